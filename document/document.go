@@ -125,6 +125,10 @@ type Document struct {
 	// Sworn is true when a translation states it was made by a sworn,
 	// certified or court translator.
 	Sworn bool
+	// Periods are the periods covered by the instances a document holds:
+	// one per payslip or monthly statement, when a file bundles several
+	// (a 3-page PDF of 3 payslips has 3 periods). Empty for other documents.
+	Periods []Period
 
 	MRZ   *mrz.Result
 	Photo *PhotoCheck
@@ -140,6 +144,11 @@ type Document struct {
 // Warnf adds a warning to d.
 func (d *Document) Warnf(format string, args ...any) {
 	d.Warnings = append(d.Warnings, fmt.Sprintf(format, args...))
+}
+
+// Period is a span of dates, both ends included.
+type Period struct {
+	From, To Date
 }
 
 // Date is a calendar date without a time of day. The zero Date means
