@@ -1,0 +1,45 @@
+package validate
+
+import "github.com/intake-app/intake/document"
+
+// Facts are what Evaluate needs to know besides the documents.
+type Facts struct {
+	// Reference is the date the dossier is judged on: the appointment or
+	// filing date (--on). Zero means today.
+	Reference document.Date
+	// Nationality is the applicant's nationality, ISO 3166 alpha-2 or
+	// alpha-3; when empty, Evaluate takes it from a passport's MRZ or
+	// issuing country.
+	Nationality string
+}
+
+// Report is the verdict on a dossier.
+type Report struct {
+	Country    string        `json:"country"`
+	Procedure  string        `json:"procedure"` // the id, e.g. "permanent-residence-renewal"
+	Title      string        `json:"title"`
+	LocalTitle string        `json:"local_title"`
+	Reference  document.Date `json:"reference"`
+	// Nationality is the alpha-2 nationality used (given or found), "" when unknown.
+	Nationality string `json:"nationality,omitempty"`
+	// RuleFile is the rule file of the procedure's version used.
+	RuleFile string `json:"rule_file"`
+	// Ready is true when every requirement is ok or expires_soon.
+	Ready        bool      `json:"ready"`
+	Requirements []Outcome `json:"requirements"`
+}
+
+// Outcome is the verdict on one requirement.
+type Outcome struct {
+	ID         string `json:"id"`
+	Title      string `json:"title"`
+	LocalTitle string `json:"local_title"`
+	Status     Status `json:"status"`
+	// Files are the dossier files (document.Document.File) the verdict is
+	// about, sorted: the satisfying documents with their translations and
+	// apostilles, or the ones falling short.
+	Files []string `json:"files"`
+	// Message says what is wrong and what to do; "" when ok.
+	Message string `json:"message,omitempty"`
+	Source  string `json:"source"`
+}

@@ -1,0 +1,601 @@
+package validate
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"github.com/intake-app/intake/document"
+)
+
+//go:embed rules/*.yaml
+var builtinFS embed.FS
+
+// Rules is a set of procedures, each possibly in several versions that
+// follow one another in time.
+type Rules struct {
+	procs []*Procedure
+}
+
+// Procedure is one version of a procedure's rules, as read from a rule file.
+type Procedure struct {
+	Country    string // ISO 3166 alpha-2, upper case
+	ID         string // "permanent-residence-renewal"
+	Title      string // in English
+	LocalTitle string // in the country's language
+	// Languages are the ISO 639-1 languages accepted without translation.
+	Languages []string
+	// Translation and Legalization are the defaults of the requirements.
+	Translation  Translation
+	Legalization Legalization
+	// The version is in force from EffectiveFrom to EffectiveUntil, both
+	// included; a zero EffectiveUntil means "until further notice".
+	EffectiveFrom  document.Date
+	EffectiveUntil document.Date
+	Source         string
+	Notes          string
+	File           string // the rule file, e.g. "rules/rs-permanent-residence-renewal.yaml"
+	Requirements   []*Requirement
+}
+
+// Key returns "COUNTRY/id", e.g. "RS/permanent-residence-renewal".
+func (p *Procedure) Key() string { return p.Country + "/" + p.ID }
+
+// InForce reports whether the procedure's version applies on d.
+func (p *Procedure) InForce(d document.Date) bool {
+	return inForce(p.EffectiveFrom, p.EffectiveUntil, d)
+}
+
+func inForce(from, until, d document.Date) bool {
+	if d.IsZero() {
+		return true
+	}
+	return !d.Before(from) && (until.IsZero() || !d.After(until))
+}
+
+// Requirement is one item of a procedure's checklist.
+type Requirement struct {
+	ID         string
+	Title      string // in English
+	LocalTitle string // in the country's language
+	// Documents are the alternatives: a document of any of these types can
+	// satisfy the requirement.
+	Documents []document.Type
+	// Constraints apply to every alternative unless Overrides gives a type
+	// its own.
+	Constraints Constraints
+	Overrides   map[document.Type]Constraints
+	// Translation and Legalization default to the procedure's.
+	Translation  Translation
+	Legalization Legalization
+	// Hints say what to do, per status; Evaluate ends its messages with them.
+	Hints          map[Status]string
+	Source         string
+	Notes          string
+	EffectiveFrom  document.Date
+	EffectiveUntil document.Date
+}
+
+// For returns the constraints that apply to documents of type t.
+func (r *Requirement) For(t document.Type) Constraints {
+	if c, ok := r.Overrides[t]; ok {
+		return c
+	}
+	return r.Constraints
+}
+
+// Constraints are what a satisfying document must meet. Zero values mean
+// "no constraint".
+type Constraints struct {
+	// Count is the number of instances needed (default 1): a file counts
+	// len(Periods) instances when it bundles several, else 1.
+	Count int
+	// Months is the number of calendar months the documents' periods must
+	// cover among the Months+1 months before the reference month (one
+	// month of slack for a statement not issued yet).
+	Months int
+	// IssuedWithin: issued no earlier than this before the reference date.
+	IssuedWithin Span
+	// ValidFor: still valid this long after the reference date ("0 days":
+	// valid on the reference date).
+	ValidFor Span
+	// ExpiresSoon: warn when the document expires within this after the
+	// reference date.
+	ExpiresSoon Span
+	// Covers: in force on the reference date and for this long after it.
+	Covers Span
+	// Issuer: which country must have issued the document.
+	Issuer Issuer
+	// Photo: the document must be a compliant ID photo.
+	Photo bool
+	// FilingWindow: when the application may be filed, relative to the
+	// expiry of this document (the current residence card).
+	FilingWindow *FilingWindow
+}
+
+// FilingWindow is the period before a document's expiry in which an
+// application is to be filed.
+type FilingWindow struct {
+	Earliest Span   // not earlier than this before expiry; zero: no limit
+	Latest   Span   // not later than this before expiry ("0 days": before expiry)
+	Late     string // what filing late costs, quoted in the message
+}
+
+// Issuer says which country must have issued a document.
+type Issuer string
+
+// Issuers.
+const (
+	AnyIssuer         Issuer = ""
+	LocalIssuer       Issuer = "local"       // the procedure's country
+	NationalityIssuer Issuer = "nationality" // the applicant's nationality (any foreign country when unknown)
+	ForeignIssuer     Issuer = "foreign"     // any country but the procedure's
+)
+
+// Translation says whether documents in another language need a translation.
+type Translation string
+
+// Translation policies.
+const (
+	TranslationSworn Translation = "sworn" // by a sworn, certified or court translator
+	TranslationAny   Translation = "any"   // any translation
+	TranslationNone  Translation = "none"  // no translation needed
+)
+
+// Legalization says whether foreign public documents need an apostille.
+type Legalization string
+
+// Legalization policies.
+const (
+	LegalizationApostille Legalization = "apostille" // an apostille or a consular legalisation
+	LegalizationNone      Legalization = "none"
+)
+
+// The YAML schema: see README.md.
+
+type procedureFile struct {
+	Country        string            `yaml:"country"`
+	ID             string            `yaml:"id"`
+	Title          string            `yaml:"title"`
+	LocalTitle     string            `yaml:"local_title"`
+	Languages      []string          `yaml:"languages"`
+	Translation    string            `yaml:"translation"`
+	Legalization   string            `yaml:"legalization"`
+	EffectiveFrom  string            `yaml:"effective_from"`
+	EffectiveUntil string            `yaml:"effective_until"`
+	Source         string            `yaml:"source"`
+	Notes          string            `yaml:"notes"`
+	Requirements   []requirementFile `yaml:"requirements"`
+}
+
+type requirementFile struct {
+	ID             string                     `yaml:"id"`
+	Title          string                     `yaml:"title"`
+	LocalTitle     string                     `yaml:"local_title"`
+	Documents      []string                   `yaml:"documents"`
+	Constraints    constraintsFile            `yaml:"constraints"`
+	Overrides      map[string]constraintsFile `yaml:"overrides"`
+	Translation    string                     `yaml:"translation"`
+	Legalization   string                     `yaml:"legalization"`
+	Hints          map[string]string          `yaml:"hints"`
+	Source         string                     `yaml:"source"`
+	Notes          string                     `yaml:"notes"`
+	EffectiveFrom  string                     `yaml:"effective_from"`
+	EffectiveUntil string                     `yaml:"effective_until"`
+}
+
+type constraintsFile struct {
+	Count        int               `yaml:"count"`
+	Months       int               `yaml:"months"`
+	IssuedWithin string            `yaml:"issued_within"`
+	ValidFor     string            `yaml:"valid_for"`
+	ExpiresSoon  string            `yaml:"expires_soon"`
+	Covers       string            `yaml:"covers"`
+	Issuer       string            `yaml:"issuer"`
+	Photo        bool              `yaml:"photo"`
+	FilingWindow *filingWindowFile `yaml:"filing_window"`
+}
+
+type filingWindowFile struct {
+	Earliest string `yaml:"earliest"`
+	Latest   string `yaml:"latest"`
+	Late     string `yaml:"late"`
+}
+
+// Builtin returns the rules embedded in the program (validate/rules/*.yaml).
+func Builtin() (*Rules, error) {
+	return Load(builtinFS, "rules/*.yaml")
+}
+
+// Load reads the rule files of fsys that match the glob pattern.
+func Load(fsys fs.FS, pattern string) (*Rules, error) {
+	names, err := fs.Glob(fsys, pattern)
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("no rule files match %s", pattern)
+	}
+	sort.Strings(names)
+	r := &Rules{}
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		p, err := Parse(name, data)
+		if err != nil {
+			return nil, err
+		}
+		r.procs = append(r.procs, p)
+	}
+	if err := r.checkOverlaps(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// checkOverlaps refuses two versions of a procedure in force on the same day.
+func (r *Rules) checkOverlaps() error {
+	for i, a := range r.procs {
+		for _, b := range r.procs[i+1:] {
+			if a.Key() != b.Key() {
+				continue
+			}
+			aEnd, bEnd := a.EffectiveUntil, b.EffectiveUntil
+			if (aEnd.IsZero() || !aEnd.Before(b.EffectiveFrom)) && (bEnd.IsZero() || !bEnd.Before(a.EffectiveFrom)) {
+				return fmt.Errorf("%s and %s: two versions of %s are in force at the same time", a.File, b.File, a.Key())
+			}
+		}
+	}
+	return nil
+}
+
+// Parse decodes and validates one rule file. Decoding is strict: an unknown
+// key is an error naming the file and line; so is a requirement without an
+// id, a title, a source or an effective_from date, an unknown document type,
+// status, issuer or unit.
+func Parse(name string, data []byte) (*Procedure, error) {
+	var pf procedureFile
+	if err := yaml.UnmarshalWithOptions(data, &pf, yaml.Strict()); err != nil {
+		var ye yaml.Error
+		if errors.As(err, &ye) && ye.GetToken() != nil {
+			pos := ye.GetToken().Position
+			return nil, fmt.Errorf("%s:%d:%d: %s", name, pos.Line, pos.Column, ye.GetMessage())
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	file, _ := parser.ParseBytes(data, 0)
+	v := &checker{name: name, file: file}
+	p := v.procedure(&pf)
+	if len(v.errs) > 0 {
+		return nil, errors.Join(v.errs...)
+	}
+	return p, nil
+}
+
+// checker collects validation errors, each located by file and line.
+type checker struct {
+	name string
+	file *ast.File
+	errs []error
+}
+
+// errorf records an error about the node at the YAML path (e.g.
+// "$.requirements[2].source"); when the node is absent it uses the nearest
+// parent that exists.
+func (c *checker) errorf(ypath string, format string, args ...any) {
+	line := 0
+	for p := ypath; p != "" && c.file != nil; {
+		if yp, err := yaml.PathString(p); err == nil {
+			if n, err := yp.FilterFile(c.file); err == nil && n != nil && n.GetToken() != nil {
+				line = n.GetToken().Position.Line
+				break
+			}
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i <= 1 {
+			break
+		}
+		p = p[:i]
+	}
+	msg := fmt.Sprintf(format, args...)
+	if line > 0 {
+		c.errs = append(c.errs, fmt.Errorf("%s:%d: %s", c.name, line, msg))
+	} else {
+		c.errs = append(c.errs, fmt.Errorf("%s: %s", c.name, msg))
+	}
+}
+
+var (
+	seedSource = regexp.MustCompile(`^[0-9]{3}_[0-9a-f]{16}\.txt$`)
+	idPattern  = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+)
+
+func (c *checker) source(at, s string) {
+	if s == "" {
+		c.errorf(at, "source is required (a seed file name or an official https URL)")
+		return
+	}
+	for _, f := range strings.Fields(s) {
+		if !seedSource.MatchString(f) && !strings.HasPrefix(f, "https://") && !strings.HasPrefix(f, "http://") {
+			c.errorf(at+".source", "source %q: want seed file names (NNN_hex.txt) or URLs, separated by spaces", f)
+		}
+	}
+}
+
+func (c *checker) date(at, key, s string, required bool) document.Date {
+	if s == "" {
+		if required {
+			c.errorf(at, "%s is required (YYYY-MM-DD)", key)
+		}
+		return document.Date{}
+	}
+	d, err := document.ParseDate(s)
+	if err != nil {
+		c.errorf(at+"."+key, "%s: %v", key, err)
+	}
+	return d
+}
+
+func (c *checker) span(at, key, s string) Span {
+	if s == "" {
+		return Span{}
+	}
+	sp, err := ParseSpan(s)
+	if err != nil {
+		c.errorf(at+"."+key, "%s: %v", key, err)
+	}
+	return sp
+}
+
+func (c *checker) procedure(pf *procedureFile) *Procedure {
+	p := &Procedure{
+		Country:    strings.ToUpper(pf.Country),
+		ID:         pf.ID,
+		Title:      pf.Title,
+		LocalTitle: pf.LocalTitle,
+		Source:     pf.Source,
+		Notes:      pf.Notes,
+		File:       c.name,
+	}
+	if len(p.Country) != 2 {
+		c.errorf("$.country", "country %q: want an ISO 3166 alpha-2 code", pf.Country)
+	}
+	if !idPattern.MatchString(p.ID) {
+		c.errorf("$.id", "id %q: want lower-case words joined by hyphens", pf.ID)
+	}
+	if p.Title == "" || p.LocalTitle == "" {
+		c.errorf("$", "title and local_title are required")
+	}
+	if len(pf.Languages) == 0 {
+		c.errorf("$", "languages (accepted without translation) are required")
+	}
+	for _, l := range pf.Languages {
+		if len(l) != 2 {
+			c.errorf("$.languages", "language %q: want an ISO 639-1 code", l)
+		}
+		p.Languages = append(p.Languages, strings.ToLower(l))
+	}
+	p.Translation = c.translation("$.translation", pf.Translation, TranslationSworn)
+	p.Legalization = c.legalization("$.legalization", pf.Legalization, LegalizationApostille)
+	p.EffectiveFrom = c.date("$", "effective_from", pf.EffectiveFrom, true)
+	p.EffectiveUntil = c.date("$", "effective_until", pf.EffectiveUntil, false)
+	if !p.EffectiveUntil.IsZero() && p.EffectiveUntil.Before(p.EffectiveFrom) {
+		c.errorf("$.effective_until", "effective_until %s is before effective_from %s", p.EffectiveUntil, p.EffectiveFrom)
+	}
+	c.source("$", pf.Source)
+	if len(pf.Requirements) == 0 {
+		c.errorf("$", "no requirements")
+	}
+	seen := map[string]bool{}
+	for i := range pf.Requirements {
+		r := c.requirement(fmt.Sprintf("$.requirements[%d]", i), &pf.Requirements[i], p)
+		if r.ID != "" && seen[r.ID] {
+			c.errorf(fmt.Sprintf("$.requirements[%d].id", i), "duplicate requirement id %q", r.ID)
+		}
+		seen[r.ID] = true
+		p.Requirements = append(p.Requirements, r)
+	}
+	return p
+}
+
+func (c *checker) translation(at, s string, def Translation) Translation {
+	switch t := Translation(s); t {
+	case "":
+		return def
+	case TranslationSworn, TranslationAny, TranslationNone:
+		return t
+	}
+	c.errorf(at, "translation %q: want sworn, any or none", s)
+	return def
+}
+
+func (c *checker) legalization(at, s string, def Legalization) Legalization {
+	switch l := Legalization(s); l {
+	case "":
+		return def
+	case LegalizationApostille, LegalizationNone:
+		return l
+	}
+	c.errorf(at, "legalization %q: want apostille or none", s)
+	return def
+}
+
+func (c *checker) requirement(at string, rf *requirementFile, p *Procedure) *Requirement {
+	r := &Requirement{
+		ID:         rf.ID,
+		Title:      rf.Title,
+		LocalTitle: rf.LocalTitle,
+		Source:     rf.Source,
+		Notes:      rf.Notes,
+	}
+	if rf.ID == "" {
+		c.errorf(at, "requirement without an id")
+	} else if !idPattern.MatchString(rf.ID) {
+		c.errorf(at+".id", "id %q: want lower-case words joined by hyphens", rf.ID)
+	}
+	if rf.Title == "" || rf.LocalTitle == "" {
+		c.errorf(at, "requirement %q: title and local_title are required", rf.ID)
+	}
+	c.source(at, rf.Source)
+	r.EffectiveFrom = c.date(at, "effective_from", rf.EffectiveFrom, true)
+	r.EffectiveUntil = c.date(at, "effective_until", rf.EffectiveUntil, false)
+	if len(rf.Documents) == 0 {
+		c.errorf(at, "requirement %q: documents are required", rf.ID)
+	}
+	for j, d := range rf.Documents {
+		t := document.Type(d)
+		if !t.Valid() || t == document.Unknown {
+			c.errorf(fmt.Sprintf("%s.documents[%d]", at, j), "requirement %q: unknown document type %q (want one of %s)", rf.ID, d, typeList())
+		}
+		r.Documents = append(r.Documents, t)
+	}
+	r.Translation = c.translation(at+".translation", rf.Translation, p.Translation)
+	r.Legalization = c.legalization(at+".legalization", rf.Legalization, p.Legalization)
+	r.Constraints = c.constraints(at+".constraints", &rf.Constraints)
+	for _, k := range sortedKeys(rf.Overrides) {
+		t := document.Type(k)
+		if !slices.Contains(r.Documents, t) {
+			c.errorf(at+".overrides", "requirement %q: override for %q, which is not among its documents", rf.ID, k)
+		}
+		cf := rf.Overrides[k]
+		if r.Overrides == nil {
+			r.Overrides = map[document.Type]Constraints{}
+		}
+		r.Overrides[t] = c.constraints(at+".overrides."+k, &cf)
+	}
+	for _, k := range sortedKeys(rf.Hints) {
+		s := Status(k)
+		if !s.Valid() || s == OK {
+			c.errorf(at+".hints", "requirement %q: hint for unknown status %q", rf.ID, k)
+		}
+		if r.Hints == nil {
+			r.Hints = map[Status]string{}
+		}
+		r.Hints[s] = rf.Hints[k]
+	}
+	return r
+}
+
+func (c *checker) constraints(at string, cf *constraintsFile) Constraints {
+	k := Constraints{
+		Count:        cf.Count,
+		Months:       cf.Months,
+		IssuedWithin: c.span(at, "issued_within", cf.IssuedWithin),
+		ValidFor:     c.span(at, "valid_for", cf.ValidFor),
+		ExpiresSoon:  c.span(at, "expires_soon", cf.ExpiresSoon),
+		Covers:       c.span(at, "covers", cf.Covers),
+		Photo:        cf.Photo,
+	}
+	if k.Count < 0 || k.Months < 0 {
+		c.errorf(at, "count and months must be ≥ 0")
+	}
+	if k.Count == 0 {
+		k.Count = 1
+	}
+	switch i := Issuer(cf.Issuer); i {
+	case AnyIssuer, LocalIssuer, NationalityIssuer, ForeignIssuer:
+		k.Issuer = i
+	default:
+		c.errorf(at+".issuer", "issuer %q: want local, nationality or foreign", cf.Issuer)
+	}
+	if fw := cf.FilingWindow; fw != nil {
+		k.FilingWindow = &FilingWindow{
+			Earliest: c.span(at+".filing_window", "earliest", fw.Earliest),
+			Latest:   c.span(at+".filing_window", "latest", fw.Latest),
+			Late:     fw.Late,
+		}
+		if k.FilingWindow.Latest.IsZero() {
+			c.errorf(at+".filing_window", "filing_window needs latest (\"0 days\": before expiry)")
+		}
+	}
+	return k
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func typeList() string {
+	var s []string
+	for _, t := range document.Types() {
+		if t != document.Unknown {
+			s = append(s, string(t))
+		}
+	}
+	return strings.Join(s, ", ")
+}
+
+// Procedures returns every procedure version, ordered by key then date.
+func (r *Rules) Procedures() []*Procedure {
+	out := append([]*Procedure(nil), r.procs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Key() != out[j].Key() {
+			return out[i].Key() < out[j].Key()
+		}
+		return out[i].EffectiveFrom.Before(out[j].EffectiveFrom)
+	})
+	return out
+}
+
+// Procedure returns the version of a procedure in force on the date on (any
+// version when on is zero: the latest). country is matched in any case; id
+// may also be given as "COUNTRY/id", in which case country may be empty.
+func (r *Rules) Procedure(country, id string, on document.Date) (*Procedure, error) {
+	if c, rest, ok := strings.Cut(id, "/"); ok {
+		if country != "" && !strings.EqualFold(country, c) {
+			return nil, fmt.Errorf("procedure %q does not belong to country %s", id, strings.ToUpper(country))
+		}
+		country, id = c, rest
+	}
+	key := strings.ToUpper(country) + "/" + strings.ToLower(id)
+	var versions []*Procedure
+	for _, p := range r.Procedures() {
+		if p.Key() == key {
+			versions = append(versions, p)
+		}
+	}
+	if len(versions) == 0 {
+		return nil, fmt.Errorf("unknown procedure %s (known: %s)", key, strings.Join(r.keys(), ", "))
+	}
+	if on.IsZero() {
+		return versions[len(versions)-1], nil
+	}
+	var spans []string
+	for _, p := range versions {
+		if p.InForce(on) {
+			return p, nil
+		}
+		until := p.EffectiveUntil.String()
+		if until == "" {
+			until = "…"
+		}
+		spans = append(spans, p.EffectiveFrom.String()+" to "+until)
+	}
+	return nil, fmt.Errorf("no version of %s is in force on %s (versions: %s)", key, on, strings.Join(spans, "; "))
+}
+
+func (r *Rules) keys() []string {
+	var keys []string
+	for _, p := range r.Procedures() {
+		if len(keys) == 0 || keys[len(keys)-1] != p.Key() {
+			keys = append(keys, p.Key())
+		}
+	}
+	return keys
+}
