@@ -33,7 +33,8 @@ type Result struct {
 	ExpiryDate     time.Time // zero when unreadable
 	Surname        string    // fillers turned into spaces
 	GivenNames     string
-	OptionalData   string
+	OptionalData   string   // fillers trimmed; TD1: line 1 (after an overflowing document number)
+	OptionalData2  string   // TD1 only: optional data of line 2, fillers trimmed
 	Lines          []string // the lines as parsed, after corrections
 	Checks         []Check
 	Corrections    int // characters changed to make the check digits hold
