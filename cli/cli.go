@@ -1,0 +1,174 @@
+// Package cli implements the intake command: one file per subcommand.
+// It parses flags, wires the pipeline together and maps outcomes to exit
+// codes; the work itself is done by the intake, ocr, validate and report
+// packages.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/intake-app/intake/ocr"
+)
+
+// Exit codes. They are documented in the README; scripts rely on them.
+const (
+	ExitOK         = 0 // ready; or the command succeeded
+	ExitNotReady   = 1 // the dossier is not ready; or a check failed
+	ExitUsage      = 2 // bad flags, arguments or configuration
+	ExitDependency = 3 // Tesseract, a language pack or poppler is missing
+	ExitCancelled  = 130
+)
+
+// Env is the outside world of a run.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Getenv reads environment variables; os.Getenv when nil.
+	Getenv func(string) string
+}
+
+func (e Env) getenv(k string) string {
+	if e.Getenv == nil {
+		return os.Getenv(k)
+	}
+	return e.Getenv(k)
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// usageError is an error in how intake was called.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string, env Env) (int, error)
+}
+
+func commands() []command {
+	return []command{
+		{"validate", "check a dossier folder against a procedure's rules", runValidate},
+		{"mrz", "read machine-readable zones from images, or from text lines with --text", runMRZ},
+		{"version", "print intake's and Tesseract's versions", runVersion},
+	}
+}
+
+const usageText = `intake checks a residence-permit dossier (a folder of scans) offline.
+
+Usage:
+  intake validate DIR [--country CC --procedure ID --on YYYY-MM-DD] [--format text|json]
+  intake mrz FILE...            read the MRZ of passport and card images
+  intake mrz --text             read MRZ lines from stdin (blank line between MRZs)
+  intake version
+
+Run "intake COMMAND -h" for a command's flags.
+Exit codes: 0 ready, 1 not ready, 2 usage or configuration error, 3 missing dependency.
+`
+
+// Run runs intake with args (without the program name) and returns the
+// exit code.
+func Run(args []string, env Env) (code int) {
+	defer func() {
+		// No panic reaches the user as a stack trace: report it as a bug.
+		if r := recover(); r != nil {
+			fmt.Fprintf(env.Stderr, "intake: internal error: %v\nThis is a bug in intake: please report it with the command you ran.\n", r)
+			code = 70
+		}
+	}()
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		io.WriteString(env.Stderr, usageText)
+		if len(args) == 0 {
+			return ExitUsage
+		}
+		return ExitOK
+	}
+	var cmd *command
+	for _, c := range commands() {
+		if c.name == args[0] {
+			cmd = &c
+			break
+		}
+	}
+	if cmd == nil {
+		fmt.Fprintf(env.Stderr, "intake: unknown command %q\n\n%s", args[0], usageText)
+		return ExitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	code, err := cmd.run(ctx, args[1:], env)
+	if err == nil {
+		return code
+	}
+	var ue usageError
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return ExitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(env.Stderr, "intake %s: %v\n", cmd.name, err)
+		return ExitUsage
+	case errors.Is(err, ocr.ErrDependency):
+		fmt.Fprintf(env.Stderr, "intake %s: %v\n", cmd.name, strings.TrimSuffix(err.Error(), ": "+ocr.ErrDependency.Error()))
+		return ExitDependency
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintf(env.Stderr, "intake %s: interrupted\n", cmd.name)
+		return ExitCancelled
+	default:
+		fmt.Fprintf(env.Stderr, "intake %s: %v\n", cmd.name, err)
+		if code == ExitOK {
+			code = ExitUsage
+		}
+		return code
+	}
+}
+
+// parseInterspersed parses flags that may come before or after the
+// positional arguments ("intake validate DIR --country RS").
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		if args[0] == "--" {
+			return append(positional, args[1:]...), nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+// newFlagSet returns a flag set that reports errors instead of exiting
+// and prints its usage to stderr.
+func newFlagSet(name, usage string, env Env) *flag.FlagSet {
+	fs := flag.NewFlagSet("intake "+name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stderr, "Usage: %s\n\nFlags:\n", usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}

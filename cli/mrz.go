@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/intake-app/intake/ocr"
+	"github.com/intake-app/intake/ocr/mrz"
+	"github.com/intake-app/intake/report"
+)
+
+// mrzLine is one line of `intake mrz` output: the report's mrz object,
+// with the file it was read from.
+type mrzLine struct {
+	File string `json:"file,omitempty"`
+	report.MRZ
+}
+
+func runMRZ(ctx context.Context, args []string, env Env) (int, error) {
+	fs := newFlagSet("mrz", "intake mrz FILE... | intake mrz --text < lines", env)
+	text := fs.Bool("text", false, "read MRZ lines from stdin; separate MRZs with a blank line")
+	args, err := parseInterspersed(fs, args)
+	if err != nil {
+		return ExitUsage, err
+	}
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetEscapeHTML(false)
+	now := time.Now()
+	code := ExitOK
+	emit := func(file string, r *mrz.Result) error {
+		if !r.Valid {
+			code = ExitNotReady
+		}
+		return enc.Encode(mrzLine{File: file, MRZ: report.MRZJSON(r)})
+	}
+
+	if *text {
+		if len(args) > 0 {
+			return ExitUsage, usagef("--text reads stdin: give no files")
+		}
+		results, errs := mrz.ParseText(env.Stdin, now)
+		for _, r := range results {
+			if err := emit("", r); err != nil {
+				return ExitUsage, err
+			}
+		}
+		for _, e := range errs {
+			fmt.Fprintf(env.Stderr, "intake mrz: %v\n", e)
+			code = ExitNotReady
+		}
+		if len(results) == 0 && len(errs) == 0 {
+			return ExitUsage, usagef("no MRZ lines on stdin")
+		}
+		return code, nil
+	}
+
+	if len(args) == 0 {
+		return ExitUsage, usagef("give image files, or --text to read MRZ lines from stdin")
+	}
+	eng, err := ocr.NewEngine()
+	if err != nil {
+		return ExitDependency, err
+	}
+	defer eng.Close()
+	if err := eng.Require("eng"); err != nil {
+		return ExitDependency, err
+	}
+	w := eng.NewWorker()
+	defer w.Close()
+	for _, file := range args {
+		r, err := readMRZFile(ctx, w, file, now)
+		if ctx.Err() != nil {
+			return ExitCancelled, ctx.Err()
+		}
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "intake mrz: %s: %v\n", file, err)
+			code = ExitNotReady
+			continue
+		}
+		if err := emit(file, r); err != nil {
+			return ExitUsage, err
+		}
+	}
+	return code, nil
+}
+
+func readMRZFile(ctx context.Context, w *ocr.Worker, file string, now time.Time) (*mrz.Result, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	img, err := ocr.DecodeImage(data)
+	if err != nil {
+		return nil, err
+	}
+	g, _ := ocr.Gray(img)
+	page, err := w.ReadPage(ctx, g, 300, ocr.Options{Languages: []string{"eng"}, Now: now})
+	if err != nil {
+		return nil, err
+	}
+	if page.MRZ == nil {
+		if page.MRZProblem != "" {
+			return nil, fmt.Errorf("%s: photograph the page flat and sharp, with the two or three bottom lines whole", page.MRZProblem)
+		}
+		return nil, fmt.Errorf("no machine-readable zone found: is this the photo page of a passport or the back of a card?")
+	}
+	return page.MRZ, nil
+}

@@ -1,0 +1,42 @@
+package intake
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+)
+
+// Config is the content of a dossier's intake.yaml. Command-line flags
+// override it.
+type Config struct {
+	Country     string `yaml:"country"`     // ISO 3166 alpha-2: FR, BE, RU, RS
+	Procedure   string `yaml:"procedure"`   // e.g. permanent-residence-renewal
+	Nationality string `yaml:"nationality"` // the applicant's, ISO alpha-2 or alpha-3
+	Appointment string `yaml:"appointment"` // YYYY-MM-DD: the reference date of the checks
+}
+
+// LoadConfig reads dir/intake.yaml. A dossier without one gives an empty
+// Config and no error. Unknown keys are refused with their line.
+func LoadConfig(dir string) (Config, error) {
+	path := filepath.Join(dir, ConfigFile)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return Config{}, nil
+	}
+	if err != nil {
+		return Config{}, fmt.Errorf("read %s: %w", path, err)
+	}
+	var c Config
+	if len(bytes.TrimSpace(data)) == 0 {
+		return c, nil
+	}
+	if err := yaml.UnmarshalWithOptions(data, &c, yaml.Strict()); err != nil {
+		return Config{}, fmt.Errorf("%s: %s", path, strings.TrimSpace(yaml.FormatError(err, false, true)))
+	}
+	return c, nil
+}

@@ -1,0 +1,491 @@
+package intake
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/intake-app/intake/country"
+	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake/extract"
+	"github.com/intake-app/intake/ocr"
+	"github.com/intake-app/intake/photo"
+)
+
+// Options say how to read a dossier.
+type Options struct {
+	Country     string    // the procedure's country, alpha-2
+	Nationality string    // the applicant's, alpha-2 or alpha-3; "" when unknown
+	Now         time.Time // resolves two-digit MRZ years
+	Workers     int       // OCR workers; 0 means one per CPU
+	// Progress, when set, is called after each page is read, from one
+	// goroutine at a time.
+	Progress func(Progress)
+}
+
+// Progress is how far reading a dossier has gone.
+type Progress struct {
+	Pages, PagesDone int
+	Files, FilesDone int
+	Current          string // the file whose page was just read
+}
+
+// Read reads the files of a dossier into documents, one per file, in the
+// order of files. A file that cannot be read gets a Document with Error
+// set; the others are still read. The returned error is for what stops
+// the whole run: a missing dependency (wrapping ocr.ErrDependency) or a
+// cancelled context.
+func Read(ctx context.Context, eng *ocr.Engine, files []File, opt Options) ([]document.Document, error) {
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.NumCPU()
+	}
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	langs := languagesFor(eng, opt.Country, opt.Nationality)
+	if err := eng.Require(langs.Languages...); err != nil {
+		return nil, err
+	}
+	work := make([]*fileWork, len(files))
+	for i, f := range files {
+		work[i] = &fileWork{file: f, doc: document.Document{File: f.Rel, Path: f.Path, Format: f.MIME, Type: document.Unknown}}
+	}
+
+	// Stage 1, per file: open it and list its pages. PDFs give their text
+	// layer here; pages that need OCR become tasks.
+	if err := forEach(ctx, opt.Workers, len(work), func(i int) error {
+		return work[i].open(ctx)
+	}); err != nil {
+		return nil, err
+	}
+	var tasks []task
+	for i, w := range work {
+		for p := range w.pages {
+			if w.pages[p].needsOCR {
+				tasks = append(tasks, task{file: i, page: p})
+			}
+		}
+	}
+
+	// Stage 2, per page: OCR, across files and across the pages of a PDF.
+	prog := newProgressCounter(opt.Progress, work, len(tasks))
+	var mu sync.Mutex
+	workers := make(chan *ocr.Worker, opt.Workers)
+	for range opt.Workers {
+		workers <- eng.NewWorker()
+	}
+	defer func() {
+		close(workers)
+		for w := range workers {
+			w.Close()
+		}
+	}()
+	err := forEach(ctx, opt.Workers, len(tasks), func(i int) error {
+		t := tasks[i]
+		w := <-workers
+		defer func() { workers <- w }()
+		fw := work[t.file]
+		err := fw.readPage(ctx, w, t.page, langs, opt.Now)
+		mu.Lock()
+		prog.pageDone(fw.file.Rel, t.file)
+		mu.Unlock()
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	// Stage 3, per file: from page texts to a typed document.
+	docs := make([]document.Document, len(work))
+	for i, w := range work {
+		w.finish(opt.Country)
+		docs[i] = w.doc
+	}
+	return docs, nil
+}
+
+// forEach runs fn(0..n-1) on up to workers goroutines. It stops at the
+// first error that is a dependency problem or a cancellation; other
+// errors are the caller's to record.
+func forEach(ctx context.Context, workers, n int, fn func(int) error) error {
+	var wg sync.WaitGroup
+	var once sync.Once
+	var first error
+	next := make(chan int)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	for range min(workers, max(n, 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if err := fn(i); err != nil {
+					once.Do(func() { first = err; cancel() })
+				}
+			}
+		}()
+	}
+loop:
+	for i := range n {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break loop
+		}
+	}
+	close(next)
+	wg.Wait()
+	if first != nil {
+		return first
+	}
+	return ctx.Err()
+}
+
+type task struct{ file, page int }
+
+// pageWork is one page of a file, as it is read.
+type pageWork struct {
+	needsOCR bool
+	text     string
+	source   document.Source
+	conf     float64
+	page     *ocr.Page
+	err      error
+}
+
+type fileWork struct {
+	file  File
+	doc   document.Document
+	data  []byte   // the image file's bytes
+	pdf   *ocr.PDF // an opened PDF
+	pages []pageWork
+	photo *document.PhotoCheck
+}
+
+// open lists the pages of the file. Problems with the file are recorded
+// on its document; only dependency errors and cancellation are returned.
+func (w *fileWork) open(ctx context.Context) error {
+	if w.file.Problem != "" {
+		w.doc.Error = w.file.Problem
+		return nil
+	}
+	if msg := w.file.MisnamedWarning(); msg != "" {
+		w.doc.Warnf("%s", msg)
+	}
+	switch w.file.kind() {
+	case kindPDF:
+		pdf, err := ocr.OpenPDF(ctx, w.file.Path)
+		if err != nil {
+			if errors.Is(err, ocr.ErrDependency) || ctx.Err() != nil {
+				return err
+			}
+			w.doc.Error = pdfProblem(err)
+			return nil
+		}
+		w.pdf = pdf
+		w.doc.Pages = len(pdf.Pages)
+		w.pages = make([]pageWork, len(pdf.Pages))
+		for i, p := range pdf.Pages {
+			if p.HasText() {
+				w.pages[i] = pageWork{text: p.Text, source: document.SourceTextLayer, conf: 100}
+			} else {
+				w.pages[i] = pageWork{needsOCR: true}
+			}
+		}
+	case kindImage:
+		data, err := os.ReadFile(w.file.Path)
+		if err != nil {
+			w.doc.Error = "cannot be read: " + err.Error()
+			return nil
+		}
+		cfg, _, err := image.DecodeConfig(strings.NewReader(string(data)))
+		if err != nil {
+			w.doc.Error = imageProblem(err)
+			return nil
+		}
+		if int64(cfg.Width)*int64(cfg.Height) > ocr.MaxPixels {
+			w.doc.Error = fmt.Sprintf("the image declares %d×%d pixels, more than intake reads safely (%d megapixels): scan it again at 300 dpi",
+				cfg.Width, cfg.Height, ocr.MaxPixels/1_000_000)
+			return nil
+		}
+		w.data = data
+		w.doc.Pages = 1
+		w.pages = []pageWork{{needsOCR: true}}
+	}
+	return nil
+}
+
+// readPage reads one page that needs OCR. Problems with the page are
+// recorded; dependency errors and cancellation are returned.
+func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs ocr.Options, now time.Time) error {
+	pw := &w.pages[i]
+	var g *image.Gray
+	dpi := 0
+	if w.pdf != nil {
+		var err error
+		g, dpi, err = w.pdf.PageImage(ctx, w.pdf.Pages[i])
+		if err != nil {
+			if errors.Is(err, ocr.ErrDependency) || ctx.Err() != nil {
+				return err
+			}
+			pw.err = err
+			return nil
+		}
+	} else {
+		img, err := ocr.DecodeImage(w.data)
+		if err != nil {
+			pw.err = errors.New(imageProblem(err))
+			return nil
+		}
+		b := img.Bounds()
+		density := photo.ReadDensity(w.data)
+		if photo.Standard.Likely(b.Dx(), b.Dy(), density) {
+			// An ID photo: measure it; it has no text to read. A photo
+			// whose print size is unknown is still read, in case it is a
+			// document of the same shape.
+			w.photo = photo.Standard.Check(b.Dx(), b.Dy(), density)
+			if density.Known() {
+				return nil
+			}
+		}
+		var scale float64
+		g, scale = ocr.Gray(img)
+		dpi = estimateDPI(density, b.Dx(), b.Dy(), scale)
+	}
+	langs.Now = now
+	page, err := wk.ReadPage(ctx, g, dpi, langs)
+	if err != nil {
+		if errors.Is(err, ocr.ErrDependency) || ctx.Err() != nil {
+			return err
+		}
+		pw.err = err
+		return nil
+	}
+	pw.page = page
+	pw.text = page.Reading.Text()
+	pw.conf = page.Reading.Confidence
+	pw.source = document.SourceOCR
+	return nil
+}
+
+// estimateDPI returns the resolution of a page image for Tesseract: the
+// declared one when there is one, else the resolution it would have as an
+// A4 page.
+func estimateDPI(d photo.Density, w, h int, scale float64) int {
+	if d.Known() {
+		return max(1, int(d.DPI*scale))
+	}
+	long := float64(max(w, h)) * scale
+	return min(600, max(70, int(long/11.69)))
+}
+
+// finish turns the pages' text into the document's fields.
+func (w *fileWork) finish(procedureCountry string) {
+	d := &w.doc
+	d.Photo = w.photo
+	if d.Error != "" {
+		return
+	}
+	var texts []string
+	var confSum float64
+	var ocrPages, failed int
+	var mrzProblem string
+	for i, p := range w.pages {
+		if p.err != nil {
+			failed++
+			if len(w.pages) > 1 {
+				d.Warnf("page %d could not be read: %v", i+1, p.err)
+			}
+			texts = append(texts, "")
+			continue
+		}
+		texts = append(texts, p.text)
+		if p.source == document.SourceOCR {
+			ocrPages++
+			confSum += p.conf
+			if p.page.Rotation != 0 {
+				d.Warnf("page %d is turned by %d°: it was read upright; rescan it upright for the bundle", i+1, p.page.Rotation)
+			}
+			if p.page.MRZ != nil && d.MRZ == nil {
+				d.MRZ = p.page.MRZ
+			}
+			if p.page.MRZProblem != "" {
+				mrzProblem = p.page.MRZProblem
+			}
+		}
+	}
+	if failed == len(w.pages) && len(w.pages) > 0 {
+		d.Error = w.pages[0].err.Error()
+		if len(w.pages) > 1 {
+			d.Error = fmt.Sprintf("none of its %d pages could be read: %s", len(w.pages), d.Error)
+		}
+		return
+	}
+	switch {
+	case ocrPages == 0 && w.photo != nil:
+		d.TextSource = document.SourceNone
+	case ocrPages == 0:
+		d.TextSource = document.SourceTextLayer
+		d.Confidence = 100
+	default:
+		d.TextSource = document.SourceOCR
+		d.Confidence = confSum / float64(ocrPages)
+	}
+	if d.MRZ == nil && mrzProblem != "" {
+		d.Warnf("%s: check that the bottom lines of the page are sharp and not cut off", mrzProblem)
+	}
+	if d.MRZ != nil && !d.MRZ.Valid {
+		d.Warnf("the machine-readable zone was read but its check digits do not all hold: its data may be misread")
+	}
+	d.Text = strings.Join(texts, "\f")
+
+	f := extract.Analyze(texts, extract.Hint{MRZ: d.MRZ, Country: procedureCountry})
+	d.Type = f.Type
+	d.Language, d.Script, d.Country = f.Language, f.Script, f.Country
+	d.Issued, d.ValidFrom, d.Expires, d.BirthDate = f.Issued, f.ValidFrom, f.Expires, f.BirthDate
+	d.Holder, d.Number, d.References = f.Holder, f.Number, f.References
+	d.Translates, d.Sworn, d.Periods = f.Translates, f.Sworn, f.Periods
+	if w.photo != nil && (d.Type == document.Unknown || len(strings.Fields(d.Text)) < 5) {
+		d.Type = document.Photo
+	}
+	if d.Type != document.Photo {
+		d.Photo = nil
+	}
+	if d.MRZ != nil {
+		applyMRZ(d)
+	}
+}
+
+// applyMRZ fills the fields the MRZ states, when its check digits hold:
+// they are more reliable than the printed text.
+func applyMRZ(d *document.Document) {
+	m := d.MRZ
+	if d.Country == "" {
+		d.Country = country.Alpha2(m.IssuingState)
+	}
+	if !m.Valid {
+		return
+	}
+	if !m.ExpiryDate.IsZero() {
+		d.Expires = document.DateOf(m.ExpiryDate)
+	}
+	if !m.BirthDate.IsZero() {
+		d.BirthDate = document.DateOf(m.BirthDate)
+	}
+	if name := strings.TrimSpace(m.Surname + " " + m.GivenNames); name != "" {
+		d.Holder = name
+	}
+	if m.DocumentNumber != "" {
+		d.Number = m.DocumentNumber
+	}
+	if c := country.Alpha2(m.IssuingState); c != "" {
+		d.Country = c
+	}
+}
+
+func pdfProblem(err error) string {
+	if errors.Is(err, ocr.ErrEncrypted) {
+		return err.Error()
+	}
+	return fmt.Sprintf("is not a readable PDF (%v): export or scan it again", err)
+}
+
+func imageProblem(err error) string {
+	if errors.Is(err, ocr.ErrTooLarge) {
+		return err.Error()
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "unexpected EOF") || strings.Contains(msg, "short") {
+		return "the image is cut off (the file is truncated): copy or scan it again"
+	}
+	return fmt.Sprintf("is not a readable image (%v): scan or export it again", err)
+}
+
+// languagesFor chooses the Tesseract languages for a dossier: the
+// country's first, then the applicant's and the other scripts intake
+// knows, tried on pages the first languages read poorly.
+func languagesFor(eng *ocr.Engine, countryCode, nationality string) ocr.Options {
+	primary := map[string][]string{
+		"FR": {"fra"},
+		"BE": {"fra", "nld"},
+		"RU": {"rus"},
+		"RS": {"srp_latn", "srp"},
+	}
+	byNationality := map[string][]string{
+		"CN": {"chi_sim"}, "TW": {"chi_sim"}, "HK": {"chi_sim"},
+		"RU": {"rus"}, "BY": {"rus"}, "KZ": {"rus"}, "UA": {"rus"},
+		"FR": {"fra"}, "BE": {"fra", "nld"}, "NL": {"nld"}, "DE": {"deu"},
+		"AT": {"deu"}, "CH": {"fra", "deu"}, "RS": {"srp_latn", "srp"},
+	}
+	first, ok := primary[strings.ToUpper(countryCode)]
+	if !ok {
+		first = []string{"eng"}
+	}
+	opt := ocr.Options{Languages: first}
+	seen := map[string]bool{strings.Join(first, "+"): true}
+	add := func(l []string) {
+		k := strings.Join(l, "+")
+		if seen[k] {
+			return
+		}
+		for _, x := range l {
+			if !eng.Has(x) {
+				return
+			}
+		}
+		seen[k] = true
+		opt.Alternates = append(opt.Alternates, l)
+	}
+	if l, ok := byNationality[country.Alpha2(nationality)]; ok {
+		add(l)
+	}
+	for _, l := range [][]string{{"eng"}, {"chi_sim"}, {"rus"}} {
+		add(l)
+	}
+	return opt
+}
+
+// progressCounter turns page completions into Progress reports.
+type progressCounter struct {
+	report    func(Progress)
+	p         Progress
+	remaining []int // pages left per file
+}
+
+func newProgressCounter(report func(Progress), work []*fileWork, pages int) *progressCounter {
+	c := &progressCounter{report: report, remaining: make([]int, len(work))}
+	c.p.Pages = pages
+	c.p.Files = len(work)
+	for i, w := range work {
+		for _, p := range w.pages {
+			if p.needsOCR {
+				c.remaining[i]++
+			}
+		}
+		if c.remaining[i] == 0 {
+			c.p.FilesDone++
+		}
+	}
+	if report != nil {
+		report(c.p)
+	}
+	return c
+}
+
+func (c *progressCounter) pageDone(name string, file int) {
+	c.p.PagesDone++
+	c.p.Current = name
+	c.remaining[file]--
+	if c.remaining[file] == 0 {
+		c.p.FilesDone++
+	}
+	if c.report != nil {
+		c.report(c.p)
+	}
+}

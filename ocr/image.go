@@ -1,0 +1,119 @@
+package ocr
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	_ "image/gif" // decoders for image.Decode
+	_ "image/jpeg"
+	_ "image/png"
+	"math"
+
+	"github.com/disintegration/imaging"
+	_ "golang.org/x/image/tiff"
+	_ "golang.org/x/image/webp"
+)
+
+// MaxPixels is the largest image intake decodes. A header declaring more is
+// refused before any pixel is decoded, so a hostile or broken file cannot
+// exhaust memory. 100 megapixels is an A4 page at 1200 dpi.
+const MaxPixels = 100_000_000
+
+// maxSide is the longest side a page is kept at for OCR: an A4 page at
+// 300 dpi. Larger images (phone photos) are scaled down.
+const maxSide = 3508
+
+// ErrTooLarge is returned for images above MaxPixels.
+var ErrTooLarge = errors.New("image too large")
+
+// DecodeImage decodes an encoded image (JPEG, PNG, TIFF, WebP, GIF),
+// applies its EXIF orientation, and returns it in colour, as stored but
+// upright. The header is checked against MaxPixels first.
+func DecodeImage(data []byte) (image.Image, error) {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("read image header: %w", err)
+	}
+	if px := int64(cfg.Width) * int64(cfg.Height); px > MaxPixels || cfg.Width <= 0 || cfg.Height <= 0 {
+		return nil, fmt.Errorf("%s declares %d×%d pixels (%d megapixels, the limit is %d): %w; scan it again at 300 dpi",
+			format, cfg.Width, cfg.Height, px/1_000_000, MaxPixels/1_000_000, ErrTooLarge)
+	}
+	img, err := imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
+	if err != nil {
+		return nil, fmt.Errorf("decode %s: %w", format, err)
+	}
+	return img, nil
+}
+
+// Gray converts img to 8-bit gray, scaling it down so that its longest
+// side is at most maxSide pixels. It returns the scale applied (≤ 1).
+func Gray(img image.Image) (*image.Gray, float64) {
+	b := img.Bounds()
+	scale := 1.0
+	if long := max(b.Dx(), b.Dy()); long > maxSide {
+		scale = float64(maxSide) / float64(long)
+		img = imaging.Resize(img, int(math.Round(float64(b.Dx())*scale)), int(math.Round(float64(b.Dy())*scale)), imaging.Box)
+		b = img.Bounds()
+	}
+	if g, ok := img.(*image.Gray); ok && b.Min == (image.Point{}) {
+		return g, scale
+	}
+	g := image.NewGray(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(g, g.Bounds(), img, b.Min, draw.Src)
+	return g, scale
+}
+
+// Rotate turns g clockwise by deg, a multiple of 90.
+func Rotate(g *image.Gray, deg int) *image.Gray {
+	var out *image.NRGBA
+	switch ((deg%360)+360)%360 {
+	case 0:
+		return g
+	case 90:
+		out = imaging.Rotate270(g) // imaging turns counter-clockwise
+	case 180:
+		out = imaging.Rotate180(g)
+	case 270:
+		out = imaging.Rotate90(g)
+	default:
+		panic(fmt.Sprintf("ocr.Rotate: %d is not a multiple of 90", deg))
+	}
+	return toGray(out)
+}
+
+// rotateFine turns g counter-clockwise by deg degrees (small angles),
+// filling the corners with white.
+func rotateFine(g *image.Gray, deg float64) *image.Gray {
+	out := imaging.Rotate(g, deg, color.White)
+	// imaging.Rotate grows the canvas; crop back to the original size,
+	// centred, so that the page keeps its dimensions.
+	b := g.Bounds()
+	ob := out.Bounds()
+	off := image.Pt((ob.Dx()-b.Dx())/2, (ob.Dy()-b.Dy())/2)
+	return toGray(imaging.Crop(out, image.Rectangle{Min: off, Max: off.Add(b.Size())}))
+}
+
+func toGray(img *image.NRGBA) *image.Gray {
+	b := img.Bounds()
+	g := image.NewGray(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(g, g.Bounds(), img, b.Min, draw.Src)
+	return g
+}
+
+// Crop returns the part r of g (clipped to g), as a new image.
+func Crop(g *image.Gray, r image.Rectangle) *image.Gray {
+	r = r.Intersect(g.Bounds())
+	out := image.NewGray(image.Rect(0, 0, r.Dx(), r.Dy()))
+	draw.Draw(out, out.Bounds(), g, r.Min, draw.Src)
+	return out
+}
+
+// Scale resizes g by factor f.
+func Scale(g *image.Gray, f float64) *image.Gray {
+	b := g.Bounds()
+	w, h := max(1, int(float64(b.Dx())*f)), max(1, int(float64(b.Dy())*f))
+	return toGray(imaging.Resize(g, w, h, imaging.Linear))
+}

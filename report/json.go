@@ -1,0 +1,212 @@
+// Package report renders the verdict on a dossier: the stable JSON schema
+// scripts rely on, and the text a person reads in a terminal.
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+
+	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/ocr/mrz"
+	"github.com/intake-app/intake/validate"
+)
+
+// SchemaVersion is the version of the JSON report. It changes only when a
+// field is removed or changes meaning; new fields may appear at any time.
+const SchemaVersion = 1
+
+// Input is everything a report shows.
+type Input struct {
+	Dossier   string // the folder, as given
+	Documents []document.Document
+	Verdict   *validate.Report
+}
+
+// Report is the JSON report.
+type Report struct {
+	SchemaVersion  int           `json:"schema_version"`
+	Dossier        string        `json:"dossier"`
+	Country        string        `json:"country"`
+	Procedure      string        `json:"procedure"`
+	Title          string        `json:"title"`
+	ReferenceDate  document.Date `json:"reference_date"`
+	Nationality    *string       `json:"nationality"`
+	Ready          bool          `json:"ready"`
+	Documents      []Document    `json:"documents"`
+	Requirements   []Requirement `json:"requirements"`
+	RuleFile       string        `json:"rule_file,omitempty"`
+	IntakeVersion  string        `json:"intake_version,omitempty"`
+	TesseractBuild string        `json:"tesseract_version,omitempty"`
+}
+
+// Document is one file of the dossier in the JSON report.
+type Document struct {
+	File       string        `json:"file"`
+	Pages      int           `json:"pages"`
+	Type       document.Type `json:"type"`
+	Language   *string       `json:"language"`
+	Issued     document.Date `json:"issued"`
+	ValidFrom  document.Date `json:"valid_from"`
+	Expires    document.Date `json:"expires"`
+	Holder     *string       `json:"holder"`
+	MRZ        *MRZ          `json:"mrz"`
+	Photo      *Photo        `json:"photo"`
+	Error      *string       `json:"error"`
+	Warnings   []string      `json:"warnings"`
+	Format     string        `json:"format,omitempty"`
+	Script     *string       `json:"script"`
+	Country    *string       `json:"country"`
+	Number     *string       `json:"number"`
+	TextSource string        `json:"text_source,omitempty"`
+	Confidence float64       `json:"confidence"`
+}
+
+// MRZ is a machine-readable zone in the JSON report.
+type MRZ struct {
+	Format         mrz.Format    `json:"format"`
+	Valid          bool          `json:"valid"`
+	DocumentType   string        `json:"document_type"`
+	IssuingState   string        `json:"issuing_state"`
+	DocumentNumber string        `json:"document_number"`
+	Nationality    string        `json:"nationality"`
+	BirthDate      document.Date `json:"birth_date"`
+	Sex            string        `json:"sex"`
+	ExpiryDate     document.Date `json:"expiry_date"`
+	Surname        string        `json:"surname"`
+	GivenNames     string        `json:"given_names"`
+	Lines          []string      `json:"lines"`
+	OptionalData   string        `json:"optional_data"`
+	Checks         []Check       `json:"checks"`
+	Corrections    int           `json:"corrections"`
+}
+
+// Check is one check digit's verdict.
+type Check struct {
+	Field string `json:"field"`
+	OK    bool   `json:"ok"`
+}
+
+// Photo is an ID photo's measurement in the JSON report.
+type Photo struct {
+	WidthPx   int      `json:"width_px"`
+	HeightPx  int      `json:"height_px"`
+	DPI       *float64 `json:"dpi"`
+	WidthMM   *float64 `json:"width_mm"`
+	HeightMM  *float64 `json:"height_mm"`
+	Compliant bool     `json:"compliant"`
+	Problems  []string `json:"problems"`
+}
+
+// Requirement is one requirement's verdict in the JSON report.
+type Requirement struct {
+	ID         string          `json:"id"`
+	Title      string          `json:"title"`
+	LocalTitle string          `json:"local_title,omitempty"`
+	Status     validate.Status `json:"status"`
+	Files      []string        `json:"files"`
+	Message    *string         `json:"message"`
+	Source     string          `json:"source"`
+}
+
+// Build assembles the JSON report.
+func Build(in Input) Report {
+	v := in.Verdict
+	r := Report{
+		SchemaVersion: SchemaVersion,
+		Dossier:       in.Dossier,
+		Country:       v.Country,
+		Procedure:     v.Country + "/" + v.Procedure,
+		Title:         v.Title,
+		ReferenceDate: v.Reference,
+		Nationality:   optional(v.Nationality),
+		Ready:         v.Ready,
+		RuleFile:      v.RuleFile,
+		Documents:     make([]Document, 0, len(in.Documents)),
+		Requirements:  make([]Requirement, 0, len(v.Requirements)),
+	}
+	for _, d := range in.Documents {
+		r.Documents = append(r.Documents, documentJSON(d))
+	}
+	for _, o := range v.Requirements {
+		r.Requirements = append(r.Requirements, Requirement{
+			ID: o.ID, Title: o.Title, LocalTitle: o.LocalTitle, Status: o.Status,
+			Files: nonNil(o.Files), Message: optional(o.Message), Source: o.Source,
+		})
+	}
+	return r
+}
+
+func documentJSON(d document.Document) Document {
+	out := Document{
+		File: d.File, Pages: d.Pages, Type: d.Type, Language: optional(d.Language),
+		Issued: d.Issued, ValidFrom: d.ValidFrom, Expires: d.Expires,
+		Holder: optional(d.Holder), Error: optional(d.Error), Warnings: nonNil(d.Warnings),
+		Format: d.Format, Script: optional(d.Script), Country: optional(d.Country),
+		Number: optional(d.Number), TextSource: string(d.TextSource),
+		Confidence: float64(int(d.Confidence*10+0.5)) / 10,
+	}
+	if d.Type == "" {
+		out.Type = document.Unknown
+	}
+	if d.MRZ != nil {
+		m := MRZJSON(d.MRZ)
+		out.MRZ = &m
+	}
+	if p := d.Photo; p != nil {
+		out.Photo = &Photo{
+			WidthPx: p.WidthPx, HeightPx: p.HeightPx, Compliant: p.Compliant,
+			Problems: nonNil(p.Problems),
+		}
+		if p.DPI > 0 {
+			out.Photo.DPI, out.Photo.WidthMM, out.Photo.HeightMM = &p.DPI, &p.WidthMM, &p.HeightMM
+		}
+	}
+	return out
+}
+
+// MRZJSON converts a parsed MRZ into its JSON form (also printed by
+// `intake mrz`).
+func MRZJSON(m *mrz.Result) MRZ {
+	out := MRZ{
+		Format: m.Format, Valid: m.Valid, DocumentType: m.DocumentType,
+		IssuingState: m.IssuingState, DocumentNumber: m.DocumentNumber,
+		Nationality: m.Nationality, BirthDate: dateOf(m.BirthDate), Sex: m.Sex,
+		ExpiryDate: dateOf(m.ExpiryDate), Surname: m.Surname, GivenNames: m.GivenNames,
+		Lines: nonNil(m.Lines), OptionalData: m.OptionalData, Corrections: m.Corrections,
+		Checks: make([]Check, 0, len(m.Checks)),
+	}
+	for _, c := range m.Checks {
+		out.Checks = append(out.Checks, Check{Field: c.Field, OK: c.OK})
+	}
+	return out
+}
+
+func dateOf(t time.Time) document.Date {
+	if t.IsZero() {
+		return document.Date{}
+	}
+	return document.DateOf(t)
+}
+
+// WriteJSON writes the JSON report, indented, with a final newline.
+func WriteJSON(w io.Writer, in Input) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(Build(in))
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
