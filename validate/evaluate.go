@@ -114,7 +114,7 @@ func (e *evaluator) missing(r *Requirement, ignored []string) *verdict {
 	msg := fmt.Sprintf("No %s in the dossier (%s)", what, r.Title)
 	var files []string
 	if len(ignored) > 0 {
-		msg += "; " + strings.Join(ignored, ", ") + " do not count for this one"
+		msg += "; " + strings.Join(ignored, ", ") + plural(len(ignored), " does", " do") + " not count for this one"
 	}
 	var unreadable []string
 	for _, d := range e.docs {
@@ -194,12 +194,12 @@ func (e *evaluator) group(r *Requirement, c Constraints, cands []*document.Docum
 		v := *unmet[0]
 		v.files = append(append([]string(nil), v.files...), files...)
 		if have > 0 {
-			v.msg += fmt.Sprintf(" (%d of the %d needed are fine)", have, c.Count)
+			v.msg += fmt.Sprintf(" (%d of the %d needed %s fine)", have, c.Count, plural(have, "is", "are"))
 		}
 		return &v, ignored
 	}
 	return &verdict{status: Insufficient, doc: met[0].doc, files: files,
-		msg: fmt.Sprintf("Only %d of the %d %s needed were found (%s): %s", have, c.Count, typeName(met[0].doc.Type), strings.Join(uniqSorted(files), ", "),
+		msg: fmt.Sprintf("Only %d of the %d %ss needed %s found (%s): %s", have, c.Count, typeName(met[0].doc.Type), plural(have, "was", "were"), strings.Join(uniqSorted(files), ", "),
 			hint(r, Insufficient, fmt.Sprintf("add %d more", c.Count-have)))}, ignored
 }
 
@@ -319,9 +319,11 @@ func (e *evaluator) judge(r *Requirement, c Constraints, d *document.Document) *
 			return v
 		}
 	}
-	if v := e.paperwork(r, d); v != nil {
-		return v
+	pw := e.paperwork(r, d)
+	if pw.status != OK {
+		return pw
 	}
+	v.files = pw.files
 	if !c.ExpiresSoon.IsZero() && !d.Expires.IsZero() && d.Expires.Before(c.ExpiresSoon.After(ref)) {
 		return fail(ExpiresSoon, "%s expires on %s, within %s of %s: %s", d.File, d.Expires, c.ExpiresSoon, ref, hint(r, ExpiresSoon, "plan its renewal"))
 	}
@@ -361,15 +363,15 @@ func (e *evaluator) filing(r *Requirement, fw *FilingWindow, d *document.Documen
 		v.msg = fmt.Sprintf("Filing on %s is late: %s expires on %s and the application is due %s%s; %s", ref, d.File, exp, window, late, hint(r, NonCompliant, "file it at once"))
 	case !fw.Earliest.IsZero() && ref.Before(fw.Earliest.Before(exp)):
 		v.status = NonCompliant
-		v.msg = fmt.Sprintf("Filing on %s is too early: %s expires on %s and the application is accepted %s; %s", ref, d.File, exp, window, hint(r, NonCompliant, "file it within that window"))
+		v.msg = fmt.Sprintf("Filing on %s is too early: %s expires on %s and the application is accepted %s; %s", ref, d.File, exp, window, "wait and file within that window")
 	default:
 		return nil
 	}
 	return v
 }
 
-// paperwork checks the apostille and the translation a document needs;
-// nil when it has them (their files are then added to v).
+// paperwork checks the apostille and the translation a document needs.
+// The verdict is ok when it has them, and its files then name them.
 func (e *evaluator) paperwork(r *Requirement, d *document.Document) *verdict {
 	v := &verdict{doc: d, files: []string{d.File}}
 	var legal, trans string // what is wrong, "" when fine
@@ -423,7 +425,7 @@ func (e *evaluator) paperwork(r *Requirement, d *document.Document) *verdict {
 		v.status = NeedsTranslation
 		v.msg = trans
 	default:
-		return nil
+		v.status = OK
 	}
 	return v
 }
@@ -556,6 +558,13 @@ func hint(r *Requirement, s Status, def string) string {
 		return h
 	}
 	return def
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func typeName(t document.Type) string {
