@@ -202,6 +202,12 @@ func TestParse(t *testing.T) {
 				Nationality: "UTO", Birth: date(1958, 8, 16), Sex: "F", Expiry: date(2033, 1, 1),
 				Surname: "MADONNA", Checks: checksTD3,
 			}, 1), func(*fields) {})},
+		{"empty optional data and its '<' check digit read as K", []string{td3Single[0], "X123456785UTO5808164F3301018<<<KK<<<<<<<<<K8"},
+			corrected(fields{
+				Format: TD3, Valid: true, DocumentType: "P", IssuingState: "UTO", DocNumber: "X12345678",
+				Nationality: "UTO", Birth: date(1958, 8, 16), Sex: "F", Expiry: date(2033, 1, 1),
+				Surname: "MADONNA", Checks: checksTD3,
+			}, 3)},
 		{"optional data fillers read as K", []string{td3[0], "L898902C36UTO7408122F1204159ZE184226B<<KK<10"}, corrected(wantTD3, 2)},
 		{"optional data fillers read as K right after data", []string{td3[0], "L898902C36UTO7408122F1204159ZE184226BKK<<<10"}, corrected(wantTD3, 2)},
 		{"TD1 line 2 fillers read as K", []string{td1[0], "7408122F1204159UTO<<K<<<<S<<<6", td1[2]}, corrected(wantTD1, 2)},
@@ -363,6 +369,15 @@ func TestFind(t *testing.T) {
 	// but is not part of the zone.
 	card := "BUNDESREPUBLIK\nsome text <<< here\n\n" + strings.Join(td1, "\n") + "\nprinted 2024\n"
 	r, err = Find(card, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := project(r); got != wantTD1 {
+		t.Errorf("got  %+v\nwant %+v", got, wantTD1)
+	}
+
+	// A line of fillers just above the zone.
+	r, err = Find("<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n"+strings.Join(td1, "\n"), now)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -435,6 +435,11 @@ func parseLayout(lay layout, lines []string, now time.Time) *Result {
 	for _, q := range []pos{lay.docCD, lay.birthCD, lay.expiryCD, lay.optCD, lay.compCD} {
 		p.mapPos(q, toDigit)
 	}
+	// A TD3 optional data check digit over empty optional data may be a
+	// filler: K there is a '<' misread.
+	if p.has(lay.optCD) && p.get(lay.optCD) == 'K' && strings.Trim(p.str(lay.opt[0]), "<K") == "" {
+		p.set(lay.optCD, '<')
+	}
 	if c := p.get(lay.sex); c == 'K' {
 		p.set(lay.sex, '<')
 	}
