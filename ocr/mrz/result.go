@@ -29,7 +29,7 @@ type Result struct {
 	DocumentNumber string // fillers removed; TD1 overflow folded back in
 	Nationality    string
 	BirthDate      time.Time // zero when unreadable
-	Sex            string    // "M", "F" or "X" (unspecified)
+	Sex            string    // "M", "F" or "X" (unspecified, '<'); empty when unreadable
 	ExpiryDate     time.Time // zero when unreadable
 	Surname        string    // fillers turned into spaces
 	GivenNames     string
@@ -37,5 +37,5 @@ type Result struct {
 	OptionalData2  string   // TD1 only: optional data of line 2, fillers trimmed
 	Lines          []string // the lines as parsed, after corrections
 	Checks         []Check
-	Corrections    int // characters changed to make the check digits hold
+	Corrections    int // characters changed, inserted or removed by the OCR corrections (see Parse)
 }
