@@ -1,0 +1,558 @@
+// Package extract turns the text of a document's pages (OCR output, so
+// noisy) into typed fields: the kind of document, its language and script,
+// issuing country, dates, holder, number, the numbers of the documents it
+// cites, and the periods its pages cover.
+//
+// The words it looks for are data, in vocabulary.yaml, which follows
+// docs/vocabulary.md. Text is compared after normalisation (lower case,
+// Latin diacritics stripped, Cyrillic kept, spaces collapsed, common OCR
+// confusions repaired), so "DÉLIVRÉ LE", "Delivre le" and "Dé1ivré 1e" are
+// the same label.
+//
+// Dates are only taken next to a label that says what they are: never the
+// first date of the page, and a birth date is never an issue date.
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/ocr/mrz"
+)
+
+// Hint is what the caller already knows about the document.
+type Hint struct {
+	// MRZ is the machine-readable zone read on the document, or nil.
+	MRZ *mrz.Result
+	// Country is the ISO alpha-2 code of the procedure's country (FR, BE,
+	// RU, RS): an identity card issued there to a foreigner is a residence
+	// permit.
+	Country string
+}
+
+// Fields is what Analyze read on a document.
+type Fields struct {
+	Type  document.Type
+	Score float64 // confidence in Type, 0–1
+
+	Language string // ISO 639-1, "" when unknown
+	Script   string // ISO 15924: "Latn", "Cyrl", "Hans"
+	Country  string // ISO alpha-2 of the issuing country, when printed (or in the MRZ)
+
+	Issued, ValidFrom, Expires, BirthDate document.Date
+
+	Holder string // "SURNAME GIVEN NAMES", upper case
+	Number string // the document's own number, upper case, spaces removed
+
+	// References are the numbers of other documents this one cites (a
+	// translation or an apostille naming the document it goes with).
+	References []string
+	// Translates is, for a translation, the type of the translated content.
+	Translates document.Type
+	// Sworn is true when a sworn, certified or court translator is named.
+	Sworn bool
+	// Periods holds one period per payslip or bank-statement page that
+	// states its period (identical periods once).
+	Periods []document.Period
+}
+
+// page is one normalised page and what was found on it.
+type page struct {
+	n          *norm
+	lineStarts []int
+	labels     []match   // non-overlapping, in text order
+	dates      []dateHit // in text order
+	used       []bool    // dates[i] belongs to a period
+	periods    []document.Period
+}
+
+func (p *page) text() string { return p.n.text }
+
+func (p *page) lineOf(pos int) int {
+	return sort.SearchInts(p.lineStarts, pos+1) - 1
+}
+
+func (p *page) lineBounds(l int) (int, int) {
+	s := p.lineStarts[l]
+	e := len(p.n.text)
+	if l+1 < len(p.lineStarts) {
+		e = p.lineStarts[l+1] - 1
+	}
+	return s, e
+}
+
+func newPage(s string) *page {
+	v := theVocab()
+	p := &page{n: normalize(s)}
+	t := p.n.text
+	p.lineStarts = append(p.lineStarts, 0)
+	for i := 0; i < len(t); i++ {
+		if t[i] == '\n' {
+			p.lineStarts = append(p.lineStarts, i+1)
+		}
+	}
+	var all []match
+	for i := range v.labels {
+		all = v.labels[i].find(t, false, all)
+	}
+	// v.labels is longest first: keep a match unless a longer one overlaps it.
+	for _, m := range all {
+		ok := true
+		for _, k := range p.labels {
+			if m.start < k.end && k.start < m.end {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			p.labels = append(p.labels, m)
+		}
+	}
+	sort.Slice(p.labels, func(i, j int) bool { return p.labels[i].start < p.labels[j].start })
+	p.dates = findDates(t)
+	p.used = make([]bool, len(p.dates))
+	p.findPeriods()
+	return p
+}
+
+// hasLabel reports whether a label of field f lies in text[i:j].
+func (p *page) hasLabel(f field, i, j int) bool {
+	for _, m := range p.labels {
+		if m.p.field == f && m.start >= i && m.end <= j {
+			return true
+		}
+	}
+	return false
+}
+
+// findPeriods pairs dates written "du X au Y", "od X do Y", "с X по Y",
+// "自X至Y", "vom X bis Y", "van X tot Y", "from X to Y" (or "Période : X - Y").
+func (p *page) findPeriods() {
+	v := theVocab()
+	t := p.text()
+	for i := 0; i+1 < len(p.dates); i++ {
+		a, b := p.dates[i], p.dates[i+1]
+		la := p.lineOf(a.start)
+		if p.lineOf(b.start)-la > 1 {
+			continue
+		}
+		between := strings.Trim(t[a.end:b.start], " \n,;:")
+		if !v.to[between] {
+			continue
+		}
+		ls, _ := p.lineBounds(la)
+		before := strings.TrimRight(t[ls:a.start], " :;,")
+		ok := false
+		if k := strings.LastIndexAny(before, " /"); k >= 0 {
+			ok = v.from[before[k+1:]]
+		} else {
+			ok = v.from[before]
+		}
+		if !ok && before != "" {
+			r, n := utf8.DecodeLastRuneInString(before)
+			ok = isHan(r) && v.from[before[len(before)-n:]]
+		}
+		if !ok {
+			ok = p.hasLabel(fPeriod, ls, a.start) || p.hasLabel(fValidFrom, ls, a.start)
+		}
+		if !ok {
+			continue
+		}
+		p.periods = append(p.periods, document.Period{From: a.d, To: b.d})
+		p.used[i], p.used[i+1] = true, true
+		i++
+	}
+}
+
+// monthPeriod returns the month a period label announces: "Période : janvier 2026".
+func (p *page) monthPeriod() (document.Period, bool) {
+	t := p.text()
+	for _, m := range p.labels {
+		if m.p.field != fPeriod {
+			continue
+		}
+		rest := t[m.end:]
+		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+			rest = rest[:nl]
+		}
+		rest = strings.TrimLeft(rest, " :;.,-")
+		if per, _, ok := monthPeriod(rest); ok {
+			return per, true
+		}
+	}
+	return document.Period{}, false
+}
+
+// dateFor is a date found next to a label.
+type dateFor struct {
+	f   field
+	d   document.Date
+	pos int
+}
+
+// labelledDates assigns dates to the date labels of the page: the first
+// date after the label on its line, or, for a label that ends its line,
+// the date below it (by order or column when a line holds several labels).
+func (p *page) labelledDates() []dateFor {
+	var out []dateFor
+	taken := make([]bool, len(p.dates))
+	copy(taken, p.used)
+	pending := map[int][]match{} // line → labels waiting for a date on a later line
+	for pass := 0; pass < 2; pass++ {
+		for li, m := range p.labels {
+			f := m.p.field
+			if !f.isDate() || (pass == 0) == (f == fIssuedWeak) {
+				continue
+			}
+			l := p.lineOf(m.start)
+			_, le := p.lineBounds(l)
+			limit := le
+			for _, k := range p.labels[li+1:] {
+				if k.start >= le {
+					break
+				}
+				if k.p.field != f && k.p.field != fIssuedWeak && k.p.field != fPeriod {
+					limit = k.start
+					break
+				}
+			}
+			any := false
+			found := false
+			for di, d := range p.dates {
+				if d.start < m.end || d.start >= limit {
+					continue
+				}
+				any = true
+				if taken[di] {
+					continue
+				}
+				out = append(out, dateFor{f, d.d, d.start})
+				taken[di] = true
+				found = true
+				break
+			}
+			if !found && !any {
+				pending[l] = append(pending[l], m)
+			}
+		}
+	}
+	lines := make([]int, 0, len(pending))
+	for l := range pending {
+		lines = append(lines, l)
+	}
+	sort.Ints(lines)
+	for _, l := range lines {
+		out = append(out, p.datesBelow(l, pending[l], taken)...)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].pos < out[j].pos })
+	return out
+}
+
+// datesBelow finds the dates for labels that end line l on the next line
+// that holds dates (looking past at most one line of more labels).
+func (p *page) datesBelow(l int, labels []match, taken []bool) []dateFor {
+	t := p.text()
+	var groups []match
+	for _, m := range labels {
+		if n := len(groups); n > 0 && groups[n-1].p.field == m.p.field {
+			continue
+		}
+		groups = append(groups, m)
+	}
+	for hop, next := 0, l+1; hop < 3 && next < len(p.lineStarts); next++ {
+		ls, le := p.lineBounds(next)
+		if strings.TrimSpace(t[ls:le]) == "" {
+			continue
+		}
+		hop++
+		firstLabel := le
+		for _, m := range p.labels {
+			if m.start >= ls && m.start < le && m.p.field.isDate() {
+				firstLabel = m.start
+				break
+			}
+		}
+		var cands []int
+		for di, d := range p.dates {
+			if d.start >= ls && d.start < firstLabel {
+				cands = append(cands, di)
+			}
+		}
+		if len(cands) == 0 {
+			if firstLabel < le {
+				continue // a line of more labels: look below it
+			}
+			return nil
+		}
+		var out []dateFor
+		assign := func(g match, di int) {
+			if !taken[di] {
+				out = append(out, dateFor{g.p.field, p.dates[di].d, p.dates[di].start})
+			}
+		}
+		switch {
+		case len(groups) == len(cands):
+			for i, g := range groups {
+				assign(g, cands[i])
+			}
+		case len(groups) == 1:
+			assign(groups[0], cands[0])
+		default:
+			gls, _ := p.lineBounds(p.lineOf(groups[0].start))
+			for _, g := range groups {
+				col := utf8.RuneCountInString(t[gls:g.start])
+				best, bestDist := -1, 1<<30
+				for _, di := range cands {
+					dc := utf8.RuneCountInString(t[ls:p.dates[di].start])
+					if d := abs(dc - col); d < bestDist {
+						best, bestDist = di, d
+					}
+				}
+				assign(g, best)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// Analyze reads the fields of a document from the text of its pages.
+func Analyze(pages []string, hint Hint) Fields {
+	var f Fields
+	ps := make([]*page, 0, len(pages))
+	var all strings.Builder
+	for i, s := range pages {
+		ps = append(ps, newPage(s))
+		if i > 0 {
+			all.WriteByte('\n')
+		}
+		all.WriteString(s)
+	}
+	f.Language, f.Script = DetectLanguage(all.String())
+	f.classify(ps, hint)
+	f.readDates(ps)
+	f.Holder = holder(ps)
+	f.Number, f.References = numbers(ps)
+	f.Sworn = sworn(ps)
+	f.Country = country(ps, f.Type)
+
+	if z := hint.MRZ; z != nil {
+		if f.Holder == "" {
+			f.Holder = strings.Join(strings.Fields(strings.ToUpper(z.Surname+" "+z.GivenNames)), " ")
+		}
+		if f.BirthDate.IsZero() && !z.BirthDate.IsZero() {
+			f.BirthDate = document.DateOf(z.BirthDate)
+		}
+		if f.Expires.IsZero() && !z.ExpiryDate.IsZero() {
+			f.Expires = document.DateOf(z.ExpiryDate)
+		}
+		if f.Number == "" {
+			f.Number = strings.ToUpper(strings.Trim(z.DocumentNumber, "< "))
+		}
+		if f.Country == "" {
+			f.Country = countryAlpha2(z.IssuingState)
+		}
+	}
+	return f
+}
+
+// readDates fills the dates and periods.
+func (f *Fields) readDates(ps []*page) {
+	var issuedWeak document.Date
+	var periods []document.Period
+	for _, p := range ps {
+		for _, d := range p.labelledDates() {
+			switch d.f {
+			case fIssued:
+				setOnce(&f.Issued, d.d)
+			case fIssuedWeak:
+				setOnce(&issuedWeak, d.d)
+			case fValidFrom:
+				setOnce(&f.ValidFrom, d.d)
+			case fExpires:
+				setOnce(&f.Expires, d.d)
+			case fBirth:
+				setOnce(&f.BirthDate, d.d)
+			}
+		}
+		per, ok := document.Period{}, false
+		if len(p.periods) > 0 {
+			per, ok = p.periods[0], true
+		} else if f.Type == document.Payslip || f.Type == document.BankStatement {
+			per, ok = p.monthPeriod()
+		}
+		if ok {
+			periods = append(periods, per)
+		}
+	}
+	if f.Issued.IsZero() {
+		f.Issued = issuedWeak
+	}
+	if f.Issued == f.BirthDate {
+		f.Issued = document.Date{} // a birth date is never an issue date
+	}
+	if len(periods) > 0 {
+		setOnce(&f.ValidFrom, periods[0].From)
+		setOnce(&f.Expires, periods[0].To)
+	}
+	if f.Type == document.Payslip || f.Type == document.BankStatement {
+		for _, per := range periods {
+			dup := false
+			for _, q := range f.Periods {
+				dup = dup || q == per
+			}
+			if !dup {
+				f.Periods = append(f.Periods, per)
+			}
+		}
+	}
+}
+
+func setOnce(d *document.Date, v document.Date) {
+	if d.IsZero() {
+		*d = v
+	}
+}
+
+// sworn reports whether a sworn, certified or court translator is named.
+func sworn(ps []*page) bool {
+	v := theVocab()
+	var buf []match
+	for _, p := range ps {
+		for i := range v.sworn {
+			if buf = v.sworn[i].find(p.text(), true, buf[:0]); len(buf) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// field1RE finds an apostille's field 1, the issuing country.
+var field1RE = regexp.MustCompile(`(?m)^ ?1 ?[.)]? ?(?:country|pays|land|drzava|држава|земља|страна|国家|staat)`)
+
+// country returns the issuing country printed on the document.
+func country(ps []*page, t document.Type) string {
+	v := theVocab()
+	var buf []match
+	if t == document.Apostille {
+		for _, p := range ps {
+			txt := p.text()
+			loc := field1RE.FindStringIndex(txt)
+			if loc == nil {
+				continue
+			}
+			l := p.lineOf(loc[0])
+			for k := l; k < l+2 && k < len(p.lineStarts); k++ {
+				ls, le := p.lineBounds(k)
+				if k == l {
+					ls = loc[1]
+				}
+				seg := txt[ls:le]
+				for _, list := range [][]phrase{v.countries, v.countryNames} {
+					for i := range list {
+						if buf = list[i].find(seg, true, buf[:0]); len(buf) > 0 {
+							return list[i].country
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, p := range ps {
+		best, bestPos := "", len(p.text())+1
+		for i := range v.countries {
+			buf = v.countries[i].find(p.text(), true, buf[:0])
+			if len(buf) > 0 && buf[0].start < bestPos {
+				best, bestPos = v.countries[i].country, buf[0].start
+			}
+		}
+		if best != "" {
+			return best
+		}
+	}
+	return ""
+}
+
+// numberRE reads a document number at the start of normalised text.
+var numberRE = regexp.MustCompile(`^[0-9a-zа-яђјљњћџ][0-9a-zа-яђјљњћџ/-]*(?: [0-9]+)*`)
+
+// numberAt reads the number that follows text[i:].
+func numberAt(t string, i int) string {
+	rest := t[i:]
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl]
+	}
+	rest = strings.TrimLeft(rest, " :;.,#°№")
+	tok := numberRE.FindString(rest)
+	tok = strings.TrimRight(tok, "/-")
+	// Groups of digits separated by spaces belong together ("45 12 345678")
+	// only when the first group is digits too.
+	if k := strings.IndexByte(tok, ' '); k >= 0 && strings.ContainsFunc(tok[:k], unicode.IsLetter) {
+		tok = tok[:k]
+	}
+	tok = strings.ReplaceAll(tok, " ", "")
+	digits := 0
+	for _, r := range tok {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	if digits < 2 || len(tok) < 3 {
+		return ""
+	}
+	if _, ok := ParseDate(tok); ok {
+		return ""
+	}
+	return strings.ToUpper(tok)
+}
+
+// numbers returns the document's own number and the numbers it cites.
+func numbers(ps []*page) (string, []string) {
+	var specific, generic string
+	var refs []string
+	for _, p := range ps {
+		for _, m := range p.labels {
+			if !m.p.field.isNumber() {
+				continue
+			}
+			n := numberAt(p.text(), m.end)
+			if n == "" {
+				continue
+			}
+			switch m.p.field {
+			case fNumber:
+				if specific == "" {
+					specific = n
+				}
+			case fNumberGeneric:
+				if generic == "" {
+					generic = n
+				}
+			case fReference:
+				dup := false
+				for _, r := range refs {
+					dup = dup || r == n
+				}
+				if !dup {
+					refs = append(refs, n)
+				}
+			}
+		}
+	}
+	if specific != "" {
+		return specific, refs
+	}
+	return generic, refs
+}
