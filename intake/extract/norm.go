@@ -205,7 +205,7 @@ func fixDigits(rs []rune) {
 				letters++
 			}
 		}
-		if letters == 0 && confusable > 0 && digits >= 3 && digits >= confusable*2 {
+		if letters == 0 && confusable > 0 && digits >= 3 && digits >= confusable {
 			for k := i; k < j; k++ {
 				switch rs[k] {
 				case 'o':

@@ -71,8 +71,8 @@ const (
 	nFields
 )
 
-func (f field) isDate() bool  { return f <= fBirth }
-func (f field) isName() bool  { return f >= fSurname && f <= fFullGivenFirst }
+func (f field) isDate() bool   { return f <= fBirth }
+func (f field) isName() bool   { return f >= fSurname && f <= fFullGivenFirst }
 func (f field) isNumber() bool { return f == fNumber || f == fNumberGeneric || f == fReference }
 
 // phrase is a compiled vocabulary entry.
