@@ -245,6 +245,29 @@ func (w *Worker) recognize(img *image.Gray, dpi int, langs []string, m mode) (*R
 	return assemble(boxes, langs), nil
 }
 
+// symbols reads img in MRZ mode and returns each character with its box.
+func (w *Worker) symbols(img *image.Gray, dpi int) ([]Word, error) {
+	c, err := w.client([]string{"eng"}, modeMRZ)
+	if err != nil {
+		return nil, err
+	}
+	c.SetVariable("user_defined_dpi", strconv.Itoa(dpi))
+	if err := c.SetImageFromBytes(encodePGM(img)); err != nil {
+		return nil, fmt.Errorf("tesseract: %w", err)
+	}
+	boxes, err := c.GetBoundingBoxes(gosseract.RIL_SYMBOL)
+	if err != nil {
+		return nil, fmt.Errorf("tesseract: %w", err)
+	}
+	out := make([]Word, 0, len(boxes))
+	for _, b := range boxes {
+		if t := strings.TrimSpace(b.Word); t != "" {
+			out = append(out, Word{Text: t, Box: b.Box, Confidence: b.Confidence})
+		}
+	}
+	return out, nil
+}
+
 // assemble groups Tesseract's words into lines.
 func assemble(boxes []gosseract.BoundingBox, langs []string) *Recognition {
 	r := &Recognition{Languages: langs}

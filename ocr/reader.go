@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"image"
+	"math"
+	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -141,19 +144,28 @@ func (w *Worker) probe(ctx context.Context, g *image.Gray, dpi int, first *Recog
 	return best, nil
 }
 
-// mrzChars reports whether s could be an MRZ line as OCR reads it.
+// mrzLine reports whether s could be a line of an MRZ as a page reading
+// gives it: dictionaries often drop the fillers, so a long run of capitals
+// and digits counts as much as a line of '<'.
 func mrzLine(s string) bool {
-	s = strings.ReplaceAll(s, " ", "")
-	if len(s) < 25 {
-		return false
+	if strings.Count(s, "<") >= 3 {
+		return true
 	}
-	n := 0
-	for _, r := range s {
-		if r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '<' {
-			n++
+	for _, tok := range strings.Fields(s) {
+		if len(tok) < 18 {
+			continue
+		}
+		n := 0
+		for _, r := range tok {
+			if r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '<' {
+				n++
+			}
+		}
+		if n >= len(tok)*9/10 {
+			return true
 		}
 	}
-	return n >= len(s)*9/10 && strings.Count(s, "<") >= 2
+	return false
 }
 
 // readMRZ finds the lines of the page that look like an MRZ, crops their
@@ -181,18 +193,146 @@ func (w *Worker) readMRZ(p *Page, now time.Time) {
 		crop = Scale(crop, min(3, 40/float64(lineH)))
 	}
 	var res *mrz.Result
-	if rec, err := w.recognize(crop, p.DPI, []string{"eng"}, modeMRZ); err == nil {
-		res, _ = mrz.Find(rec.Text(), now)
+	consider := func(r *mrz.Result) {
+		if r != nil && (res == nil || better(r, res)) {
+			res = r
+		}
+	}
+	// First the characters placed in their cells: OCR-B is monospaced, so
+	// a character's position says which field it belongs to, whatever
+	// Tesseract inserted or dropped around it.
+	if syms, err := w.symbols(crop, p.DPI); err == nil {
+		if lines := cells(syms); lines != nil {
+			r, _ := mrz.Parse(lines, now)
+			consider(r)
+		}
+	}
+	if res == nil || !res.Valid {
+		if rec, err := w.recognize(crop, p.DPI, []string{"eng"}, modeMRZ); err == nil {
+			r, _ := mrz.Find(rec.Text(), now)
+			consider(r)
+		}
 	}
 	if res == nil || !res.Valid {
 		// The page reading may have done better on some characters.
-		if alt, err := mrz.Find(strings.Join(lines, "\n"), now); err == nil && (res == nil || alt.Valid) {
-			res = alt
-		}
+		r, _ := mrz.Find(strings.Join(lines, "\n"), now)
+		consider(r)
 	}
 	if res == nil {
 		p.MRZProblem = "a machine-readable zone is printed but could not be read"
 		return
 	}
 	p.MRZ = res
+}
+
+// better reports whether a is a better reading of an MRZ than b: valid
+// first, then fewer failed check digits, then fewer corrections.
+func better(a, b *mrz.Result) bool {
+	if a.Valid != b.Valid {
+		return a.Valid
+	}
+	fa, fb := failed(a), failed(b)
+	if fa != fb {
+		return fa < fb
+	}
+	return a.Corrections < b.Corrections
+}
+
+func failed(r *mrz.Result) int {
+	n := 0
+	for _, c := range r.Checks {
+		if !c.OK {
+			n++
+		}
+	}
+	return n
+}
+
+// cells rebuilds MRZ lines from characters and their boxes. The lines of
+// a zone share one left edge and one character pitch (OCR-B is
+// monospaced, and every line has the same length: 30, 36 or 44), so each
+// character falls in a cell; an empty cell is a filler, and where
+// Tesseract split one glyph in two (a '<' read as "<K") the filler wins.
+func cells(syms []Word) []string {
+	if len(syms) < 40 {
+		return nil
+	}
+	// Group characters into lines by their vertical centres.
+	sort.Slice(syms, func(i, j int) bool { return center(syms[i]).Y < center(syms[j]).Y })
+	var heights []int
+	for _, s := range syms {
+		heights = append(heights, s.Box.Dy())
+	}
+	sort.Ints(heights)
+	h := float64(heights[len(heights)/2])
+	var rows [][]Word
+	lastY := math.Inf(-1)
+	for _, s := range syms {
+		y := center(s).Y
+		if y-lastY > h*0.6 {
+			rows = append(rows, nil)
+		}
+		rows[len(rows)-1] = append(rows[len(rows)-1], s)
+		lastY = y
+	}
+	rows = slices.DeleteFunc(rows, func(r []Word) bool { return len(r) < 20 })
+	if len(rows) < 2 || len(rows) > 3 {
+		return nil
+	}
+	n := 30
+	if len(rows) == 2 {
+		n = 36
+		for _, r := range rows {
+			if len(r) > 40 {
+				n = 44
+			}
+		}
+	}
+	left, right := math.Inf(1), math.Inf(-1)
+	for _, r := range rows {
+		for _, s := range r {
+			left = math.Min(left, float64(s.Box.Min.X))
+			right = math.Max(right, float64(s.Box.Max.X))
+		}
+	}
+	pitch := (right - left) / float64(n)
+	if pitch <= 0 {
+		return nil
+	}
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		// Letters and digits stand on the baseline; the filler '<' floats
+		// above it. A character whose box stops short of the baseline is a
+		// filler, whatever Tesseract named it (a '<' is often read as K).
+		var bottoms []int
+		for _, s := range r {
+			bottoms = append(bottoms, s.Box.Max.Y)
+		}
+		sort.Ints(bottoms)
+		baseline := float64(bottoms[len(bottoms)/2])
+		line := []byte(strings.Repeat("<", n))
+		conf := make([]float64, n)
+		for _, s := range r {
+			if len(s.Text) != 1 {
+				continue
+			}
+			if float64(s.Box.Max.Y) < baseline-math.Max(1, 0.06*h) {
+				s.Text = "<"
+			}
+			k := int((center(s).X - left) / pitch)
+			k = min(max(k, 0), n-1)
+			switch {
+			case conf[k] == 0, line[k] != '<' && (s.Text == "<" || s.Confidence > conf[k]):
+				line[k], conf[k] = s.Text[0], s.Confidence
+			}
+		}
+		out[i] = string(line)
+	}
+	return out
+}
+
+type pointF struct{ X, Y float64 }
+
+func center(w Word) pointF {
+	return pointF{float64(w.Box.Min.X+w.Box.Max.X) / 2, float64(w.Box.Min.Y+w.Box.Max.Y) / 2}
 }
