@@ -69,7 +69,7 @@ func Gray(img image.Image) (*image.Gray, float64) {
 // Rotate turns g clockwise by deg, a multiple of 90.
 func Rotate(g *image.Gray, deg int) *image.Gray {
 	var out *image.NRGBA
-	switch ((deg%360)+360)%360 {
+	switch ((deg % 360) + 360) % 360 {
 	case 0:
 		return g
 	case 90:

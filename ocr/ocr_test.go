@@ -1,9 +1,9 @@
 package ocr
 
 import (
+	"context"
 	"encoding/binary"
 	"hash/crc32"
-	"context"
 	"image"
 	"image/draw"
 	"math"
@@ -18,6 +18,7 @@ import (
 )
 
 const dejaVu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
 // OCRB.otf uses a CFF operator x/image cannot draw (its "<" and "8" come
 // out blank); the "Sharp" cut draws every glyph.
 const ocrB = "/usr/share/fonts/opentype/ocr-b/OCRBS.otf"

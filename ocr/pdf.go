@@ -114,7 +114,7 @@ func OpenPDF(ctx context.Context, path string) (*PDF, error) {
 			p.Scan = b
 			p.ScanDPI = 150
 			if i < len(dims) && dims[i].Width > 0 {
-				p.ScanDPI = int(float64(img.Width) / (dims[i].Width / 72) + 0.5)
+				p.ScanDPI = int(float64(img.Width)/(dims[i].Width/72) + 0.5)
 			}
 		}
 	}
