@@ -42,14 +42,18 @@ func runMRZ(ctx context.Context, args []string, env Env) (int, error) {
 			return ExitUsage, usagef("--text reads stdin: give no files")
 		}
 		results, errs := mrz.ParseText(env.Stdin, now)
-		for _, r := range results {
+		// ParseText gives one result or one error per block, in order.
+		for i, r := range results {
+			if r == nil {
+				if i < len(errs) && errs[i] != nil {
+					fmt.Fprintf(env.Stderr, "intake mrz: %v\n", errs[i])
+				}
+				code = ExitNotReady
+				continue
+			}
 			if err := emit("", r); err != nil {
 				return ExitUsage, err
 			}
-		}
-		for _, e := range errs {
-			fmt.Fprintf(env.Stderr, "intake mrz: %v\n", e)
-			code = ExitNotReady
 		}
 		if len(results) == 0 && len(errs) == 0 {
 			return ExitUsage, usagef("no MRZ lines on stdin")
