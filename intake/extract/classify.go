@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -74,36 +75,61 @@ func (f *Fields) classify(ps []*page, hint Hint) {
 	for pn, p := range ps {
 		t := p.text()
 		ranks := p.lineRanks()
-		best := map[int]float64{}
-		count := map[int]int{}
-		for i := range v.titles {
-			ph := &v.titles[i]
-			buf = ph.find(t, true, buf[:0])
-			for _, m := range buf {
-				l := p.lineOf(m.start)
+		// Titles printed with spaced letters ("P A S S E P O R T"), squeezed.
+		type squeezed struct {
+			text string
+			rank int
+		}
+		var spaced []squeezed
+		if pn == 0 {
+			for l := range p.lineStarts {
+				if ranks[l] < 0 || ranks[l] >= headerLines {
+					continue
+				}
 				s, e := p.lineBounds(l)
-				w := titleWeight(pn, ranks[l], t[s:e], t[m.start:m.end])
-				best[ph.key] = max(best[ph.key], w)
-				count[ph.key]++
-				if pn == 0 && ranks[l] >= 0 && ranks[l] < headerLines {
-					if old, ok := firstHeader[ph.typ]; !ok || ranks[l] < old {
-						firstHeader[ph.typ] = ranks[l]
-					}
+				if spacedOut(t[s:e]) {
+					spaced = append(spaced, squeezed{strings.ReplaceAll(t[s:e], " ", ""), ranks[l]})
 				}
 			}
-			if len(buf) == 0 && pn == 0 && len(ph.parts) == 1 && utf8.RuneCountInString(ph.parts[0]) >= 6 {
-				// A title with spaced letters.
+		}
+		best := map[int]float64{}
+		count := map[int]int{}
+		// A title inside a longer one counts only as the longer one:
+		// "Demande de titre de séjour" is not a "titre de séjour".
+		buf = v.titleSet.findAllWords(t, p.words, true, buf[:0])
+		sort.SliceStable(buf, func(i, j int) bool { return buf[i].end-buf[i].start > buf[j].end-buf[j].start })
+		var kept []match
+		for _, m := range buf {
+			inside := false
+			for _, k := range kept {
+				inside = inside || (m.start < k.end && k.start < m.end)
+			}
+			if inside {
+				continue
+			}
+			kept = append(kept, m)
+			ph := m.p
+			l := p.lineOf(m.start)
+			s, e := p.lineBounds(l)
+			w := titleWeight(pn, ranks[l], t[s:e], t[m.start:m.end])
+			best[ph.key] = max(best[ph.key], w)
+			count[ph.key]++
+			if pn == 0 && ranks[l] >= 0 && ranks[l] < headerLines {
+				if old, ok := firstHeader[ph.typ]; !ok || ranks[l] < old {
+					firstHeader[ph.typ] = ranks[l]
+				}
+			}
+		}
+		for i := range v.titles {
+			ph := &v.titles[i]
+			if count[ph.key] == 0 && len(spaced) > 0 && len(ph.parts) == 1 && utf8.RuneCountInString(ph.parts[0]) >= 6 {
 				sq := strings.ReplaceAll(ph.parts[0], " ", "")
-				for l := range p.lineStarts {
-					if ranks[l] < 0 || ranks[l] >= headerLines {
-						continue
-					}
-					s, e := p.lineBounds(l)
-					if line := t[s:e]; spacedOut(line) && strings.Contains(strings.ReplaceAll(line, " ", ""), sq) {
+				for _, sl := range spaced {
+					if strings.Contains(sl.text, sq) {
 						best[ph.key] = max(best[ph.key], 4)
 						count[ph.key]++
-						if old, ok := firstHeader[ph.typ]; !ok || ranks[l] < old {
-							firstHeader[ph.typ] = ranks[l]
+						if old, ok := firstHeader[ph.typ]; !ok || sl.rank < old {
+							firstHeader[ph.typ] = sl.rank
 						}
 					}
 				}
@@ -116,23 +142,26 @@ func (f *Fields) classify(ps []*page, hint Hint) {
 				delete(count, ph.key)
 			}
 		}
-		for i := range v.hints {
-			ph := &v.hints[i]
-			if buf = ph.find(t, true, buf[:0]); len(buf) > 0 {
-				score[ph.typ] += ph.weight
+		seen := map[int]bool{}
+		for _, m := range v.hintSet.findAllWords(t, p.words, true, buf[:0]) {
+			if !seen[m.p.key] {
+				seen[m.p.key] = true
+				score[m.p.typ] += m.p.weight
 			}
 		}
 	}
 	translationAnywhere := false
-	for _, p := range ps {
-		for i := range v.translation {
-			if buf = v.translation[i].find(p.text(), true, buf[:0]); len(buf) > 0 {
-				translationAnywhere = true
-				l := p.lineOf(buf[0].start)
-				if r := p.lineRanks()[l]; p == ps[0] && r >= 0 && r < headerLines {
-					if old, ok := firstHeader[document.Translation]; !ok || r < old {
-						firstHeader[document.Translation] = r
-					}
+	for pn, p := range ps {
+		buf = v.translationSet.findAllWords(p.text(), p.words, true, buf[:0])
+		translationAnywhere = translationAnywhere || len(buf) > 0
+		if pn > 0 || len(buf) == 0 {
+			continue
+		}
+		ranks := p.lineRanks()
+		for _, m := range buf {
+			if r := ranks[p.lineOf(m.start)]; r >= 0 && r < headerLines {
+				if old, ok := firstHeader[document.Translation]; !ok || r < old {
+					firstHeader[document.Translation] = r
 				}
 			}
 		}

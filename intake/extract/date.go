@@ -52,11 +52,31 @@ func mkDate(y, m, d int) (document.Date, bool) {
 	return document.NewDate(y, time.Month(m), d), true
 }
 
-// findDates returns the dates of a normalised text in order.
+// findDates returns the dates of a normalised text in order. A date never
+// spans lines; lines without digits are skipped (the regexp is costly on
+// long text).
 func findDates(text string) []dateHit {
-	if !strings.ContainsAny(text, "0123456789") {
-		return nil
+	var hits []dateHit
+	for off := 0; off < len(text); {
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += off
+		}
+		if line := text[off:end]; strings.ContainsAny(line, "0123456789０") {
+			for _, h := range findLineDates(line) {
+				h.start += off
+				h.end += off
+				hits = append(hits, h)
+			}
+		}
+		off = end + 1
 	}
+	return hits
+}
+
+func findLineDates(text string) []dateHit {
 	months := theVocab().months
 	var hits []dateHit
 	for _, m := range dateRE.FindAllStringSubmatchIndex(text, -1) {

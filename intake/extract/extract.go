@@ -64,6 +64,7 @@ type Fields struct {
 type page struct {
 	n          *norm
 	lineStarts []int
+	words      [][2]int  // runs of word runes, for phraseSet.findAllWords
 	labels     []match   // non-overlapping, in text order
 	dates      []dateHit // in text order
 	used       []bool    // dates[i] belongs to a period
@@ -95,11 +96,10 @@ func newPage(s string) *page {
 			p.lineStarts = append(p.lineStarts, i+1)
 		}
 	}
-	var all []match
-	for i := range v.labels {
-		all = v.labels[i].find(t, false, all)
-	}
-	// v.labels is longest first: keep a match unless a longer one overlaps it.
+	p.words = wordSpans(t)
+	all := v.labelSet.findAllWords(t, p.words, false, nil)
+	// Keep a match unless a longer one overlaps it.
+	sort.SliceStable(all, func(i, j int) bool { return all[i].end-all[i].start > all[j].end-all[j].start })
 	for _, m := range all {
 		ok := true
 		for _, k := range p.labels {
@@ -430,10 +430,8 @@ func sworn(ps []*page) bool {
 	v := theVocab()
 	var buf []match
 	for _, p := range ps {
-		for i := range v.sworn {
-			if buf = v.sworn[i].find(p.text(), true, buf[:0]); len(buf) > 0 {
-				return true
-			}
+		if buf = v.swornSet.findAllWords(p.text(), p.words, true, buf[:0]); len(buf) > 0 {
+			return true
 		}
 	}
 	return false
@@ -460,11 +458,9 @@ func country(ps []*page, t document.Type) string {
 					ls = loc[1]
 				}
 				seg := txt[ls:le]
-				for _, list := range [][]phrase{v.countries, v.countryNames} {
-					for i := range list {
-						if buf = list[i].find(seg, true, buf[:0]); len(buf) > 0 {
-							return list[i].country
-						}
+				for _, set := range []*phraseSet{v.countrySet, v.countryNameSet} {
+					if buf = set.findAll(seg, true, buf[:0]); len(buf) > 0 {
+						return buf[0].p.country
 					}
 				}
 			}
@@ -472,10 +468,9 @@ func country(ps []*page, t document.Type) string {
 	}
 	for _, p := range ps {
 		best, bestPos := "", len(p.text())+1
-		for i := range v.countries {
-			buf = v.countries[i].find(p.text(), true, buf[:0])
-			if len(buf) > 0 && buf[0].start < bestPos {
-				best, bestPos = v.countries[i].country, buf[0].start
+		for _, m := range v.countrySet.findAllWords(p.text(), p.words, true, buf[:0]) {
+			if m.start < bestPos {
+				best, bestPos = m.p.country, m.start
 			}
 		}
 		if best != "" {
@@ -495,6 +490,16 @@ func numberAt(t string, i int) string {
 		rest = rest[:nl]
 	}
 	rest = strings.TrimLeft(rest, " :;.,#°№")
+	if rest == "" && i < len(t) {
+		// The number is on the next line.
+		if nl := strings.IndexByte(t[i:], '\n'); nl >= 0 {
+			rest = t[i+nl+1:]
+			if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+				rest = rest[:nl]
+			}
+			rest = strings.TrimLeft(rest, " :;.,#°№")
+		}
+	}
 	tok := numberRE.FindString(rest)
 	tok = strings.TrimRight(tok, "/-")
 	// Groups of digits separated by spaces belong together ("45 12 345678")

@@ -43,7 +43,7 @@ var latinToCyr, cyrToLatin = func() (map[rune]rune, map[rune]rune) {
 }()
 
 func isCyrillic(r rune) bool { return r >= 0x0400 && r <= 0x04FF }
-func isHan(r rune) bool      { return unicode.Is(unicode.Han, r) }
+func isHan(r rune) bool      { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
 func isLatin(r rune) bool {
 	return r < 0x0250 && unicode.IsLetter(r)
 }
@@ -89,7 +89,23 @@ func normalize(s string) *norm {
 		case r >= 0xFF01 && r <= 0xFF5E && r != '（' && r != '）' && r != '：' && r != '；' && r != '，':
 			r -= 0xFEE0
 		}
-		r = unicode.ToLower(r)
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		} else if r >= 0x80 {
+			r = unicode.ToLower(r)
+		}
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == ' ' || r == '.' || r == '/' || r == ':' {
+			if r == ' ' {
+				if lastSpace {
+					continue
+				}
+				lastSpace = true
+			} else {
+				lastSpace = false
+			}
+			emit(r, i)
+			continue
+		}
 		f, ok := folds[r]
 		if !ok {
 			if unicode.IsSpace(r) {

@@ -98,6 +98,8 @@ type vocab struct {
 	countryNames  []phrase
 	from, to      map[string]bool
 	months        map[string]int
+
+	titleSet, hintSet, translationSet, swornSet, labelSet, countrySet, countryNameSet *phraseSet
 }
 
 var theVocab = sync.OnceValue(func() *vocab {
@@ -201,6 +203,10 @@ func compile(data []byte) (*vocab, error) {
 	sort.SliceStable(v.labels, func(i, j int) bool {
 		return phraseLen(v.labels[i]) > phraseLen(v.labels[j])
 	})
+	v.titleSet, v.hintSet = newPhraseSet(v.titles), newPhraseSet(v.hints)
+	v.translationSet, v.swornSet = newPhraseSet(v.translation), newPhraseSet(v.sworn)
+	v.labelSet = newPhraseSet(v.labels)
+	v.countrySet, v.countryNameSet = newPhraseSet(v.countries), newPhraseSet(v.countryNames)
 	for _, s := range L.From {
 		v.from[normString(s)] = true
 	}
@@ -245,7 +251,12 @@ type match struct {
 	p          *phrase
 }
 
-func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWord(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // wordStart reports whether a word may start at text[i]. Han text has no
 // spaces, so a Han phrase may start anywhere.
@@ -300,20 +311,7 @@ func (p *phrase) find(text string, loose bool, dst []match) []match {
 		if !wordStart(text, i, fr) || (p.anchored && !anchoredAt(text, i)) {
 			continue
 		}
-		end := i + len(first)
-		ok := true
-		for _, part := range p.parts[1:] {
-			win := text[end:min(len(text), end+gapMax+len(part))]
-			if nl := strings.IndexByte(win, '\n'); nl >= 0 {
-				win = win[:nl]
-			}
-			k := strings.Index(win, part)
-			if k < 0 {
-				ok = false
-				break
-			}
-			end += k + len(part)
-		}
+		end, ok := p.rest(text, i+len(first))
 		if !ok {
 			continue
 		}
@@ -323,4 +321,127 @@ func (p *phrase) find(text string, loose bool, dst []match) []match {
 		dst = append(dst, match{start: i, end: end, p: p})
 	}
 	return dst
+}
+
+// phraseSet finds many phrases in one pass over a text: phrases that start
+// with a word are looked up by that word (or its first bytes) at each word
+// start; the others (Han, punctuation) are searched one by one.
+type phraseSet struct {
+	list  []phrase
+	whole map[string][]int // first word shorter than keyLen → phrases
+	head  map[string][]int // first keyLen bytes of a longer first word → phrases
+	scan  []int
+}
+
+const keyLen = 4
+
+func newPhraseSet(list []phrase) *phraseSet {
+	s := &phraseSet{list: list, whole: map[string][]int{}, head: map[string][]int{}}
+	for i, p := range list {
+		first := p.parts[0]
+		r, _ := utf8.DecodeRuneInString(first)
+		if !isWord(r) || isHan(r) {
+			s.scan = append(s.scan, i)
+			continue
+		}
+		w := first[:wordLen(first)]
+		if len(w) < keyLen {
+			s.whole[w] = append(s.whole[w], i)
+		} else {
+			s.head[w[:keyLen]] = append(s.head[w[:keyLen]], i)
+		}
+	}
+	return s
+}
+
+// wordLen is the length of the run of (non-Han) word runes at the start of s.
+func wordLen(s string) int {
+	for i, r := range s {
+		if !isWord(r) || isHan(r) {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// findAll returns the occurrences of all the phrases of s in text, by
+// phrase then position for the scanned ones, by position for the others.
+func (s *phraseSet) findAll(text string, loose bool, dst []match) []match {
+	return s.findAllWords(text, wordSpans(text), loose, dst)
+}
+
+// wordSpans returns the start and end of each run of (non-Han) word runes.
+func wordSpans(text string) [][2]int {
+	var spans [][2]int
+	start := -1
+	for i, r := range text {
+		if isWord(r) && !isHan(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			spans = append(spans, [2]int{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		spans = append(spans, [2]int{start, len(text)})
+	}
+	return spans
+}
+
+// findAllWords is findAll with the words of text already found.
+func (s *phraseSet) findAllWords(text string, spans [][2]int, loose bool, dst []match) []match {
+	for _, i := range s.scan {
+		dst = s.list[i].find(text, loose, dst)
+	}
+	for _, sp := range spans {
+		i, word := sp[0], text[sp[0]:sp[1]]
+		for _, k := range s.whole[word] {
+			dst = s.list[k].matchAt(text, i, loose, dst)
+		}
+		if len(word) >= keyLen {
+			for _, k := range s.head[word[:keyLen]] {
+				dst = s.list[k].matchAt(text, i, loose, dst)
+			}
+		}
+	}
+	return dst
+}
+
+// matchAt appends the occurrence of p starting at text[i], if there is one.
+func (p *phrase) matchAt(text string, i int, loose bool, dst []match) []match {
+	first := p.parts[0]
+	if !strings.HasPrefix(text[i:], first) {
+		return dst
+	}
+	fr, _ := utf8.DecodeRuneInString(first)
+	if !wordStart(text, i, fr) || (p.anchored && !anchoredAt(text, i)) {
+		return dst
+	}
+	end, ok := p.rest(text, i+len(first))
+	if !ok {
+		return dst
+	}
+	lr, _ := utf8.DecodeLastRuneInString(p.parts[len(p.parts)-1])
+	if !wordEnd(text, end, lr) && !(loose && utf8.RuneCountInString(p.parts[len(p.parts)-1]) >= 6) {
+		return dst
+	}
+	return append(dst, match{start: i, end: end, p: p})
+}
+
+// rest matches the parts after the first, from text[end:].
+func (p *phrase) rest(text string, end int) (int, bool) {
+	for _, part := range p.parts[1:] {
+		win := text[end:min(len(text), end+gapMax+len(part))]
+		if nl := strings.IndexByte(win, '\n'); nl >= 0 {
+			win = win[:nl]
+		}
+		k := strings.Index(win, part)
+		if k < 0 {
+			return 0, false
+		}
+		end += k + len(part)
+	}
+	return end, true
 }
