@@ -103,6 +103,43 @@ N° du passeport / Passport No.
 		},
 	},
 	{
+		name: "passport months in two languages, names on one line",
+		pages: []string{`PASSEPORT
+Nom: DUPONT   Prénoms: Jean Pierre
+Date de naissance / Date of birth : 12 MARS/MAR 1985
+Date de délivrance / Date of issue : 15 JANV./JAN. 2020
+Date d'expiration / Date of expiry : 14 JANV./JAN. 2030
+`},
+		want: map[string]string{
+			"type": "passport", "birth": "1985-03-12", "issued": "2020-01-15", "expires": "2030-01-14",
+			"holder": "DUPONT JEAN PIERRE",
+		},
+	},
+	{
+		name: "ru: an unlimited validity does not take the next line's date",
+		pages: []string{`ВИД НА ЖИТЕЛЬСТВО
+ФИО: Иванов Иван Иванович
+Срок действия до: бессрочно
+Дата рождения 01.02.1980
+Дата выдачи
+15.01.2026
+`},
+		want: map[string]string{
+			"type": "residence_permit", "expires": "", "birth": "1980-02-01", "issued": "2026-01-15",
+			"holder": "ИВАНОВ ИВАН ИВАНОВИЧ",
+		},
+	},
+	{
+		name: "fr trap: birth date first, both labels above their dates",
+		pages: []string{`CARTE DE SÉJOUR
+Date de naissance
+05/06/1979
+Délivré le
+02/02/2026
+`},
+		want: map[string]string{"birth": "1979-06-05", "issued": "2026-02-02", "expires": ""},
+	},
+	{
 		name: "label on one line, date on the next",
 		pages: []string{`CARTE NATIONALE D'IDENTITÉ
 Date de délivrance
@@ -155,7 +192,7 @@ Bruttolohn 3.200,00 EUR Nettolohn 2.150,00 EUR
 `},
 		want: map[string]string{
 			"type": "payslip", "lang": "de", "from": "2026-01-01", "expires": "2026-01-31",
-			"periods": "2026-01-01..2026-01-31",
+			"periods": "2026-01-01..2026-01-31", "holder": "SCHMIDT LUKAS",
 		},
 	},
 	{
@@ -189,6 +226,29 @@ Opening balance 1,730.45
 			"type":    "payslip",
 			"periods": "2026-01-01..2026-01-31,2026-02-01..2026-02-28,2026-03-01..2026-03-31",
 			"from":    "2026-01-01", "expires": "2026-01-31", "issued": "",
+		},
+	},
+	{
+		name: "en payslip, period with a dash; zh payslip month; sr statement od … do",
+		pages: []string{
+			"PAYSLIP\nPay period: 2026-01-01 - 2026-01-31\nGross pay 3,000.00\nNet pay 2,400.00\n",
+		},
+		want: map[string]string{"type": "payslip", "periods": "2026-01-01..2026-01-31"},
+	},
+	{
+		name:  "zh payslip, month only",
+		pages: []string{"工资单\n月份：2026年2月\n应发工资 12000\n实发工资 10000\n"},
+		want:  map[string]string{"type": "payslip", "lang": "zh", "periods": "2026-02-01..2026-02-28"},
+	},
+	{
+		name: "sr Cyrillic bank statement од … до, two pages",
+		pages: []string{
+			"ИЗВОД СА РАЧУНА\nза период од 01.01.2026. до 31.01.2026.\nСтање на рачуну 120.000,00\n",
+			"ИЗВОД СА РАЧУНА\nза период од 01.02.2026. до 28.02.2026.\n",
+		},
+		want: map[string]string{
+			"type": "bank_statement", "lang": "sr", "script": "Cyrl",
+			"periods": "2026-01-01..2026-01-31,2026-02-01..2026-02-28",
 		},
 	},
 	{
@@ -530,8 +590,8 @@ func BenchmarkAnalyze(b *testing.B) {
 }
 
 func TestAnalyzeIsFast(t *testing.T) {
-	if testing.Short() {
-		t.Skip()
+	if testing.Short() || raceEnabled {
+		t.Skip("timing")
 	}
 	theVocab()
 	page := analyzeCases[0].pages[0] + strings.Repeat("Le titulaire doit présenter ce titre à toute réquisition des autorités.\n", 20)

@@ -187,6 +187,26 @@ func (p *page) monthPeriod() (document.Period, bool) {
 	return document.Period{}, false
 }
 
+// onlyLabels reports whether text[i:j] holds nothing but labels and
+// separators.
+func (p *page) onlyLabels(i, j int) bool {
+	t := p.text()
+	rest := func(a, b int) bool { return strings.Trim(t[a:b], " :;.,/-") == "" }
+	for _, m := range p.labels {
+		if m.end <= i || m.start < i {
+			continue
+		}
+		if m.start >= j {
+			break
+		}
+		if !rest(i, m.start) {
+			return false
+		}
+		i = m.end
+	}
+	return rest(i, j)
+}
+
 // dateFor is a date found next to a label.
 type dateFor struct {
 	f   field
@@ -235,7 +255,9 @@ func (p *page) labelledDates() []dateFor {
 				found = true
 				break
 			}
-			if !found && !any {
+			// A label with nothing after it waits for the date below it;
+			// one followed by words ("Valable jusqu'au : illimité") does not.
+			if !found && !any && p.onlyLabels(m.end, limit) {
 				pending[l] = append(pending[l], m)
 			}
 		}
