@@ -73,6 +73,14 @@ Titulaire : M. Jean DUPONT
 		},
 	},
 	{
+		name: "fr: a line starting with Le is not an issue date",
+		pages: []string{`ATTESTATION D'HÉBERGEMENT
+Le soussigné Paul Martin, né le 01/02/1960, atteste héberger Jean DUPONT depuis le 01/09/2024.
+Fait à Lyon, le 10/01/2026
+`},
+		want: map[string]string{"type": "proof_of_address", "issued": "2026-01-10", "birth": "1960-02-01"},
+	},
+	{
 		name: "fr trap: only a birth date is printed",
 		pages: []string{`Extrait d'acte de naissance
 Le 12 mars 1985 est né à Paris 14e

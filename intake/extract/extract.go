@@ -250,6 +250,9 @@ func (p *page) labelledDates() []dateFor {
 				if taken[di] {
 					continue
 				}
+				if f == fIssuedWeak && !p.onlyLabels(m.end, d.start) {
+					break // "le", "dana", "Date": only right before the date
+				}
 				out = append(out, dateFor{f, d.d, d.start})
 				taken[di] = true
 				found = true
