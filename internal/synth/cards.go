@@ -224,7 +224,7 @@ func (c *ctx) card() ([]*page, error) {
 	if len(iss) > 1 {
 		f.line(iss[len(iss)-1], 7, fSans, alignLeft)
 	}
-	p.fill(x, by+H-16, W, 16, 242)
+	p.fill(x+0.3, by+H-16, W-0.6, 15.7, 242)
 	size, err := ocrbSize()
 	if err != nil {
 		return nil, err

@@ -391,7 +391,7 @@ func (c *ctx) letter(per [2]time.Time, idx int) (*page, error) {
 	f.gap(14)
 	p.signature(130, f.y, 40)
 	stampText := c.l.Stamp
-	p.stamp(75, f.y-2, 14, stampText)
+	p.stamp(75, f.y+4, 14, stampText)
 	f.gap(6)
 	f.p.text(130, f.y, 10, fSans, alignLeft, c.l.Signature)
 	return p, f.err
