@@ -285,7 +285,6 @@ func (c *ctx) apostille() ([]*page, error) {
 	p := a4()
 	p.paper = 250
 	x0, w := 28.0, 154.0
-	p.frame(x0-4, 22, w+8, 200, 0.6, 60)
 	f := p.flow(x0, 26, w)
 	if c.key == "zh" {
 		f.line("附加证明书", 20, fSansBold, alignCenter)
@@ -330,6 +329,7 @@ func (c *ctx) apostille() ([]*page, error) {
 		}
 		f.para(fmt.Sprintf(cert, c.doc.References[0]), bodySize, fSans)
 	}
+	p.frame(x0-4, 22, w+8, f.y-22+8, 0.6, 60)
 	return []*page{p}, f.err
 }
 
@@ -416,7 +416,7 @@ func (c *ctx) translation() ([]*page, error) {
 	f.field(c.l.Issued, c.date(c.doc.Issued), bodySize)
 	f.gap(16)
 	if c.doc.Sworn {
-		p.stamp(70, f.y-4, 16, c.l.Stamp)
+		p.stamp(70, f.y+4, 14, c.l.Stamp)
 	}
 	p.signature(125, f.y, 40)
 	return []*page{p}, f.err

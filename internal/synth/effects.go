@@ -120,7 +120,7 @@ func addNoise(img *image.Gray, amount float64, rng *rand.Rand) {
 			tex := a*(1-ty) + b*ty
 			light := 1 - amount*0.06*(1+lx*(float64(x)/float64(W)-0.5)*2+ly*(float64(y)/float64(H)-0.5)*2)/2
 			grain := 0.0
-			if rng.IntN(8) == 0 {
+			if rng.IntN(16) == 0 {
 				grain = (rng.Float64() - 0.5) * amount * 18
 			}
 			i := img.PixOffset(x, y)
