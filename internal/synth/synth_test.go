@@ -437,3 +437,21 @@ func TestTextLayer(t *testing.T) {
 		}
 	}
 }
+
+func TestNewDoc(t *testing.T) {
+	needFonts(t)
+	d := ExampleRS(ref)
+	dir := t.TempDir()
+	d.Docs = nil
+	for _, key := range Languages() {
+		doc := NewDoc("docs/"+key+".jpg", document.EmploymentCertificate, key, day(ref, -7))
+		doc.Render.DPI = 100
+		d.Docs = append(d.Docs, doc)
+	}
+	if d.Docs[5].Lang != "sr" || d.Docs[5].Script != "Cyrl" || d.Docs[5].Country != "RS" {
+		t.Errorf("NewDoc sr-Cyrl = %+v", d.Docs[5])
+	}
+	if err := Write(dir, d); err != nil {
+		t.Fatal(err)
+	}
+}
