@@ -532,7 +532,7 @@ func (c *ctx) billBlock(f *flow, from, to time.Time) {
 
 func (c *ctx) receiptBlock(f *flow) {
 	purpose := map[string]string{
-		"fr": "Timbre fiscal – titre de séjour", "sr": "Republička administrativna taksa", "sr-Cyrl": "Републичка административна такса",
+		"fr": "Taxe de renouvellement – droit de timbre", "sr": "Republička administrativna taksa", "sr-Cyrl": "Републичка административна такса",
 		"en": "Application fee", "de": "Verwaltungsgebühr", "nl": "Administratieve kosten", "ru": "Государственная пошлина", "zh": "居留申请费",
 	}[c.key]
 	payee := map[string]string{
