@@ -72,7 +72,7 @@ func resolveSettings(dir string, flagCountry, flagProcedure, flagNationality, fl
 	}
 	proc, err := rules.Procedure(s.country, s.procedure, s.on)
 	if err != nil {
-		return s, nil, usagef("%v\nKnown procedures:\n%s", err, procedureList(rules))
+		return s, nil, usageError{err.Error()}
 	}
 	return s, proc, nil
 }

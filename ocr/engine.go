@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/otiai10/gosseract/v2"
 )
@@ -118,13 +120,27 @@ type Line struct {
 	Box   image.Rectangle
 }
 
-// Text returns the words of l separated by spaces.
+// Text returns the words of l separated by spaces. Tesseract reads each
+// Chinese character as a word of its own; no space is put between two of
+// them, since Chinese puts none.
 func (l Line) Text() string {
-	parts := make([]string, len(l.Words))
+	var b strings.Builder
 	for i, w := range l.Words {
-		parts[i] = w.Text
+		if i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(l.Words[i-1].Text)
+			next, _ := utf8.DecodeRuneInString(w.Text)
+			if !(wide(prev) && wide(next)) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w.Text)
 	}
-	return strings.Join(parts, " ")
+	return b.String()
+}
+
+// wide reports whether r is a Han character or CJK punctuation.
+func wide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
 }
 
 // Recognition is the result of reading one image.

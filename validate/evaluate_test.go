@@ -54,8 +54,7 @@ func rsDossier() []document.Document {
 		text(document.Document{File: "pasos.jpg", Type: document.Passport, Language: "zh", Country: "CN",
 			Issued: day("2020-05-01"), Expires: day("2030-05-01"), Number: "E12345678",
 			MRZ: &mrz.Result{Format: mrz.TD3, Valid: true, IssuingState: "CHN", Nationality: "CHN"}}),
-		{File: "foto-1.jpg", Type: document.Photo, Format: "image/jpeg", Photo: &document.PhotoCheck{WidthPx: 413, HeightPx: 531, Compliant: true}},
-		{File: "foto-2.jpg", Type: document.Photo, Format: "image/jpeg", Photo: &document.PhotoCheck{WidthPx: 413, HeightPx: 531, Compliant: true}},
+		{File: "foto.jpg", Type: document.Photo, Format: "image/jpeg", Photo: &document.PhotoCheck{WidthPx: 413, HeightPx: 531, Compliant: true}},
 		text(document.Document{File: "criminal-record-rs.pdf", Type: document.CriminalRecord, Language: "sr", Country: "RS",
 			Issued: day("2026-11-10")}),
 		text(document.Document{File: "criminal-record-cn.pdf", Type: document.CriminalRecord, Language: "zh", Country: "CN",
@@ -134,7 +133,7 @@ var evalCases = []evalCase{
 	{name: "rs ready", proc: "RS/permanent-residence-renewal",
 		files: map[string][]string{
 			"criminal-record-origin": {"apostille-1.pdf", "criminal-record-cn.pdf", "prevod-1.pdf"},
-			"photos":                 {"foto-1.jpg", "foto-2.jpg"},
+			"photos":                 {"foto.jpg"},
 		}},
 	{name: "rs ready, nationality given as alpha-3", proc: "RS/permanent-residence-renewal", facts: Facts{Nationality: "chn"}},
 	{name: "rs missing application form", proc: "RS/permanent-residence-renewal", edits: []edit{drop("zahtev.pdf")},
@@ -227,17 +226,17 @@ var evalCases = []evalCase{
 	{name: "rs card expires on the filing date", proc: "RS/permanent-residence-renewal",
 		edits: []edit{set("licna-karta.jpg", func(d *document.Document) { d.Expires = day("2026-12-01") })}},
 	{name: "rs photo non-compliant", proc: "RS/permanent-residence-renewal",
-		edits: []edit{set("foto-2.jpg", func(d *document.Document) {
+		edits: []edit{set("foto.jpg", func(d *document.Document) {
 			d.Photo = &document.PhotoCheck{Compliant: false, Problems: []string{"background is not white", "head too small (27 mm)"}}
 		})},
 		want: map[string]Status{"photos": NonCompliant},
 		contains: map[string][]string{"photos": {
-			"foto-2.jpg does not meet the photo rules (background is not white; head too small (27 mm))", "(1 of the 2 needed is fine)"}}},
-	{name: "rs one photo only", proc: "RS/permanent-residence-renewal", edits: []edit{drop("foto-2.jpg")},
-		want:     map[string]Status{"photos": Insufficient},
-		contains: map[string][]string{"photos": {"Only 1 of the 2 photos needed was found (foto-1.jpg)"}}},
+			"foto.jpg does not meet the photo rules (background is not white; head too small (27 mm))"}}},
+	{name: "rs no photo", proc: "RS/permanent-residence-renewal", edits: []edit{drop("foto.jpg")},
+		want:     map[string]Status{"photos": Missing},
+		contains: map[string][]string{"photos": {"bring two prints"}}},
 	{name: "rs photo not measured", proc: "RS/permanent-residence-renewal",
-		edits: []edit{set("foto-1.jpg", func(d *document.Document) { d.Photo = nil })},
+		edits: []edit{set("foto.jpg", func(d *document.Document) { d.Photo = nil })},
 		want:  map[string]Status{"photos": NeedsReview}},
 	{name: "rs low OCR confidence", proc: "RS/permanent-residence-renewal",
 		edits: []edit{set("ugovor-o-zakupu.pdf", func(d *document.Document) {

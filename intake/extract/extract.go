@@ -191,7 +191,22 @@ func (p *page) monthPeriod() (document.Period, bool) {
 // separators.
 func (p *page) onlyLabels(i, j int) bool {
 	t := p.text()
-	rest := func(a, b int) bool { return strings.Trim(t[a:b], " :;.,/-") == "" }
+	// Between labels, only punctuation, or OCR debris with no word in it
+	// ("#8908" where a bilingual label's other script was misread).
+	rest := func(a, b int) bool {
+		for _, tok := range strings.Fields(t[a:b]) {
+			letters := 0
+			for _, r := range tok {
+				if unicode.IsLetter(r) {
+					letters++
+				}
+			}
+			if letters >= 2 {
+				return false
+			}
+		}
+		return true
+	}
 	for _, m := range p.labels {
 		if m.end <= i || m.start < i {
 			continue

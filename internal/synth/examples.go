@@ -49,8 +49,8 @@ const (
 	FRPassportNumber   = "EH5190273"
 	FRPermitNumber     = "7512345678" // 10 characters: the TD1 number overflows
 	FRTaxNoticeNumber  = "25 75 123 456 789"
-	procedureRSRenewal = "permanent_residence_renewal"
-	procedureFRRenewal = "carte_de_sejour_renewal"
+	procedureRSRenewal = "permanent-residence-renewal"
+	procedureFRRenewal = "carte-de-sejour-renewal"
 )
 
 // ExampleRS returns a ready-to-file dossier for renewing a Serbian

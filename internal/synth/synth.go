@@ -109,7 +109,7 @@ type Doc struct {
 // Dossier is a set of documents for one procedure.
 type Dossier struct {
 	Country     string // alpha-2 of the country of the procedure: "RS"
-	Procedure   string // e.g. "permanent_residence_renewal"
+	Procedure   string // e.g. "permanent-residence-renewal"
 	Nationality string // the holder's, alpha-3
 	// Reference is the appointment (filing) date the dossier is built for.
 	Reference time.Time

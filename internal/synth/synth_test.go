@@ -302,7 +302,7 @@ func TestIntakeYAML(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(filepath.Join(dir, "intake.yaml"))
-	want := "country: RS\nprocedure: permanent_residence_renewal\nnationality: CHN\nappointment: 2026-12-01\n"
+	want := "country: RS\nprocedure: permanent-residence-renewal\nnationality: CHN\nappointment: 2026-12-01\n"
 	if string(b) != want {
 		t.Errorf("intake.yaml = %q, want %q", b, want)
 	}
