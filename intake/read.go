@@ -310,7 +310,7 @@ func (w *fileWork) finish(procedureCountry string) {
 			ocrPages++
 			confSum += p.conf
 			if p.page.Rotation != 0 {
-				d.Warnf("page %d is turned by %d°: it was read upright; rescan it upright for the bundle", i+1, p.page.Rotation)
+				d.Warnf("page %d was turned by %d°: intake read it upright, but scan it upright for the counter", i+1, p.page.Rotation)
 			}
 			if p.page.MRZ != nil && d.MRZ == nil {
 				d.MRZ = p.page.MRZ

@@ -13,6 +13,9 @@
 // fonts-wqy-microhei. A missing font is an error that names its package.
 package synth
 
+// The example dossier of the README, regenerated with `go generate ./internal/synth`.
+//go:generate go run ./cmd/synth -o ../../testdata/example -example rs -on 2026-12-01 -force
+
 import (
 	"errors"
 	"fmt"
