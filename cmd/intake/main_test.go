@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -24,6 +25,11 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("OMP_THREAD_LIMIT", "1")
+			example, err := filepath.Abs(filepath.Join("..", "..", "testdata", "example"))
+			if err != nil {
+				return err
+			}
+			env.Setenv("EXAMPLE", example)
 			return nil
 		},
 	})
