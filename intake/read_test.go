@@ -64,14 +64,36 @@ func day(t time.Time) document.Date {
 	return document.DateOf(t)
 }
 
-// TestReadExampleRS reads every file of the generated Serbian dossier and
-// compares what intake read with what the generator printed.
-func TestReadExampleRS(t *testing.T) {
-	dir, err := exampleRS()
-	if err != nil {
-		t.Fatal(err)
+// TestReadExamples reads every file of the generated dossiers and
+// compares what intake read with what the generator printed, then checks
+// that the dossier, built to be ready, is found ready.
+func TestReadExamples(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		spec      synth.Dossier
+		procedure string
+	}{
+		{"RS", synth.ExampleRS(reference), "permanent-residence-renewal"},
+		{"FR", synth.ExampleFR(reference), "carte-de-sejour-renewal"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var dir string
+			var err error
+			if tc.name == "RS" {
+				dir, err = exampleRS()
+			} else {
+				dir = t.TempDir()
+				err = synth.Write(dir, tc.spec)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkExample(t, dir, tc.spec, tc.procedure)
+		})
 	}
-	spec := synth.ExampleRS(reference)
+}
+
+func checkExample(t *testing.T, dir string, spec synth.Dossier, procedure string) {
 	docs := readDossier(t, dir, spec)
 	got := map[string]document.Document{}
 	for _, d := range docs {
@@ -134,7 +156,7 @@ func TestReadExampleRS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	proc, err := rules.Procedure("RS", "permanent-residence-renewal", day(reference))
+	proc, err := rules.Procedure(spec.Country, procedure, day(reference))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -191,17 +191,20 @@ func (p *page) monthPeriod() (document.Period, bool) {
 // separators.
 func (p *page) onlyLabels(i, j int) bool {
 	t := p.text()
-	// Between labels, only punctuation, or OCR debris with no word in it
-	// ("#8908" where a bilingual label's other script was misread).
+	// Between labels, only punctuation, OCR debris with no word in it
+	// ("#8908"), or the other language's half of a bilingual label, which
+	// stands before a slash ("签发日期 / Date of issue", read as "AXE /").
 	rest := func(a, b int) bool {
-		for _, tok := range strings.Fields(t[a:b]) {
+		toks := strings.Fields(t[a:b])
+		for k, tok := range toks {
 			letters := 0
 			for _, r := range tok {
 				if unicode.IsLetter(r) {
 					letters++
 				}
 			}
-			if letters >= 2 {
+			bilingual := strings.HasSuffix(tok, "/") || (k+1 < len(toks) && toks[k+1] == "/")
+			if letters >= 2 && !bilingual {
 				return false
 			}
 		}
