@@ -125,6 +125,9 @@ type Document struct {
 	// Sworn is true when a translation states it was made by a sworn,
 	// certified or court translator.
 	Sworn bool
+	// Level is, for a language certificate, the CEFR level it attests
+	// ("A2", "B1"); "" when not printed or not a language certificate.
+	Level string
 	// Periods are the periods covered by the instances a document holds:
 	// one per payslip or monthly statement, when a file bundles several
 	// (a 3-page PDF of 3 payslips has 3 periods). Empty for other documents.
