@@ -135,6 +135,8 @@ type Document struct {
 
 	MRZ   *mrz.Result
 	Photo *PhotoCheck
+	// Layout says, per page, how it was read: what turned it upright.
+	Layout []PageLayout
 
 	Text       string  // the text of all pages, pages separated by "\f"
 	TextSource Source  // where most of the text came from
@@ -147,6 +149,13 @@ type Document struct {
 // Warnf adds a warning to d.
 func (d *Document) Warnf(format string, args ...any) {
 	d.Warnings = append(d.Warnings, fmt.Sprintf(format, args...))
+}
+
+// PageLayout is how one page of a file was read.
+type PageLayout struct {
+	Source   Source  // text layer or OCR
+	Rotation int     // clockwise quarter turn that made the page upright: 0, 90, 180, 270
+	Skew     float64 // degrees of skew removed (OCR'd pages)
 }
 
 // Period is a span of dates, both ends included.

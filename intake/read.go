@@ -296,7 +296,12 @@ func (w *fileWork) finish(procedureCountry string) {
 	var confSum float64
 	var ocrPages, failed int
 	var mrzProblem string
+	d.Layout = make([]document.PageLayout, len(w.pages))
 	for i, p := range w.pages {
+		d.Layout[i].Source = p.source
+		if p.page != nil {
+			d.Layout[i].Rotation, d.Layout[i].Skew = p.page.Rotation, p.page.Skew
+		}
 		if p.err != nil {
 			failed++
 			if len(w.pages) > 1 {
