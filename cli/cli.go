@@ -66,6 +66,8 @@ func commands() []command {
 	return []command{
 		{"validate", "check a dossier folder against a procedure's rules", runValidate},
 		{"mrz", "read machine-readable zones from images, or from text lines with --text", runMRZ},
+		{"rules", "list the procedures, or show one's requirements and sources", runRules},
+		{"init", "write a commented intake.yaml into a dossier folder", runInit},
 		{"version", "print intake's and Tesseract's versions", runVersion},
 	}
 }
@@ -76,6 +78,10 @@ Usage:
   intake validate DIR [--country CC --procedure ID --on YYYY-MM-DD] [--format text|json]
   intake mrz FILE...            read the MRZ of passport and card images
   intake mrz --text             read MRZ lines from stdin (blank line between MRZs)
+  intake rules list             the procedures intake knows, with their dates
+  intake rules show CC/ID       a procedure's requirements, constraints and sources
+  intake init DIR --country CC --procedure ID
+                                write a commented intake.yaml into DIR
   intake version
 
 Run "intake COMMAND -h" for a command's flags.

@@ -104,6 +104,7 @@ func runValidate(ctx context.Context, args []string, env Env) (int, error) {
 	output := fs.String("o", "", "write the report to this file instead of stdout")
 	quiet := fs.Bool("quiet", false, "no progress on stderr")
 	workers := fs.Int("workers", runtime.NumCPU(), "OCR workers (pages read in parallel)")
+	rulesDir := fs.String("rules", "", "a folder of your own rule files (*.yaml), loaded on top of the built-in ones")
 	args, err := parseInterspersed(fs, args)
 	if err != nil {
 		return ExitUsage, err
@@ -114,9 +115,9 @@ func runValidate(ctx context.Context, args []string, env Env) (int, error) {
 	if *format != "text" && *format != "json" {
 		return ExitUsage, usagef("--format %q: use text or json", *format)
 	}
-	rules, err := validate.Builtin()
+	rules, err := loadRules(*rulesDir)
 	if err != nil {
-		return ExitUsage, fmt.Errorf("built-in rules: %w", err)
+		return ExitUsage, err
 	}
 	now := time.Now()
 	s, proc, err := resolveSettings(args[0], *countryFlag, *procedureFlag, *nationalityFlag, *onFlag, now, rules)

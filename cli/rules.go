@@ -1,0 +1,290 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/validate"
+)
+
+// loadRules returns the built-in rules, with the rule files of dir on top
+// when dir is given (--rules).
+func loadRules(dir string) (*validate.Rules, error) {
+	rules, err := validate.Builtin()
+	if err != nil {
+		return nil, fmt.Errorf("built-in rules: %w", err)
+	}
+	if dir == "" {
+		return rules, nil
+	}
+	user, err := validate.LoadDir(dir)
+	if err != nil {
+		return nil, usageError{err.Error()}
+	}
+	return rules.With(user), nil
+}
+
+// procedureJSON is a procedure version in `intake rules` JSON output.
+type procedureJSON struct {
+	Country        string            `json:"country"`
+	Procedure      string            `json:"procedure"`
+	Title          string            `json:"title"`
+	LocalTitle     string            `json:"local_title,omitempty"`
+	EffectiveFrom  document.Date     `json:"effective_from"`
+	EffectiveUntil document.Date     `json:"effective_until"`
+	Source         string            `json:"source,omitempty"`
+	File           string            `json:"file,omitempty"`
+	Requirements   []requirementJSON `json:"requirements,omitempty"`
+}
+
+type requirementJSON struct {
+	ID             string          `json:"id"`
+	Title          string          `json:"title"`
+	LocalTitle     string          `json:"local_title,omitempty"`
+	Documents      []document.Type `json:"documents"`
+	Constraints    map[string]any  `json:"constraints"`
+	Translation    string          `json:"translation,omitempty"`
+	Legalization   string          `json:"legalization,omitempty"`
+	Source         string          `json:"source"`
+	EffectiveFrom  document.Date   `json:"effective_from"`
+	EffectiveUntil document.Date   `json:"effective_until"`
+}
+
+func procedureOf(p *validate.Procedure) procedureJSON {
+	return procedureJSON{
+		Country: p.Country, Procedure: p.Key(), Title: p.Title, LocalTitle: p.LocalTitle,
+		EffectiveFrom: p.EffectiveFrom, EffectiveUntil: p.EffectiveUntil, Source: p.Source, File: p.File,
+	}
+}
+
+func runRules(ctx context.Context, args []string, env Env) (int, error) {
+	fs := newFlagSet("rules", "intake rules list | intake rules show COUNTRY/PROCEDURE [flags]", env)
+	format := fs.String("format", "text", "output format: text or json")
+	rulesDir := fs.String("rules", "", "a folder of your own rule files (*.yaml), loaded on top of the built-in ones")
+	on := fs.String("on", "", "show the version in force on this date, YYYY-MM-DD (default: the latest)")
+	args, err := parseInterspersed(fs, args)
+	if err != nil {
+		return ExitUsage, err
+	}
+	if *format != "text" && *format != "json" {
+		return ExitUsage, usagef("--format %q: use text or json", *format)
+	}
+	rules, err := loadRules(*rulesDir)
+	if err != nil {
+		return ExitUsage, err
+	}
+	if len(args) == 0 {
+		return ExitUsage, usagef("say what to do: intake rules list, or intake rules show COUNTRY/PROCEDURE")
+	}
+	switch args[0] {
+	case "list":
+		if len(args) != 1 {
+			return ExitUsage, usagef("intake rules list takes no arguments")
+		}
+		return ExitOK, listRules(env.Stdout, rules, *format)
+	case "show":
+		if len(args) != 2 {
+			return ExitUsage, usagef("intake rules show takes one procedure, e.g. FR/carte-de-sejour-renewal")
+		}
+		var date document.Date
+		if *on != "" {
+			if date, err = document.ParseDate(*on); err != nil {
+				return ExitUsage, usagef("--on: %v", err)
+			}
+		}
+		p, err := rules.Procedure("", args[1], date)
+		if err != nil {
+			return ExitUsage, usageError{err.Error() + "\n(give the procedure as COUNTRY/id; see intake rules list)"}
+		}
+		return ExitOK, showRules(env.Stdout, p, *format)
+	default:
+		return ExitUsage, usagef("unknown rules command %q: use list or show", args[0])
+	}
+}
+
+func listRules(w io.Writer, rules *validate.Rules, format string) error {
+	procs := rules.Procedures()
+	if format == "json" {
+		out := make([]procedureJSON, 0, len(procs))
+		for _, p := range procs {
+			out = append(out, procedureOf(p))
+		}
+		return writeJSON(w, out)
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "COUNTRY\tPROCEDURE\tIN FORCE\tTITLE")
+	for _, p := range procs {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Country, p.Key(), span(p.EffectiveFrom, p.EffectiveUntil), p.Title)
+	}
+	return tw.Flush()
+}
+
+func span(from, until document.Date) string {
+	u := until.String()
+	if u == "" {
+		u = "until further notice"
+	}
+	return from.String() + " – " + u
+}
+
+func showRules(w io.Writer, p *validate.Procedure, format string) error {
+	if format == "json" {
+		out := procedureOf(p)
+		for _, r := range p.Requirements {
+			out.Requirements = append(out.Requirements, requirementJSON{
+				ID: r.ID, Title: r.Title, LocalTitle: r.LocalTitle, Documents: r.Documents,
+				Constraints: constraintMap(r.Constraints), Translation: string(r.Translation),
+				Legalization: string(r.Legalization), Source: r.Source,
+				EffectiveFrom: r.EffectiveFrom, EffectiveUntil: r.EffectiveUntil,
+			})
+		}
+		return writeJSON(w, out)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s\n", p.Key(), p.Title)
+	if p.LocalTitle != "" {
+		fmt.Fprintf(&b, "  (%s)\n", p.LocalTitle)
+	}
+	fmt.Fprintf(&b, "In force %s. Rule file %s.\n", span(p.EffectiveFrom, p.EffectiveUntil), p.File)
+	if len(p.Languages) > 0 {
+		fmt.Fprintf(&b, "Documents in %s are accepted as they are; others need a translation.\n", strings.Join(p.Languages, ", "))
+	}
+	if p.Source != "" {
+		fmt.Fprintf(&b, "Source: %s\n", p.Source)
+	}
+	for i, r := range p.Requirements {
+		fmt.Fprintf(&b, "\n%d. %s  [%s]\n", i+1, r.Title, r.ID)
+		if r.LocalTitle != "" {
+			fmt.Fprintf(&b, "   %s\n", r.LocalTitle)
+		}
+		what := "Document"
+		if len(r.Documents) > 1 {
+			what = "Any one of"
+		}
+		fmt.Fprintf(&b, "   %s: %s\n", what, strings.ReplaceAll(joinTypes(r.Documents), "_", " "))
+		for _, c := range describe(r.Constraints) {
+			fmt.Fprintf(&b, "   - %s\n", c)
+		}
+		for _, t := range r.Documents {
+			if o, ok := r.Overrides[t]; ok {
+				for _, c := range describe(o) {
+					fmt.Fprintf(&b, "   - for a %s: %s\n", strings.ReplaceAll(string(t), "_", " "), c)
+				}
+			}
+		}
+		if r.Notes != "" {
+			fmt.Fprintf(&b, "   Note: %s\n", r.Notes)
+		}
+		fmt.Fprintf(&b, "   Source: %s; in force %s\n", r.Source, span(r.EffectiveFrom, r.EffectiveUntil))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func joinTypes(ts []document.Type) string {
+	s := make([]string, len(ts))
+	for i, t := range ts {
+		s[i] = string(t)
+	}
+	return strings.Join(s, ", ")
+}
+
+// describe turns constraints into sentences a person reads.
+func describe(c validate.Constraints) []string {
+	var out []string
+	if c.Count > 1 {
+		out = append(out, fmt.Sprintf("at least %d of them", c.Count))
+	}
+	if c.Months > 0 {
+		out = append(out, fmt.Sprintf("covering %d months before the reference date", c.Months))
+	}
+	if !c.IssuedWithin.IsZero() {
+		out = append(out, fmt.Sprintf("issued at most %s before the reference date", c.IssuedWithin))
+	}
+	if !c.ValidFor.IsZero() {
+		if c.ValidFor.N == 0 {
+			out = append(out, "valid on the reference date")
+		} else {
+			out = append(out, fmt.Sprintf("still valid %s after the reference date", c.ValidFor))
+		}
+	}
+	if !c.Covers.IsZero() {
+		out = append(out, fmt.Sprintf("in force on the reference date and for %s after it", c.Covers))
+	}
+	if !c.ExpiresSoon.IsZero() {
+		out = append(out, fmt.Sprintf("a warning when it expires within %s", c.ExpiresSoon))
+	}
+	switch c.Issuer {
+	case validate.AnyIssuer:
+	default:
+		out = append(out, fmt.Sprintf("issued by: %s", c.Issuer))
+	}
+	if c.Photo {
+		out = append(out, "an ID photo that meets the country's photo rules")
+	}
+	if fw := c.FilingWindow; fw != nil {
+		s := "file "
+		switch {
+		case !fw.Earliest.IsZero() && !fw.Latest.IsZero():
+			s += fmt.Sprintf("between %s and %s before it expires", fw.Earliest, fw.Latest)
+		case !fw.Latest.IsZero() && fw.Latest.N > 0:
+			s += fmt.Sprintf("at least %s before it expires", fw.Latest)
+		default:
+			s += "before it expires"
+		}
+		if fw.Late != "" {
+			s += "; late filing: " + fw.Late
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// constraintMap is the JSON form of constraints: the rule file's keys,
+// set ones only.
+func constraintMap(c validate.Constraints) map[string]any {
+	m := map[string]any{}
+	if c.Count > 0 {
+		m["count"] = c.Count
+	}
+	if c.Months > 0 {
+		m["months"] = c.Months
+	}
+	for k, s := range map[string]validate.Span{"issued_within": c.IssuedWithin, "valid_for": c.ValidFor, "expires_soon": c.ExpiresSoon, "covers": c.Covers} {
+		if !s.IsZero() {
+			m[k] = s.String()
+		}
+	}
+	if c.Issuer != validate.AnyIssuer {
+		m["issuer"] = string(c.Issuer)
+	}
+	if c.Photo {
+		m["photo"] = true
+	}
+	if fw := c.FilingWindow; fw != nil {
+		w := map[string]string{}
+		if !fw.Earliest.IsZero() {
+			w["earliest"] = fw.Earliest.String()
+		}
+		if !fw.Latest.IsZero() {
+			w["latest"] = fw.Latest.String()
+		}
+		if fw.Late != "" {
+			w["late"] = fw.Late
+		}
+		m["filing_window"] = w
+	}
+	return m
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
