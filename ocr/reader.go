@@ -188,6 +188,12 @@ func (w *Worker) readMRZ(p *Page, now time.Time) {
 	band = image.Rect(band.Min.X-lineH, band.Min.Y-lineH, band.Max.X+lineH, band.Max.Y+lineH).Intersect(p.Image.Bounds())
 	p.MRZBox = band
 	crop := Crop(p.Image, band)
+	// A page photographed at an angle keeps some skew that the page-level
+	// estimate, dominated by other content, misses; the band's own lines
+	// give it exactly, and the cells below need straight lines.
+	if sk := newInkMap(crop).skew(); math.Abs(sk) >= 0.2 {
+		crop = rotateFine(crop, sk)
+	}
 	// Tesseract reads best with capitals about 30–40 pixels high.
 	if lineH > 0 && lineH < 36 {
 		crop = Scale(crop, min(3, 40/float64(lineH)))
