@@ -204,14 +204,8 @@ func (w *fileWork) open(ctx context.Context) error {
 			w.doc.Error = "cannot be read: " + err.Error()
 			return nil
 		}
-		cfg, _, err := image.DecodeConfig(strings.NewReader(string(data)))
-		if err != nil {
+		if _, err := ocr.CheckImage(data); err != nil {
 			w.doc.Error = imageProblem(err)
-			return nil
-		}
-		if int64(cfg.Width)*int64(cfg.Height) > ocr.MaxPixels {
-			w.doc.Error = fmt.Sprintf("the image declares %d×%d pixels, more than intake reads safely (%d megapixels): scan it again at 300 dpi",
-				cfg.Width, cfg.Height, ocr.MaxPixels/1_000_000)
 			return nil
 		}
 		w.data = data

@@ -29,21 +29,31 @@ const maxSide = 3508
 // ErrTooLarge is returned for images above MaxPixels.
 var ErrTooLarge = errors.New("image too large")
 
-// DecodeImage decodes an encoded image (JPEG, PNG, TIFF, WebP, GIF),
-// applies its EXIF orientation, and returns it in colour, as stored but
-// upright. The header is checked against MaxPixels first.
-func DecodeImage(data []byte) (image.Image, error) {
+// CheckImage reads an encoded image's header and refuses one above
+// MaxPixels, before any pixel is decoded, so that a hostile or broken file
+// cannot exhaust memory.
+func CheckImage(data []byte) (image.Config, error) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("read image header: %w", err)
+		return cfg, fmt.Errorf("read image header: %w", err)
 	}
 	if px := int64(cfg.Width) * int64(cfg.Height); px > MaxPixels || cfg.Width <= 0 || cfg.Height <= 0 {
-		return nil, fmt.Errorf("%s declares %d×%d pixels (%d megapixels, the limit is %d): %w; scan it again at 300 dpi",
+		return cfg, fmt.Errorf("the %s image declares %d×%d pixels (%d megapixels, the limit is %d): %w; scan it again at 300 dpi",
 			format, cfg.Width, cfg.Height, px/1_000_000, MaxPixels/1_000_000, ErrTooLarge)
+	}
+	return cfg, nil
+}
+
+// DecodeImage decodes an encoded image (JPEG, PNG, TIFF, WebP, GIF),
+// applies its EXIF orientation, and returns it in colour, as stored but
+// upright. The header is checked with CheckImage first.
+func DecodeImage(data []byte) (image.Image, error) {
+	if _, err := CheckImage(data); err != nil {
+		return nil, err
 	}
 	img, err := imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
 	if err != nil {
-		return nil, fmt.Errorf("decode %s: %w", format, err)
+		return nil, fmt.Errorf("decode image: %w", err)
 	}
 	return img, nil
 }
