@@ -68,6 +68,7 @@ func commands() []command {
 		{"mrz", "read machine-readable zones from images, or from text lines with --text", runMRZ},
 		{"rules", "list the procedures, or show one's requirements and sources", runRules},
 		{"init", "write a commented intake.yaml into a dossier folder", runInit},
+		{"bundle", "assemble a checked dossier into a PDF bundle, or one PDF per requirement", runBundle},
 		{"version", "print intake's and Tesseract's versions", runVersion},
 	}
 }
@@ -82,6 +83,7 @@ Usage:
   intake rules show CC/ID       a procedure's requirements, constraints and sources
   intake init DIR --country CC --procedure ID
                                 write a commented intake.yaml into DIR
+  intake bundle DIR -o FILE.pdf  the PDF to hand in (--split OUTDIR: one PDF per requirement)
   intake version
 
 Run "intake COMMAND -h" for a command's flags.

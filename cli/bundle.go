@@ -1,0 +1,158 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/intake-app/intake/bundle"
+	"github.com/intake-app/intake/validate"
+)
+
+func runBundle(ctx context.Context, args []string, env Env) (int, error) {
+	fs := newFlagSet("bundle", "intake bundle DIR -o FILE.pdf | --split OUTDIR [--max-size 2MB] [flags]", env)
+	countryFlag := fs.String("country", "", "country of the procedure, ISO 3166 alpha-2 (FR, BE, RU, RS)")
+	procedureFlag := fs.String("procedure", "", "procedure id, e.g. permanent-residence-renewal or RS/permanent-residence-renewal")
+	nationalityFlag := fs.String("nationality", "", "the applicant's nationality (default: from the passport's MRZ)")
+	onFlag := fs.String("on", "", "reference date YYYY-MM-DD: the appointment or filing date (default: today)")
+	output := fs.String("o", "", "write the bundle to this PDF file")
+	split := fs.String("split", "", "write one PDF per requirement into this folder (portal upload)")
+	maxSizeFlag := fs.String("max-size", "", "with --split: the largest file size, e.g. 2MB, 500KB (MB = 1,000,000 bytes)")
+	watermark := fs.String("watermark", "", `text written across every page, e.g. "for the préfecture only"`)
+	force := fs.Bool("force", false, "build the bundle even when the dossier is not ready, with the gaps on the cover page")
+	quiet := fs.Bool("quiet", false, "no progress on stderr")
+	workers := fs.Int("workers", runtime.NumCPU(), "OCR workers (pages read in parallel)")
+	rulesDir := fs.String("rules", "", "a folder of your own rule files (*.yaml), loaded on top of the built-in ones")
+	args, err := parseInterspersed(fs, args)
+	if err != nil {
+		return ExitUsage, err
+	}
+	if len(args) != 1 {
+		return ExitUsage, usagef("give one dossier folder (got %d arguments); see intake bundle -h", len(args))
+	}
+	if (*output == "") == (*split == "") {
+		return ExitUsage, usagef("give either -o FILE.pdf (one bundle) or --split OUTDIR (one PDF per requirement)")
+	}
+	var maxSize int64
+	if *maxSizeFlag != "" {
+		if *split == "" {
+			return ExitUsage, usagef("--max-size goes with --split")
+		}
+		if maxSize, err = parseSize(*maxSizeFlag); err != nil {
+			return ExitUsage, err
+		}
+	}
+	rules, err := loadRules(*rulesDir)
+	if err != nil {
+		return ExitUsage, err
+	}
+	now := time.Now()
+	s, proc, err := resolveSettings(args[0], *countryFlag, *procedureFlag, *nationalityFlag, *onFlag, now, rules)
+	if err != nil {
+		return ExitUsage, err
+	}
+	target := *output
+	if target == "" {
+		target = *split
+	}
+	if target, err = filepath.Abs(target); err != nil {
+		return ExitUsage, usageError{err.Error()}
+	}
+	if *output != "" {
+		if info, err := os.Stat(target); err == nil && info.IsDir() {
+			return ExitUsage, usagef("-o %s is a folder: give the PDF file to write", *output)
+		}
+		if _, err := os.Stat(filepath.Dir(target)); err != nil {
+			return ExitUsage, usagef("cannot write %s: %v", *output, err)
+		}
+	}
+	docs, code, err := readDossier(ctx, s, now, *workers, *quiet, env)
+	if err != nil {
+		return code, err
+	}
+	verdict := validate.Evaluate(proc, docs, validate.Facts{Reference: s.on, Nationality: s.nationality})
+	if !verdict.Ready && !*force {
+		gaps := bundle.Gaps(*verdict)
+		fmt.Fprintf(env.Stderr, "intake bundle: the dossier is not ready: %d of %d requirements are not met: %s\n",
+			len(gaps), len(verdict.Requirements), strings.Join(gaps, ", "))
+		fmt.Fprintf(env.Stderr, "Run intake validate %s to see what to do, or add --force to bundle it anyway (the gaps are shown on the cover page).\n", s.dir)
+		return ExitNotReady, nil
+	}
+	in := bundle.Input{Dossier: s.dir, Documents: docs, Verdict: *verdict}
+	opt := bundle.Options{Watermark: *watermark, Now: now, Creator: "intake"}
+	if *output != "" {
+		res, err := bundle.Write(ctx, target, in, opt)
+		if err != nil {
+			return ExitUsage, fmt.Errorf("cannot write the bundle: %w", err)
+		}
+		fmt.Fprintf(env.Stdout, "%s: %d pages, %s\n", *output, res.Pages, humanSize(res.Size))
+		for _, f := range res.Signed {
+			fmt.Fprintf(env.Stderr, "intake bundle: %s is digitally signed: its signature only holds in the original file; hand that in too\n", f)
+		}
+		if !verdict.Ready {
+			return ExitNotReady, nil
+		}
+		return ExitOK, nil
+	}
+	files, err := bundle.Split(ctx, target, in, maxSize, opt)
+	if err != nil {
+		return ExitUsage, fmt.Errorf("cannot write the split files: %w", err)
+	}
+	tooBig := 0
+	for _, f := range files {
+		rel, err := filepath.Rel(target, f.Path)
+		if err != nil {
+			rel = f.Path
+		}
+		line := fmt.Sprintf("%s: %d pages, %s", filepath.Join(*split, rel), f.Pages, humanSize(f.Size))
+		switch {
+		case f.Signed:
+			line += ", digitally signed: copied unchanged"
+		case f.DPI > 0:
+			line += fmt.Sprintf(", scans at %d dpi, JPEG quality %d", f.DPI, f.Quality)
+		}
+		fmt.Fprintln(env.Stdout, line)
+		if !f.Fits {
+			tooBig++
+			fmt.Fprintf(env.Stderr, "intake bundle: %s is %s, over the %s limit even at the lowest resolution and quality: split the document or scan it at a lower resolution\n",
+				rel, humanSize(f.Size), humanSize(maxSize))
+		}
+	}
+	if tooBig > 0 || !verdict.Ready {
+		return ExitNotReady, nil
+	}
+	return ExitOK, nil
+}
+
+// parseSize reads a size such as 2MB, 1.5M, 500KB or 800000.
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := 1.0
+	for _, u := range []struct {
+		suffix string
+		m      float64
+	}{{"MB", 1e6}, {"M", 1e6}, {"KB", 1e3}, {"K", 1e3}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.m
+			break
+		}
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || v <= 0 {
+		return 0, usagef("--max-size %q: give a size such as 2MB or 500KB", s)
+	}
+	return int64(v * mult), nil
+}
+
+// humanSize prints a size in kB or MB (powers of 1000).
+func humanSize(n int64) string {
+	if n >= 1e6 {
+		return fmt.Sprintf("%.2f MB", float64(n)/1e6)
+	}
+	return fmt.Sprintf("%d kB", (n+500)/1000)
+}
