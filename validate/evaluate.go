@@ -21,11 +21,15 @@ func Evaluate(p *Procedure, docs []document.Document, f Facts) *Report {
 	if ref.IsZero() {
 		ref = document.DateOf(time.Now())
 	}
-	e := &evaluator{p: p, ref: ref}
+	e := &evaluator{p: p, ref: ref, facts: f, langs: p.Languages}
+	if l, ok := p.Regions[f.Region]; ok {
+		e.langs = l
+	}
 	for i := range docs {
 		e.docs = append(e.docs, &docs[i])
 	}
 	e.nat = nationality(f.Nationality, e.docs)
+	e.birth = birthDate(f.BirthDate, e.docs)
 	rep := &Report{
 		Country:     p.Country,
 		Procedure:   p.ID,
@@ -37,7 +41,7 @@ func Evaluate(p *Procedure, docs []document.Document, f Facts) *Report {
 		Ready:       true,
 	}
 	for _, r := range p.Requirements {
-		if !inForce(r.EffectiveFrom, r.EffectiveUntil, ref) {
+		if !inForce(r.EffectiveFrom, r.EffectiveUntil, ref) || !e.applies(r) {
 			continue
 		}
 		o := e.requirement(r)
@@ -46,14 +50,45 @@ func Evaluate(p *Procedure, docs []document.Document, f Facts) *Report {
 		}
 		rep.Requirements = append(rep.Requirements, o)
 	}
+	for _, o := range e.crossChecks() {
+		if !o.Status.Met() {
+			rep.Ready = false
+		}
+		rep.Requirements = append(rep.Requirements, o)
+	}
 	return rep
 }
 
+// applies reports whether r concerns this applicant (its when/unless
+// conditions on Facts).
+func (e *evaluator) applies(r *Requirement) bool {
+	if r.When != nil && !e.holds(r.When) {
+		return false
+	}
+	return r.Unless == nil || !e.holds(r.Unless)
+}
+
+// holds reports whether every non-empty list of c contains the fact; an
+// unknown fact never matches.
+func (e *evaluator) holds(c *Condition) bool {
+	in := func(list []string, v string) bool {
+		return len(list) == 0 || (v != "" && slices.Contains(list, strings.ToLower(v)))
+	}
+	if len(c.Nationality) > 0 && (e.nat == "" || !slices.Contains(c.Nationality, e.nat)) {
+		return false
+	}
+	return in(c.Application, e.facts.Application) && in(c.Family, e.facts.Family) &&
+		in(c.Basis, e.facts.Basis) && in(c.Region, e.facts.Region)
+}
+
 type evaluator struct {
-	p    *Procedure
-	docs []*document.Document
-	ref  document.Date
-	nat  string // alpha-2, "" when unknown
+	p     *Procedure
+	docs  []*document.Document
+	ref   document.Date
+	nat   string // alpha-2, "" when unknown
+	facts Facts
+	langs []string      // accepted without translation (the region's, else the procedure's)
+	birth document.Date // the applicant's, from Facts or a passport; zero when unknown
 }
 
 // verdict is the judgement on one document, or on a group of documents.
@@ -169,8 +204,14 @@ func (e *evaluator) group(r *Requirement, c Constraints, cands []*document.Docum
 			unmet = append(unmet, v)
 		}
 	}
+	if c.Residence != nil {
+		return e.residence(r, c, vs), ignored
+	}
 	if c.Months > 0 {
 		return e.months(r, c, met, unmet), ignored
+	}
+	if c.Years > 0 {
+		return e.years(r, c, met, unmet), ignored
 	}
 	if c.Count <= 1 {
 		return vs[0], ignored
@@ -311,7 +352,24 @@ func (e *evaluator) judge(r *Requirement, c Constraints, d *document.Document) *
 			return fail(TooOld, "%s was issued on %s, more than %s before %s: %s", d.File, issued, c.IssuedWithin, ref, hint(r, TooOld, "get a more recent one"))
 		}
 	}
-	if c.Months > 0 && len(periodsOf(d)) == 0 {
+	if c.Level != "" {
+		switch {
+		case d.Level == "" || cefrRank(d.Level) < 0:
+			return fail(NeedsReview, "The language level of %s could not be read: check by hand that it attests at least %s", d.File, c.Level)
+		case cefrRank(d.Level) < cefrRank(c.Level):
+			return fail(NonCompliant, "%s attests level %s, but %s is needed on %s: %s", d.File, strings.ToUpper(d.Level), c.Level, ref,
+				hint(r, NonCompliant, "pass a test or a diploma at level "+c.Level))
+		}
+	}
+	if len(c.ReplaceAtAges) > 0 {
+		if v := e.replaceAtAges(r, c, d); v != nil {
+			return v
+		}
+	}
+	if c.Years > 0 && c.Month == 0 && issueDate(d).IsZero() {
+		return fail(NeedsReview, "The issue date of %s could not be read: check by hand which year it is for", d.File)
+	}
+	if (c.Months > 0 || (c.Years > 0 && c.Month > 0)) && len(periodsOf(d)) == 0 {
 		return fail(NeedsReview, "The period covered by %s could not be read: check by hand which months it covers", d.File)
 	}
 	if fw := c.FilingWindow; fw != nil {
@@ -384,10 +442,10 @@ func (e *evaluator) paperwork(r *Requirement, d *document.Document) *verdict {
 			}
 		}
 	}
-	if r.Translation != TranslationNone && d.Language != "" && !slices.Contains(e.p.Languages, d.Language) {
+	if r.Translation != TranslationNone && d.Language != "" && !slices.Contains(e.langs, d.Language) {
 		var sworn, unsworn *document.Document
 		for _, t := range e.partners(d, document.Translation) {
-			if t.Language != "" && !slices.Contains(e.p.Languages, t.Language) {
+			if t.Language != "" && !slices.Contains(e.langs, t.Language) {
 				continue
 			}
 			if t.Sworn && sworn == nil {
@@ -396,7 +454,7 @@ func (e *evaluator) paperwork(r *Requirement, d *document.Document) *verdict {
 				unsworn = t
 			}
 		}
-		into := langName(e.p.Languages[0])
+		into := langName(e.langs[0])
 		switch {
 		case sworn != nil:
 			v.files = append(v.files, sworn.File)

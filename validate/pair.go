@@ -80,7 +80,7 @@ func (e *evaluator) pairs(t, d *document.Document) bool {
 	}
 	markers := apostilleMarkers
 	if t.Type == document.Translation {
-		markers = append(append([]string(nil), translationMarkers...), e.p.Languages...)
+		markers = append(append([]string(nil), translationMarkers...), e.langs...)
 	}
 	return sameStem(t.File, d.File, markers)
 }
@@ -89,7 +89,7 @@ func (e *evaluator) pairs(t, d *document.Document) bool {
 // type, when that is unambiguous.
 func (e *evaluator) pairByType(d *document.Document) []*document.Document {
 	for _, o := range e.docs {
-		if o != d && o.Type == d.Type && o.Error == "" && o.Language != "" && !contains(e.p.Languages, o.Language) {
+		if o != d && o.Type == d.Type && o.Error == "" && o.Language != "" && !contains(e.langs, o.Language) {
 			return nil // another original of the same type needs a translation
 		}
 	}

@@ -11,6 +11,17 @@ type Facts struct {
 	// alpha-3; when empty, Evaluate takes it from a passport's MRZ or
 	// issuing country.
 	Nationality string
+	// What intake.yaml says that scans cannot show; "" when not said.
+	// Requirements may apply only to some applicants (when/unless).
+	Application string // "first" (first application) or "renewal"
+	Family      string // "single", "married", "partnership", "divorced", "widowed"
+	Basis       string // grounds of stay: "work", "study", "family", "other"
+	// Region is where the applicant lives, for procedures whose accepted
+	// languages depend on it (Belgium: "flanders", "wallonia", "brussels",
+	// "east-belgium").
+	Region string
+	// BirthDate is the applicant's, when the passport's MRZ cannot say it.
+	BirthDate document.Date
 }
 
 // Report is the verdict on a dossier.

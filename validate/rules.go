@@ -34,6 +34,10 @@ type Procedure struct {
 	LocalTitle string // in the country's language
 	// Languages are the ISO 639-1 languages accepted without translation.
 	Languages []string
+	// Regions, when set, narrow Languages to those of the applicant's
+	// region (Facts.Region): Belgium accepts Dutch in Flanders, French in
+	// Wallonia, either in Brussels.
+	Regions map[string][]string
 	// Translation and Legalization are the defaults of the requirements.
 	Translation  Translation
 	Legalization Legalization
@@ -77,6 +81,10 @@ type Requirement struct {
 	// Translation and Legalization default to the procedure's.
 	Translation  Translation
 	Legalization Legalization
+	// When and Unless restrict the requirement to some applicants: it
+	// applies when every condition of When holds and not every condition
+	// of Unless does (a nil condition set is ignored).
+	When, Unless *Condition
 	// Hints say what to do, per status; Evaluate ends its messages with them.
 	Hints          map[Status]string
 	Source         string
@@ -120,6 +128,44 @@ type Constraints struct {
 	// FilingWindow: when the application may be filed, relative to the
 	// expiry of this document (the current residence card).
 	FilingWindow *FilingWindow
+	// Level: the least CEFR level a language certificate must attest
+	// (document.Level), "A1" to "C2".
+	Level string
+	// Years: one document (or, with Month, one period covering that month)
+	// for each of Years calendar years among the Years+1 years ending with
+	// the reference year: tax notices by year of issue, December payslips.
+	Years int
+	// Month (1–12), with Years: only periods covering this month count.
+	Month int
+	// Residence: continuous qualifying residence computed from the
+	// residence permits of the dossier.
+	Residence *Residence
+	// ReplaceAtAges: the document must be replaced when its holder reaches
+	// one of these ages (a Russian residence card at 14, 20 and 45).
+	ReplaceAtAges []int
+}
+
+// Residence is the lawful residence a procedure asks for, computed from
+// the validity periods (ValidFrom or Issued, to Expires, or the MRZ's
+// expiry) of the residence permits found in the dossier.
+type Residence struct {
+	// Length is the continuous residence needed up to the reference date.
+	Length Span
+	// Exclude are words that, printed on a permit, mean it does not count
+	// ("étudiant", "passeport talent"); compared without case or accents.
+	Exclude []string
+	// MinTitle: permits valid for less than this do not count.
+	MinTitle Span
+}
+
+// Condition is a set of facts about the applicant (Facts). Each non-empty
+// list must contain the fact; an unknown fact never matches.
+type Condition struct {
+	Nationality []string // alpha-2 codes
+	Application []string // "first", "renewal"
+	Family      []string // "single", "married", "partnership", "divorced", "widowed"
+	Basis       []string // "work", "study", "family", "other"
+	Region      []string // a key of the procedure's regions
 }
 
 // FilingWindow is the period before a document's expiry in which an
@@ -163,18 +209,33 @@ const (
 // The YAML schema: see README.md.
 
 type procedureFile struct {
-	Country        string            `yaml:"country"`
-	ID             string            `yaml:"id"`
-	Title          string            `yaml:"title"`
-	LocalTitle     string            `yaml:"local_title"`
-	Languages      []string          `yaml:"languages"`
-	Translation    string            `yaml:"translation"`
-	Legalization   string            `yaml:"legalization"`
-	EffectiveFrom  string            `yaml:"effective_from"`
-	EffectiveUntil string            `yaml:"effective_until"`
-	Source         string            `yaml:"source"`
-	Notes          string            `yaml:"notes"`
-	Requirements   []requirementFile `yaml:"requirements"`
+	Country        string              `yaml:"country"`
+	ID             string              `yaml:"id"`
+	Title          string              `yaml:"title"`
+	LocalTitle     string              `yaml:"local_title"`
+	Languages      []string            `yaml:"languages"`
+	Translation    string              `yaml:"translation"`
+	Legalization   string              `yaml:"legalization"`
+	EffectiveFrom  string              `yaml:"effective_from"`
+	EffectiveUntil string              `yaml:"effective_until"`
+	Source         string              `yaml:"source"`
+	Notes          string              `yaml:"notes"`
+	Regions        map[string][]string `yaml:"regions"`
+	Requirements   []requirementFile   `yaml:"requirements"`
+}
+
+type conditionFile struct {
+	Nationality []string `yaml:"nationality"`
+	Application []string `yaml:"application"`
+	Family      []string `yaml:"family"`
+	Basis       []string `yaml:"basis"`
+	Region      []string `yaml:"region"`
+}
+
+type residenceFile struct {
+	Length   string   `yaml:"length"`
+	Exclude  []string `yaml:"exclude"`
+	MinTitle string   `yaml:"min_title"`
 }
 
 type requirementFile struct {
@@ -186,6 +247,8 @@ type requirementFile struct {
 	Overrides      map[string]constraintsFile `yaml:"overrides"`
 	Translation    string                     `yaml:"translation"`
 	Legalization   string                     `yaml:"legalization"`
+	When           *conditionFile             `yaml:"when"`
+	Unless         *conditionFile             `yaml:"unless"`
 	Hints          map[string]string          `yaml:"hints"`
 	Source         string                     `yaml:"source"`
 	Notes          string                     `yaml:"notes"`
@@ -194,15 +257,20 @@ type requirementFile struct {
 }
 
 type constraintsFile struct {
-	Count        int               `yaml:"count"`
-	Months       int               `yaml:"months"`
-	IssuedWithin string            `yaml:"issued_within"`
-	ValidFor     string            `yaml:"valid_for"`
-	ExpiresSoon  string            `yaml:"expires_soon"`
-	Covers       string            `yaml:"covers"`
-	Issuer       string            `yaml:"issuer"`
-	Photo        bool              `yaml:"photo"`
-	FilingWindow *filingWindowFile `yaml:"filing_window"`
+	Count         int               `yaml:"count"`
+	Months        int               `yaml:"months"`
+	IssuedWithin  string            `yaml:"issued_within"`
+	ValidFor      string            `yaml:"valid_for"`
+	ExpiresSoon   string            `yaml:"expires_soon"`
+	Covers        string            `yaml:"covers"`
+	Issuer        string            `yaml:"issuer"`
+	Photo         bool              `yaml:"photo"`
+	FilingWindow  *filingWindowFile `yaml:"filing_window"`
+	Level         string            `yaml:"level"`
+	Years         int               `yaml:"years"`
+	Month         int               `yaml:"month"`
+	Residence     *residenceFile    `yaml:"residence"`
+	ReplaceAtAges []int             `yaml:"replace_at_ages"`
 }
 
 type filingWindowFile struct {
@@ -394,6 +462,20 @@ func (c *checker) procedure(pf *procedureFile) *Procedure {
 		c.errorf("$.effective_until", "effective_until %s is before effective_from %s", p.EffectiveUntil, p.EffectiveFrom)
 	}
 	c.source("$", pf.Source)
+	for _, k := range sortedKeys(pf.Regions) {
+		if !idPattern.MatchString(k) || len(pf.Regions[k]) == 0 {
+			c.errorf("$.regions", "region %q: want a lower-case-with-hyphens name and a list of ISO 639-1 languages", k)
+		}
+		if p.Regions == nil {
+			p.Regions = map[string][]string{}
+		}
+		for _, l := range pf.Regions[k] {
+			if len(l) != 2 {
+				c.errorf("$.regions."+k, "language %q: want an ISO 639-1 code", l)
+			}
+			p.Regions[k] = append(p.Regions[k], strings.ToLower(l))
+		}
+	}
 	if len(pf.Requirements) == 0 {
 		c.errorf("$", "no requirements")
 	}
@@ -474,6 +556,8 @@ func (c *checker) requirement(at string, rf *requirementFile, p *Procedure) *Req
 		}
 		r.Overrides[t] = c.constraints(at+".overrides."+k, &cf)
 	}
+	r.When = c.condition(at+".when", rf.When, p)
+	r.Unless = c.condition(at+".unless", rf.Unless, p)
 	for _, k := range sortedKeys(rf.Hints) {
 		s := Status(k)
 		if !s.Valid() || s == OK {
@@ -519,7 +603,78 @@ func (c *checker) constraints(at string, cf *constraintsFile) Constraints {
 			c.errorf(at+".filing_window", "filing_window needs latest (\"0 days\": before expiry)")
 		}
 	}
+	if cf.Level != "" {
+		k.Level = strings.ToUpper(cf.Level)
+		if cefrRank(k.Level) < 0 {
+			c.errorf(at+".level", "level %q: want a CEFR level, A1 to C2", cf.Level)
+		}
+	}
+	k.Years, k.Month = cf.Years, cf.Month
+	if k.Years < 0 || k.Month < 0 || k.Month > 12 {
+		c.errorf(at, "years must be ≥ 0 and month 1 to 12")
+	}
+	if k.Month > 0 && k.Years == 0 {
+		c.errorf(at+".month", "month goes with years")
+	}
+	if rf := cf.Residence; rf != nil {
+		res := &Residence{
+			Length:   c.span(at+".residence", "length", rf.Length),
+			MinTitle: c.span(at+".residence", "min_title", rf.MinTitle),
+			Exclude:  rf.Exclude,
+		}
+		if res.Length.IsZero() {
+			c.errorf(at+".residence", "residence needs length (e.g. \"5 years\")")
+		}
+		k.Residence = res
+	}
+	for _, a := range cf.ReplaceAtAges {
+		if a <= 0 || a > 120 {
+			c.errorf(at+".replace_at_ages", "age %d: want years of age, 1 to 120", a)
+		}
+	}
+	k.ReplaceAtAges = cf.ReplaceAtAges
 	return k
+}
+
+var conditionValues = map[string][]string{
+	"application": {"first", "renewal"},
+	"family":      {"single", "married", "partnership", "divorced", "widowed"},
+	"basis":       {"work", "study", "family", "other"},
+}
+
+func (c *checker) condition(at string, cf *conditionFile, p *Procedure) *Condition {
+	if cf == nil {
+		return nil
+	}
+	k := &Condition{Application: cf.Application, Family: cf.Family, Basis: cf.Basis, Region: cf.Region}
+	for _, n := range cf.Nationality {
+		a := alpha2(n)
+		if len(a) != 2 {
+			c.errorf(at+".nationality", "nationality %q: want an ISO 3166 code", n)
+		}
+		k.Nationality = append(k.Nationality, a)
+	}
+	for key, vals := range map[string][]string{"application": cf.Application, "family": cf.Family, "basis": cf.Basis} {
+		for _, v := range vals {
+			if !slices.Contains(conditionValues[key], v) {
+				c.errorf(at+"."+key, "%s %q: want one of %s", key, v, strings.Join(conditionValues[key], ", "))
+			}
+		}
+	}
+	for _, v := range cf.Region {
+		if _, ok := p.Regions[v]; !ok {
+			c.errorf(at+".region", "region %q is not among the procedure's regions", v)
+		}
+	}
+	if len(k.Nationality)+len(k.Application)+len(k.Family)+len(k.Basis)+len(k.Region) == 0 {
+		c.errorf(at, "an empty condition")
+	}
+	return k
+}
+
+// cefrRank orders CEFR levels: A1 = 0 … C2 = 5; -1 for anything else.
+func cefrRank(l string) int {
+	return slices.Index([]string{"A1", "A2", "B1", "B2", "C1", "C2"}, strings.ToUpper(strings.TrimSpace(l)))
 }
 
 func sortedKeys[V any](m map[string]V) []string {
