@@ -58,6 +58,9 @@ type Fields struct {
 	// Periods holds one period per payslip or bank-statement page that
 	// states its period (identical periods once).
 	Periods []document.Period
+	// Level is, for a language certificate, the CEFR level it attests
+	// ("A2", "B1"), "" when none is printed.
+	Level string
 }
 
 // page is one normalised page and what was found on it.
@@ -389,6 +392,9 @@ func Analyze(pages []string, hint Hint) Fields {
 	f.Number, f.References = numbers(ps)
 	f.Sworn = sworn(ps)
 	f.Country = country(ps, f.Type)
+	if f.Type == document.LanguageCertificate {
+		f.Level = cefrLevel(ps)
+	}
 
 	if z := hint.MRZ; z != nil {
 		if f.Holder == "" {
@@ -603,4 +609,27 @@ func numbers(ps []*page) (string, []string) {
 		return specific, refs
 	}
 	return generic, refs
+}
+
+// levelAfterRE finds a CEFR level after a word that announces it
+// ("niveau B1", "level A2", "Niveaustufe B1", "na nivou B1", "на уровне
+// B1", "B1级"); levelRE any level standing alone ("DELF B1"). Cyrillic
+// А, В, С read by OCR stand for the Latin letters.
+var (
+	levelAfterRE = regexp.MustCompile(`(?:niveau|level|niveaustufe|nivo|nivou|nivoa|уровн[а-я]*|stufe)\s*:?\s*([abcавс])\s?([12])(?:[^\p{L}\p{N}]|$)`)
+	levelRE      = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])([abcавс])([12])(?:[^\p{L}\p{N}]|级|$)`)
+)
+
+// cefrLevel returns the CEFR level a language certificate attests: the
+// first announced by a label, else the first standing alone.
+func cefrLevel(ps []*page) string {
+	for _, re := range []*regexp.Regexp{levelAfterRE, levelRE} {
+		for _, p := range ps {
+			if m := re.FindStringSubmatch(p.text()); m != nil {
+				letter := strings.NewReplacer("а", "A", "в", "B", "с", "C").Replace(m[1])
+				return strings.ToUpper(letter) + m[2]
+			}
+		}
+	}
+	return ""
 }
