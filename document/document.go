@@ -92,6 +92,27 @@ type PhotoCheck struct {
 	HeightMM  float64
 	Compliant bool
 	Problems  []string
+
+	// The content measurements, when the photo was analysed against a
+	// country's profile (Country is "" otherwise).
+	Country string // the profile's country
+	Sheet   int    // photos found on the page when the file is a sheet of prints (one is measured); 0 for a single photo
+	Faces   int    // faces found
+	// Face measurements, valid when Faces == 1. Shares are percentages.
+	HeadShare     float64 // head height (chin to crown) as a share of the photo's height
+	HeadMM        float64 // head height in mm (on the printed photo, or on a 45 mm one when the size is unknown)
+	EyeLine       float64 // height of the eye line above the bottom edge, share of the height
+	FaceCentre    float64 // horizontal centre of the face, share of the width (50 = centred)
+	RollDeg       float64 // tilt of the eye line, degrees (positive: the right eye, on the viewer's right, is lower)
+	EyeDistancePx float64 // between the pupils, in pixels of the file
+	FaceDark      float64 // share of face pixels at luminance 0–25
+	FaceBright    float64 // share of face pixels at luminance 247–255
+	// Background, segmented from the borders.
+	BackgroundLightness float64 // CIE L*, 0–100
+	BackgroundChroma    float64 // CIE C*ab: 0 grey, more than ~15 coloured
+	BackgroundColour    string  // mean colour, #rrggbb
+	BackgroundGradient  float64 // mean Sobel gradient (uniformity: under ~4 is plain)
+	BackgroundShadow    float64 // L* of the left side minus L* of the right side, beside the head
 }
 
 // Document is what intake learned about one file of the dossier.

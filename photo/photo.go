@@ -7,11 +7,21 @@ import (
 	"github.com/intake-app/intake/document"
 )
 
-// Profile is what a country asks of an ID photo's size.
+// Profile is what a country asks of an ID photo: its size, the height of
+// the head, the background. The countries' profiles are data
+// (profiles.yaml); see ProfileFor.
 type Profile struct {
+	Country           string  // alpha-2; "" for Standard
 	WidthMM, HeightMM float64 // 35 × 45
 	ToleranceMM       float64 // allowed difference on each side
 	MinDPI            float64 // resolution below which a print is blurry
+	// HeadMinMM and HeadMaxMM bound the head, chin to crown, on a photo
+	// of HeightMM; 0 when the profile does not say.
+	HeadMinMM, HeadMaxMM float64
+	Background           string // BackgroundWhite, BackgroundLight, BackgroundLightNotWhite; "" for any light one
+	Colour               bool   // a colour photo is required
+	MaxAgeMonths         int    // how recent the photo must be; 0 when not said
+	Source               string // where the rule comes from
 }
 
 // Standard is the 35×45 mm photo the four seeded countries ask for
