@@ -158,19 +158,23 @@ func (e *evaluator) checkPairs() (Outcome, bool) {
 }
 
 // nameComparable reports whether a name can be compared with an MRZ name:
-// it has letters, all Latin or Cyrillic (a name in Chinese characters
-// cannot be transliterated reliably).
+// it has letters, all Latin or all Cyrillic (a name in Chinese characters
+// cannot be transliterated reliably, and one mixing Latin and Cyrillic
+// letters is an OCR misreading: "WANG ЖАОММС").
 func nameComparable(s string) bool {
-	letters := 0
+	latin, cyrillic := 0, 0
 	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if !unicode.Is(unicode.Latin, r) && !unicode.Is(unicode.Cyrillic, r) {
-				return false
-			}
-			letters++
+		switch {
+		case !unicode.IsLetter(r):
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyrillic++
+		default:
+			return false
 		}
 	}
-	return letters >= 2
+	return (latin >= 2) != (cyrillic >= 2) && min(latin, cyrillic) == 0
 }
 
 // sameName reports whether two spellings of a name are the same person's:
