@@ -77,7 +77,9 @@ type Section struct {
 // its documents: the documents themselves first, each followed by its
 // apostille and then its translation. A document already placed under an
 // earlier requirement is not repeated.
-func Sections(in Input) []Section {
+func Sections(in Input) []Section { return sections(in, true) }
+
+func sections(in Input, dedupe bool) []Section {
 	byFile := map[string]*document.Document{}
 	for i := range in.Documents {
 		byFile[in.Documents[i].File] = &in.Documents[i]
@@ -88,7 +90,7 @@ func Sections(in Input) []Section {
 		var docs []*document.Document
 		for _, f := range o.Files {
 			d := byFile[f]
-			if d == nil || placed[f] || d.Error != "" {
+			if d == nil || dedupe && placed[f] || d.Error != "" {
 				continue
 			}
 			docs = append(docs, d)

@@ -50,8 +50,14 @@ type docPages struct {
 // sections, in parallel.
 func prepare(ctx context.Context, secs []Section) (map[string]*docPages, error) {
 	var docs []*document.Document
+	seen := map[string]bool{}
 	for _, s := range secs {
-		docs = append(docs, s.Documents...)
+		for _, d := range s.Documents {
+			if !seen[d.File] {
+				seen[d.File] = true
+				docs = append(docs, d)
+			}
+		}
 	}
 	out := make(map[string]*docPages, len(docs))
 	var mu sync.Mutex

@@ -84,7 +84,9 @@ func Split(ctx context.Context, dir string, in Input, maxSize int64, opt Options
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	secs := Sections(in)
+	// Each file is complete: a document that serves two requirements
+	// goes into both.
+	secs := sections(in, false)
 	pages, err := prepare(ctx, secs)
 	if err != nil {
 		return nil, err
