@@ -98,6 +98,9 @@ type PhotoCheck struct {
 	Country string // the profile's country
 	Sheet   int    // photos found on the page when the file is a sheet of prints (one is measured); 0 for a single photo
 	Faces   int    // faces found
+	// Unchecked lists what could not be measured, and why (a face the
+	// detector missed on a figure that looks like one): to check by hand.
+	Unchecked []string
 	// Face measurements, valid when Faces == 1. Shares are percentages.
 	HeadShare     float64 // head height (chin to crown) as a share of the photo's height
 	HeadMM        float64 // head height in mm (on the printed photo, or on a 45 mm one when the size is unknown)

@@ -54,7 +54,7 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt Options) ([]do
 	}
 	work := make([]*fileWork, len(files))
 	for i, f := range files {
-		work[i] = &fileWork{file: f, doc: document.Document{File: f.Rel, Path: f.Path, Format: f.MIME, Type: document.Unknown}}
+		work[i] = &fileWork{file: f, country: opt.Country, doc: document.Document{File: f.Rel, Path: f.Path, Format: f.MIME, Type: document.Unknown}}
 	}
 
 	// Stage 1, per file: open it and list its pages. PDFs give their text
@@ -160,12 +160,13 @@ type pageWork struct {
 }
 
 type fileWork struct {
-	file  File
-	doc   document.Document
-	data  []byte   // the image file's bytes
-	pdf   *ocr.PDF // an opened PDF
-	pages []pageWork
-	photo *document.PhotoCheck
+	file    File
+	doc     document.Document
+	data    []byte   // the image file's bytes
+	pdf     *ocr.PDF // an opened PDF
+	pages   []pageWork
+	photo   *document.PhotoCheck
+	country string // the procedure's country: its photo profile
 }
 
 // open lists the pages of the file. Problems with the file are recorded
@@ -239,14 +240,19 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 		}
 		b := img.Bounds()
 		density := photo.ReadDensity(w.data)
-		if photo.Standard.Likely(b.Dx(), b.Dy(), density) {
+		prof := photo.For(w.country)
+		if prof.Likely(b.Dx(), b.Dy(), density) {
 			// An ID photo: measure it; it has no text to read. A photo
 			// whose print size is unknown is still read, in case it is a
 			// document of the same shape.
-			w.photo = photo.Standard.Check(b.Dx(), b.Dy(), density)
+			w.photo = prof.Analyze(img, density)
 			if density.Known() {
 				return nil
 			}
+		} else if _, ok := photo.IsSheet(img); ok {
+			// A sheet of photo-booth prints: one is measured; no text.
+			w.photo = prof.AnalyzeImage(img, density)
+			return nil
 		}
 		var scale float64
 		g, scale = ocr.Gray(img)

@@ -77,7 +77,14 @@ func (p Profile) Analyze(img image.Image, d Density) *document.PhotoCheck {
 
 	switch len(faces) {
 	case 0:
-		c.Problems = append(c.Problems, "no face was found: the photo must show your whole face, from the front, eyes open and uncovered")
+		if personInMiddle(r, bg) {
+			// Something head-shaped stands in front of the background,
+			// but the detector found no face on it: the detector may
+			// have missed it (drawings, strong shadows, glasses).
+			c.Unchecked = append(c.Unchecked, "no face was detected on the figure in the middle: the head's height, the eye line, the centring and the exposure could not be measured; check them by hand")
+		} else {
+			c.Problems = append(c.Problems, "no face was found: the photo must show your whole face, from the front, eyes open and uncovered")
+		}
 	case 1:
 		p.measureFace(c, r, f, bg, d)
 	default:
@@ -174,6 +181,24 @@ func (p Profile) measureFace(c *document.PhotoCheck, r *raster, f *face, bg back
 		c.Problems = append(c.Problems, fmt.Sprintf(
 			"the face is over-exposed (%.0f %% of it is burnt white): have the photo taken again with softer light", c.FaceBright))
 	}
+}
+
+// personInMiddle reports whether the middle of the photo, where the head
+// should be, is mostly not background.
+func personInMiddle(r *raster, bg background) bool {
+	if bg.n == 0 {
+		return false
+	}
+	n, all := 0, 0
+	for y := r.h / 5; y < r.h*7/10; y++ {
+		for x := r.w * 3 / 10; x < r.w*7/10; x++ {
+			all++
+			if colourDist(r.rgb[y*r.w+x], bg.rgb) > bg.tolerance() {
+				n++
+			}
+		}
+	}
+	return all > 0 && n > all/2
 }
 
 // findCrown finds the top of the hair: the first row above the face, in

@@ -149,3 +149,32 @@ func TestProfilesStrict(t *testing.T) {
 }
 
 var _ image.Image = (*image.NRGBA)(nil)
+
+func TestSheetOfPrints(t *testing.T) {
+	// A 4×6 inch sheet at 300 dpi with four prints, 2×2, on white paper.
+	one := render(t, scene{w: 413, h: 531, bg: plain(lightGrey), heads: []head{good}})
+	page := image.NewNRGBA(image.Rect(0, 0, 1200, 1800))
+	for i := range page.Pix {
+		page.Pix[i] = 255
+	}
+	for _, at := range []image.Point{{120, 200}, {660, 200}, {120, 900}, {660, 900}} {
+		for y := 0; y < 531; y++ {
+			for x := 0; x < 413; x++ {
+				page.Set(at.X+x, at.Y+y, one.At(x, y))
+			}
+		}
+	}
+	rects := FindPhotos(page)
+	if len(rects) != 4 {
+		t.Fatalf("found %d photos, want 4: %v", len(rects), rects)
+	}
+	if r := rects[0]; math.Abs(float64(r.Min.X-120)) > 3 || math.Abs(float64(r.Min.Y-200)) > 3 || math.Abs(float64(r.Dx()-413)) > 6 {
+		t.Errorf("first photo at %v, want (120,200)-(533,731)", r)
+	}
+	p, _ := ProfileFor("FR")
+	c := p.AnalyzeImage(page, Density{DPI: 300})
+	t.Logf("sheet: %+v", *c)
+	if c.Sheet != 4 || !c.Compliant || math.Abs(c.HeadShare-75) > 3 {
+		t.Errorf("sheet %d, compliant %v, head %.1f %%; problems %v", c.Sheet, c.Compliant, c.HeadShare, c.Problems)
+	}
+}

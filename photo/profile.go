@@ -93,3 +93,12 @@ func Countries() []string {
 	sort.Strings(cc)
 	return cc
 }
+
+// For returns the country's profile, or Standard (size only, any light
+// background) when intake has none for it.
+func For(country string) Profile {
+	if p, ok := ProfileFor(country); ok {
+		return p
+	}
+	return Standard
+}

@@ -96,6 +96,35 @@ type Photo struct {
 	HeightMM  *float64 `json:"height_mm"`
 	Compliant bool     `json:"compliant"`
 	Problems  []string `json:"problems"`
+	// The content measurements against a country's profile; null when
+	// only the size was checked.
+	Country     *string          `json:"country"`
+	SheetPhotos int              `json:"sheet_photos"` // photos found on a sheet of prints (0: a single photo)
+	Faces       *int             `json:"faces"`
+	Face        *PhotoFace       `json:"face"` // null unless exactly one face
+	Background  *PhotoBackground `json:"background"`
+	Unchecked   []string         `json:"unchecked"`
+}
+
+// PhotoFace is the face of an ID photo. Shares are percentages.
+type PhotoFace struct {
+	HeadShare     float64 `json:"head_share"` // chin to crown, of the photo's height
+	HeadMM        float64 `json:"head_mm"`
+	EyeLine       float64 `json:"eye_line"` // from the bottom, of the height
+	Centre        float64 `json:"centre"`   // of the width; 50 is centred
+	RollDeg       float64 `json:"roll_deg"`
+	EyeDistancePx float64 `json:"eye_distance_px"`
+	DarkShare     float64 `json:"dark_share"`   // face pixels at luminance 0–25
+	BrightShare   float64 `json:"bright_share"` // face pixels at 247–255
+}
+
+// PhotoBackground is the background of an ID photo, taken from its borders.
+type PhotoBackground struct {
+	Lightness float64 `json:"lightness"` // CIE L*
+	Chroma    float64 `json:"chroma"`    // CIE C*ab
+	Colour    string  `json:"colour"`
+	Gradient  float64 `json:"gradient"` // mean Sobel gradient: plain under ~4
+	Shadow    float64 `json:"shadow"`   // L* left minus right
 }
 
 // Requirement is one requirement's verdict in the JSON report.
@@ -160,6 +189,20 @@ func documentJSON(d document.Document) Document {
 		}
 		if p.DPI > 0 {
 			out.Photo.DPI, out.Photo.WidthMM, out.Photo.HeightMM = &p.DPI, &p.WidthMM, &p.HeightMM
+		}
+		out.Photo.Unchecked = nonNil(p.Unchecked)
+		if p.Country != "" {
+			out.Photo.Country, out.Photo.Faces, out.Photo.SheetPhotos = &p.Country, &p.Faces, p.Sheet
+			out.Photo.Background = &PhotoBackground{
+				Lightness: p.BackgroundLightness, Chroma: p.BackgroundChroma, Colour: p.BackgroundColour,
+				Gradient: p.BackgroundGradient, Shadow: p.BackgroundShadow,
+			}
+			if p.Faces == 1 {
+				out.Photo.Face = &PhotoFace{
+					HeadShare: p.HeadShare, HeadMM: p.HeadMM, EyeLine: p.EyeLine, Centre: p.FaceCentre,
+					RollDeg: p.RollDeg, EyeDistancePx: p.EyeDistancePx, DarkShare: p.FaceDark, BrightShare: p.FaceBright,
+				}
+			}
 		}
 	}
 	return out
