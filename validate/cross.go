@@ -160,11 +160,13 @@ func (e *evaluator) checkPairs() (Outcome, bool) {
 // nameComparable reports whether a name can be compared with an MRZ name:
 // it has letters, all Latin or all Cyrillic (a name in Chinese characters
 // cannot be transliterated reliably, and one mixing Latin and Cyrillic
-// letters is an OCR misreading: "WANG ЖАОММС").
+// letters, or digits, is an OCR misreading: "WANG ЖАОММС", "AG9Z 3ASGT").
 func nameComparable(s string) bool {
 	latin, cyrillic := 0, 0
 	for _, r := range s {
 		switch {
+		case unicode.IsDigit(r):
+			return false // an OCR misreading, or not a name
 		case !unicode.IsLetter(r):
 		case unicode.Is(unicode.Latin, r):
 			latin++

@@ -221,6 +221,9 @@ func (c *ctx) card() ([]*page, error) {
 	p.frame(x, by, W, H, 0.3, 150)
 	f := p.flow(x+4, by+1, W-8)
 	f.field(c.l.Address, c.p.Address, 7)
+	if c.doc.Category != "" {
+		f.line(c.doc.Category, 8, fSansBold, alignLeft)
+	}
 	if len(iss) > 1 {
 		f.line(iss[len(iss)-1], 7, fSans, alignLeft)
 	}

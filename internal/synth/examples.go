@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/intake-app/intake/document"
@@ -149,5 +150,157 @@ func ExampleFR(ref time.Time) Dossier {
 				Number: "1234 5678 9012 3456", Issued: day(ref, -5),
 				Render: Render{Format: FormatJPEG, Rotate: 270, Noise: 0.2, Quality: 75}},
 		},
+	}
+}
+
+// HolderBE is the holder of ExampleBE: a Chinese national working in
+// Antwerp.
+var HolderBE = Person{
+	Surname: "Zhang", GivenNames: "Wei", NativeName: "张伟",
+	BirthDate: time.Date(1992, 3, 3, 0, 0, 0, 0, time.UTC), BirthPlace: "Hubei",
+	Sex: "M", Nationality: "CHN", Address: "Meir 85, 2000 Antwerpen",
+}
+
+// HolderRU is the holder of ExampleRU: an Uzbek national living in Moscow.
+var HolderRU = Person{
+	Surname: "Karimov", GivenNames: "Rustam",
+	BirthDate: time.Date(1985, 6, 10, 0, 0, 0, 0, time.UTC), BirthPlace: "Samarkand",
+	Sex: "M", Nationality: "UZB", Address: "Москва, ул. Профсоюзная, 45, кв. 12",
+}
+
+// HolderFRResident is the holder of ExampleFRResident: a Senegalese
+// national living in Lyon (the 3-year route of the carte de résident).
+var HolderFRResident = Person{
+	Surname: "Diop", GivenNames: "Awa",
+	BirthDate: time.Date(1991, 2, 14, 0, 0, 0, 0, time.UTC), BirthPlace: "Dakar",
+	Sex: "F", Nationality: "SEN", Address: "12 rue Garibaldi, 69006 Lyon",
+}
+
+// Numbers of the documents of ExampleBE, ExampleRU and ExampleFRResident.
+const (
+	BEPassportNumber    = "EJ4417203"
+	BEPermitNumber      = "B12345678"
+	RUPassportNumber    = "FA1234567"
+	RUPermitNumber      = "829876543"
+	FRResPassportNumber = "A02458731"
+	procedureBERenewal  = "residence-card-renewal"
+	procedureRURenewal  = "residence-permit-renewal"
+	procedureFRResident = "carte-de-resident"
+)
+
+// ExampleBE returns a ready-to-file dossier for renewing the Belgian A card
+// of a Chinese national working in Flanders, with ref as the appointment
+// date, 40 days before the card expires (within the 45th–30th day window).
+// Its few scans keep OCR short: text PDFs for the letters.
+func ExampleBE(ref time.Time) Dossier {
+	ref = midnight(ref)
+	passIssued := ref.AddDate(-4, -1, 0)
+	cardExp := day(ref, 40)
+	return Dossier{
+		Country: "BE", Procedure: procedureBERenewal, Nationality: "CHN", Reference: ref,
+		Holder: HolderBE,
+		Docs: []Doc{
+			{Name: "paspoort.jpg", Type: document.Passport, Lang: "zh", Script: "Hans", Country: "CN",
+				Number: BEPassportNumber, Issued: passIssued, Expires: passIssued.AddDate(10, 0, -1),
+				Render: Render{Format: FormatJPEG, DPI: 300, Noise: 0.3, Skew: 0.8, Quality: 75}},
+			{Name: "verblijfskaart.jpg", Type: document.ResidencePermit, Lang: "nl", Country: "BE",
+				Number: BEPermitNumber, Issued: cardExp.AddDate(-5, 0, 1), Expires: cardExp,
+				Render: Render{Format: FormatJPEG, DPI: 300, Noise: 0.15, Quality: 70}},
+			{Name: "pasfoto.jpg", Type: document.Photo, Lang: "nl", Country: "BE",
+				Render: Render{Format: FormatJPEG, DPI: 600}},
+			{Name: "huurcontract.pdf", Type: document.ProofOfAddress, Lang: "nl", Country: "BE",
+				Number: "EL-2026-118842", Issued: day(ref, -20), ValidFrom: monthsBefore(ref, 1)[0][0], Expires: monthsBefore(ref, 1)[0][1],
+				Render: Render{Format: FormatPDFText}},
+			{Name: "ziekenfonds.pdf", Type: document.HealthInsurance, Lang: "nl", Country: "BE",
+				Issued: day(ref, -30), ValidFrom: ref.AddDate(0, -11, 0), Expires: ref.AddDate(0, 1, 0),
+				Render: Render{Format: FormatPDFText}},
+			{Name: "arbeidsovereenkomst.pdf", Type: document.EmploymentContract, Lang: "nl", Country: "BE",
+				Number: "AO-2023-0412", Issued: ref.AddDate(-3, 0, 0), Render: Render{Format: FormatPDFText}},
+		},
+	}
+}
+
+// ExampleRU returns a ready-to-file dossier for replacing the Russian
+// residence-permit card of an Uzbek national aged 41 (no replacement age
+// reached since the card was issued), with ref as the appointment date.
+func ExampleRU(ref time.Time) Dossier {
+	ref = midnight(ref)
+	passIssued := ref.AddDate(-2, -3, 0)
+	cardIssued := ref.AddDate(-4, -2, 0)
+	return Dossier{
+		Country: "RU", Procedure: procedureRURenewal, Nationality: "UZB", Reference: ref,
+		Holder: HolderRU,
+		Docs: []Doc{
+			{Name: "pasport.jpg", Type: document.Passport, Lang: "en", Country: "UZ",
+				Number: RUPassportNumber, Issued: passIssued, Expires: passIssued.AddDate(10, 0, -1),
+				Render: Render{Format: FormatJPEG, DPI: 300, Noise: 0.3, Skew: -0.7, Quality: 75}},
+			{Name: "perevod_pasporta.pdf", Type: document.Translation, Lang: "ru", Country: "RU",
+				Translates: document.Passport, SourceLang: "en", Sworn: true, References: []string{RUPassportNumber},
+				Issued: day(ref, -25), Render: Render{Format: FormatPDFText}},
+			{Name: "vid_na_zhitelstvo.jpg", Type: document.ResidencePermit, Lang: "ru", Country: "RU",
+				Number: RUPermitNumber, Issued: cardIssued, Expires: cardIssued.AddDate(10, 0, -1),
+				Render: Render{Format: FormatJPEG, DPI: 300, Noise: 0.15, Quality: 70}},
+			{Name: "foto.jpg", Type: document.Photo, Lang: "ru", Country: "RU",
+				Render: Render{Format: FormatJPEG, DPI: 600}},
+			{Name: "trudovoy_dogovor.pdf", Type: document.EmploymentContract, Lang: "ru", Country: "RU",
+				Number: "ТД-2022-117", Issued: ref.AddDate(-2, -8, 0), Render: Render{Format: FormatPDFText}},
+			{Name: "polis_dms.pdf", Type: document.HealthInsurance, Lang: "ru", Country: "RU",
+				Number: "ДМС-4471902", Issued: ref.AddDate(0, -3, -1), ValidFrom: ref.AddDate(0, -3, 0), Expires: ref.AddDate(0, 9, -1),
+				Render: Render{Format: FormatPDFText}},
+			{Name: "kvitanciya.pdf", Type: document.PaymentReceipt, Lang: "ru", Country: "RU",
+				Issued: day(ref, -4), Render: Render{Format: FormatPDFText}},
+		},
+	}
+}
+
+// ExampleFRResident returns a ready-to-file dossier for a first French
+// carte de résident of a Senegalese national (3-year route) with ref as the
+// appointment date: two pluriannual "salarié" titles in a row covering the
+// last 3 years and more, tax notices of the last 3 years, a recent
+// certificat de travail, the last 3 payslips, the December payslips of the
+// last 3 years, health insurance and a DELF B1. Letters are text PDFs.
+func ExampleFRResident(ref time.Time) Dossier {
+	ref = midnight(ref)
+	passIssued := ref.AddDate(-3, -6, 0)
+	cur := ref.AddDate(-1, -3, 0) // the current title started 15 months ago
+	prevFrom := cur.AddDate(-3, 0, 0)
+	y := ref.Year()
+	var decembers [][2]time.Time
+	for i := 3; i >= 1; i-- {
+		decembers = append(decembers, [2]time.Time{time.Date(y-i, 12, 1, 0, 0, 0, 0, time.UTC), time.Date(y-i, 12, 31, 0, 0, 0, 0, time.UTC)})
+	}
+	var docs []Doc
+	docs = append(docs,
+		Doc{Name: "passeport.jpg", Type: document.Passport, Lang: "fr", Country: "SN",
+			Number: FRResPassportNumber, Issued: passIssued, Expires: passIssued.AddDate(10, 0, -1),
+			Render: Render{Format: FormatJPEG, DPI: 300, Noise: 0.3, Skew: 0.6, Quality: 75}},
+		Doc{Name: "titres/titre_de_sejour_1.jpg", Type: document.ResidencePermit, Lang: "fr", Country: "FR", Title: "CARTE DE SÉJOUR",
+			Category: "PLURIANNUELLE – SALARIÉ", Number: "6912345678", Issued: prevFrom, Expires: day(cur, -1),
+			Render: Render{Format: FormatJPEG, DPI: 300, Noise: 0.15, Quality: 70}},
+		Doc{Name: "titres/titre_de_sejour_2.jpg", Type: document.ResidencePermit, Lang: "fr", Country: "FR", Title: "CARTE DE SÉJOUR",
+			Category: "PLURIANNUELLE – SALARIÉ", Number: "6923456789", Issued: cur, Expires: cur.AddDate(4, 0, -1),
+			Render: Render{Format: FormatJPEG, DPI: 300, Noise: 0.15, Quality: 80}},
+	)
+	for i := 3; i >= 1; i-- {
+		docs = append(docs, Doc{Name: fmt.Sprintf("impots/avis_impot_%d.pdf", y-i+1), Type: document.TaxNotice, Lang: "fr", Country: "FR",
+			Number: fmt.Sprintf("%02d 69 123 456 %03d", (y-i+1)%100, 700+i), Issued: time.Date(y-i+1, 8, 1, 0, 0, 0, 0, time.UTC),
+			Render: Render{Format: FormatPDFText}})
+	}
+	docs = append(docs,
+		Doc{Name: "travail/certificat_de_travail.pdf", Type: document.EmploymentCertificate, Lang: "fr", Country: "FR",
+			Issued: day(ref, -15), Render: Render{Format: FormatPDFText}},
+		Doc{Name: "travail/bulletins_de_paie.pdf", Type: document.Payslip, Lang: "fr", Country: "FR",
+			Periods: monthsBefore(ref, 3), Render: Render{Format: FormatPDFText}},
+		Doc{Name: "travail/bulletins_de_decembre.pdf", Type: document.Payslip, Lang: "fr", Country: "FR",
+			Periods: decembers, Render: Render{Format: FormatPDFText}},
+		Doc{Name: "attestation_assurance_maladie.pdf", Type: document.HealthInsurance, Lang: "fr", Country: "FR",
+			Issued: day(ref, -10), ValidFrom: ref.AddDate(0, -6, 0), Expires: ref.AddDate(0, 6, 0),
+			Render: Render{Format: FormatPDFText}},
+		Doc{Name: "delf_b1.pdf", Type: document.LanguageCertificate, Lang: "fr", Country: "FR", Level: "B1",
+			Number: "DELF-2025-069-4471", Issued: ref.AddDate(-1, -5, 0), Render: Render{Format: FormatPDFText}},
+	)
+	return Dossier{
+		Country: "FR", Procedure: procedureFRResident, Nationality: "SEN", Reference: ref,
+		Holder: HolderFRResident, Docs: docs,
 	}
 }

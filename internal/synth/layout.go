@@ -258,13 +258,13 @@ var bodies = map[document.Type]map[string]string{
 		"en": "Total taxable income: 35,400.00 EUR. Income tax due: 4,120.00 EUR.",
 	},
 	document.LanguageCertificate: {
-		"fr": "Le candidat a réussi les épreuves du diplôme d'études en langue française, niveau B1, avec 68 points sur 100.",
-		"en": "The candidate has passed the examination at level B1 of the Common European Framework.",
-		"de": "Der Kandidat hat die Prüfung auf der Niveaustufe B1 bestanden.",
-		"nl": "De kandidaat is geslaagd voor het examen op niveau B1.",
-		"sr": "Kandidat je položio ispit iz srpskog jezika na nivou B1.",
-		"ru": "Кандидат сдал экзамен по русскому языку на уровне B1.",
-		"zh": "该考生通过B1级语言考试。",
+		"fr": "Le candidat a réussi les épreuves du diplôme d'études en langue française, niveau {level}, avec 68 points sur 100.",
+		"en": "The candidate has passed the examination at level {level} of the Common European Framework.",
+		"de": "Der Kandidat hat die Prüfung auf der Niveaustufe {level} bestanden.",
+		"nl": "De kandidaat is geslaagd voor het examen op niveau {level}.",
+		"sr": "Kandidat je položio ispit iz srpskog jezika na nivou {level}.",
+		"ru": "Кандидат сдал экзамен по русскому языку на уровне {level}.",
+		"zh": "该考生通过{level}级语言考试。",
 	},
 }
 
@@ -276,7 +276,11 @@ func (c *ctx) body(t document.Type) string {
 			s = genericBody["en"]
 		}
 	}
-	r := strings.NewReplacer("{name}", c.fullName(), "{sex}", c.sex(), "{birth}", c.date(c.p.BirthDate), "{passport}", c.passportNumber())
+	level := c.doc.Level
+	if level == "" {
+		level = "B1"
+	}
+	r := strings.NewReplacer("{name}", c.fullName(), "{sex}", c.sex(), "{birth}", c.date(c.p.BirthDate), "{passport}", c.passportNumber(), "{level}", level)
 	return r.Replace(s)
 }
 

@@ -103,6 +103,12 @@ type Doc struct {
 	// Holder overrides the dossier's holder for this document (a spouse's
 	// certificate, a document with a mismatching name).
 	Holder *Person
+	// Category is, for a residence permit, the mention printed on it
+	// ("SALARIÉ", "ÉTUDIANT"); empty = none.
+	Category string
+	// Level is, for a language certificate, the CEFR level it attests
+	// (default "B1").
+	Level string
 	// BadMRZ prints a wrong check digit for the document number in the
 	// MRZ (passports and cards), for tests of refuted check digits.
 	BadMRZ bool

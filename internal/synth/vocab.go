@@ -341,6 +341,8 @@ var countryNames = map[string]map[string]string{
 	"IND": {"fr": "indienne", "nl": "Indiase", "de": "indisch", "en": "Indian", "sr": "Indija", "sr-Cyrl": "Индија", "ru": "Индия", "zh": "印度"},
 	"TUR": {"fr": "turque", "nl": "Turkse", "de": "türkisch", "en": "Turkish", "sr": "Turska", "sr-Cyrl": "Турска", "ru": "Турция", "zh": "土耳其"},
 	"MAR": {"fr": "marocaine", "nl": "Marokkaanse", "de": "marokkanisch", "en": "Moroccan", "sr": "Maroko", "sr-Cyrl": "Мароко", "ru": "Марокко", "zh": "摩洛哥"},
+	"SEN": {"fr": "sénégalaise", "nl": "Senegalese", "de": "senegalesisch", "en": "Senegalese", "sr": "Senegal", "sr-Cyrl": "Сенегал", "ru": "Сенегал", "zh": "塞内加尔"},
+	"UZB": {"fr": "ouzbèke", "nl": "Oezbeekse", "de": "usbekisch", "en": "Uzbek", "sr": "Uzbekistan", "sr-Cyrl": "Узбекистан", "ru": "Узбекистан", "zh": "乌兹别克斯坦"},
 	"DZA": {"fr": "algérienne", "nl": "Algerijnse", "de": "algerisch", "en": "Algerian", "sr": "Alžir", "sr-Cyrl": "Алжир", "ru": "Алжир", "zh": "阿尔及利亚"},
 }
 
@@ -358,6 +360,7 @@ func nationalityName(alpha3, key string) string {
 var alpha3 = map[string]string{
 	"RS": "SRB", "FR": "FRA", "BE": "BEL", "RU": "RUS", "CN": "CHN", "DE": "D", "NL": "NLD",
 	"GB": "GBR", "US": "USA", "UA": "UKR", "IN": "IND", "TR": "TUR", "MA": "MAR", "DZ": "DZA",
+	"SN": "SEN", "UZ": "UZB",
 }
 
 func countryAlpha3(alpha2 string) string {
@@ -383,7 +386,7 @@ func countryLang(alpha2 string) (lang, script string) {
 	switch strings.ToUpper(alpha2) {
 	case "FR":
 		return "fr", "Latn"
-	case "BE":
+	case "BE", "SN":
 		return "fr", "Latn"
 	case "RS":
 		return "sr", "Latn"

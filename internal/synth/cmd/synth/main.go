@@ -1,7 +1,7 @@
 // Command synth writes a synthetic example dossier and its intake.yaml
 // into a directory, for trying intake without anyone's real papers.
 //
-//	go run ./internal/synth/cmd/synth -o DIR [-example rs|fr] [-on 2026-12-01] [-force]
+//	go run ./internal/synth/cmd/synth -o DIR [-example rs|fr|fr-resident|be|ru] [-on 2026-12-01] [-force]
 package main
 
 import (
@@ -24,7 +24,7 @@ func main() {
 func run(args []string) error {
 	fs := flag.NewFlagSet("synth", flag.ContinueOnError)
 	out := fs.String("o", "", "directory to write the dossier into (required)")
-	example := fs.String("example", "rs", "which dossier: rs (Serbian permanent-residence renewal) or fr (French carte de séjour renewal)")
+	example := fs.String("example", "rs", "which dossier: rs (Serbian permanent-residence renewal), fr (French carte de séjour renewal), fr-resident (first French carte de résident), be (Belgian residence-card renewal) or ru (Russian residence-permit card)")
 	on := fs.String("on", "2026-06-01", "appointment date the dossier is built for, YYYY-MM-DD")
 	force := fs.Bool("force", false, "write into a directory that is not empty")
 	if err := fs.Parse(args); err != nil {
@@ -44,8 +44,14 @@ func run(args []string) error {
 		d = synth.ExampleRS(ref)
 	case "fr":
 		d = synth.ExampleFR(ref)
+	case "fr-resident":
+		d = synth.ExampleFRResident(ref)
+	case "be":
+		d = synth.ExampleBE(ref)
+	case "ru":
+		d = synth.ExampleRU(ref)
 	default:
-		return fmt.Errorf("-example %q: want rs or fr", *example)
+		return fmt.Errorf("-example %q: want rs, fr, fr-resident, be or ru", *example)
 	}
 	entries, err := os.ReadDir(*out)
 	switch {
