@@ -90,6 +90,42 @@ func TestParse(t *testing.T) {
 		{name: "bad translation policy",
 			yaml:    strings.Replace(goodRule, "languages: [fr]\n", "languages: [fr]\ntranslation: notarised\n", 1),
 			wantErr: []string{`translation "notarised"`}},
+		{name: "bad CEFR level",
+			yaml:    strings.Replace(goodRule, "      valid_for: 6 months\n", "      level: B3\n", 1),
+			wantErr: []string{"rule.yaml:14:", `level "B3"`}},
+		{name: "month without years",
+			yaml:    strings.Replace(goodRule, "      valid_for: 6 months\n", "      month: 12\n", 1),
+			wantErr: []string{"month goes with years"}},
+		{name: "month out of range",
+			yaml:    strings.Replace(goodRule, "      valid_for: 6 months\n", "      years: 3\n      month: 13\n", 1),
+			wantErr: []string{"month 1 to 12"}},
+		{name: "residence without length",
+			yaml:    strings.Replace(goodRule, "      valid_for: 6 months\n", "      residence:\n        exclude: [étudiant]\n", 1),
+			wantErr: []string{"residence needs length"}},
+		{name: "unknown key in residence",
+			yaml:    strings.Replace(goodRule, "      valid_for: 6 months\n", "      residence:\n        length: 5 years\n        gaps: 30 days\n", 1),
+			wantErr: []string{`unknown field "gaps"`}},
+		{name: "bad age",
+			yaml:    strings.Replace(goodRule, "      valid_for: 6 months\n", "      replace_at_ages: [14, 0]\n", 1),
+			wantErr: []string{"age 0"}},
+		{name: "unknown fact in a condition",
+			yaml:    goodRule + "    when:\n      married: true\n",
+			wantErr: []string{`unknown field "married"`}},
+		{name: "bad value in a condition",
+			yaml:    goodRule + "    when:\n      basis: [holiday]\n",
+			wantErr: []string{`basis "holiday"`}},
+		{name: "bad nationality in a condition",
+			yaml:    goodRule + "    unless:\n      nationality: [Senegal]\n",
+			wantErr: []string{`nationality "Senegal"`}},
+		{name: "region not among the procedure's",
+			yaml:    goodRule + "    when:\n      region: [flanders]\n",
+			wantErr: []string{`region "flanders" is not among the procedure's regions`}},
+		{name: "empty condition",
+			yaml:    goodRule + "    when: {}\n",
+			wantErr: []string{"an empty condition"}},
+		{name: "bad region language",
+			yaml:    strings.Replace(goodRule, "languages: [fr]\n", "languages: [fr]\nregions:\n  wallonia: [french]\n", 1),
+			wantErr: []string{`language "french"`}},
 		{name: "not YAML",
 			yaml:    "country: [",
 			wantErr: []string{"rule.yaml:"}},
@@ -132,7 +168,8 @@ func TestBuiltin(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"FR/carte-de-sejour-renewal", "RS/permanent-residence-renewal"} {
+	for _, want := range []string{"FR/carte-de-sejour-renewal", "RS/permanent-residence-renewal", "FR/carte-de-resident",
+		"BE/residence-card-renewal", "RU/residence-permit-renewal"} {
 		if !strings.Contains(strings.Join(keys, " "), want) {
 			t.Errorf("builtin rules lack %s (have %q)", want, keys)
 		}
@@ -287,5 +324,71 @@ func TestAlpha2(t *testing.T) {
 		if got := alpha2(in); got != want {
 			t.Errorf("alpha2(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestCarteDeResidentVersions checks that the reference date picks the
+// version of FR/carte-de-resident: A2 until 2025-12-31, B1 from 2026.
+func TestCarteDeResidentVersions(t *testing.T) {
+	r, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		on, file, level string
+	}{
+		{"2025-12-31", "rules/fr-carte-de-resident-2021.yaml", "A2"},
+		{"2026-01-01", "rules/fr-carte-de-resident-2026.yaml", "B1"},
+	} {
+		p, err := r.Procedure("FR", "carte-de-resident", day(tc.on))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.File != tc.file {
+			t.Errorf("on %s: %s, want %s", tc.on, p.File, tc.file)
+		}
+		level := ""
+		for _, q := range p.Requirements {
+			if q.Constraints.Level != "" {
+				level = q.Constraints.Level
+			}
+		}
+		if level != tc.level {
+			t.Errorf("on %s: level %q, want %q", tc.on, level, tc.level)
+		}
+	}
+}
+
+// TestConditionsParsed checks that when/unless and regions reach the
+// requirement.
+func TestConditionsParsed(t *testing.T) {
+	rule := strings.Replace(goodRule, "languages: [fr]\n", "languages: [fr]\nregions:\n  wallonia: [FR]\n", 1) +
+		"    when:\n      nationality: [SEN, dz]\n      region: [wallonia]\n    unless:\n      basis: [study]\n      application: [renewal]\n"
+	p, err := Parse("rule.yaml", []byte(rule))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := p.Requirements[0]
+	if q.When == nil || strings.Join(q.When.Nationality, ",") != "SN,DZ" || q.When.Region[0] != "wallonia" {
+		t.Errorf("when %+v", q.When)
+	}
+	if q.Unless == nil || q.Unless.Basis[0] != "study" || q.Unless.Application[0] != "renewal" {
+		t.Errorf("unless %+v", q.Unless)
+	}
+	if p.Regions["wallonia"][0] != "fr" {
+		t.Errorf("regions %v", p.Regions)
+	}
+	e := &evaluator{p: p, nat: "SN", facts: Facts{Region: "wallonia", Basis: "work"}}
+	if !e.applies(q) {
+		t.Error("does not apply to a Senegalese worker in Wallonia")
+	}
+	e.facts.Basis, e.facts.Application = "study", "renewal"
+	if e.applies(q) {
+		t.Error("applies to a student renewing")
+	}
+	e.facts = Facts{Region: "wallonia"}
+	e.nat = ""
+	if e.applies(q) {
+		t.Error("applies when the nationality is unknown")
 	}
 }
