@@ -22,7 +22,7 @@ func Evaluate(p *Procedure, docs []document.Document, f Facts) *Report {
 		ref = document.DateOf(time.Now())
 	}
 	e := &evaluator{p: p, ref: ref, facts: f, langs: p.Languages}
-	if l, ok := p.Regions[f.Region]; ok {
+	if l, ok := p.Regions[strings.ToLower(f.Region)]; ok {
 		e.langs = l
 	}
 	for i := range docs {
