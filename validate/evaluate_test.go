@@ -407,6 +407,11 @@ var evalCases = []evalCase{
 			d.Expires = document.Date{}
 			d.MRZ = &mrz.Result{Format: mrz.TD1, Valid: true, IssuingState: "FRA", ExpiryDate: day("2027-08-31").Time()}
 		})}},
+	{name: "fr résident printed expiry misread, the valid MRZ's wins", proc: "FR/carte-de-resident",
+		edits: []edit{set("titre-2022.jpg", func(d *document.Document) {
+			d.Expires = day("2023-08-31")
+			d.MRZ = &mrz.Result{Format: mrz.TD1, Valid: true, IssuingState: "FRA", ExpiryDate: day("2025-08-31").Time()}
+		})}},
 	{name: "fr résident title dates unreadable", proc: "FR/carte-de-resident",
 		edits:    []edit{drop("titre-2019.jpg"), set("titre-2022.jpg", func(d *document.Document) { d.ValidFrom = document.Date{} })},
 		want:     map[string]Status{"residence-5-years": NeedsReview},

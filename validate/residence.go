@@ -91,7 +91,9 @@ func (e *evaluator) residence(r *Requirement, c Constraints, vs []*verdict) *ver
 		if from.IsZero() {
 			from = d.Issued
 		}
-		if to.IsZero() && d.MRZ != nil && !d.MRZ.ExpiryDate.IsZero() {
+		// A valid MRZ's expiry date, held by check digits, wins over the
+		// printed one, which OCR may have misread.
+		if d.MRZ != nil && !d.MRZ.ExpiryDate.IsZero() && (d.MRZ.Valid || to.IsZero()) {
 			to = document.DateOf(d.MRZ.ExpiryDate)
 		}
 		if w := excludedBy(d.Text, res.Exclude); w != "" {
