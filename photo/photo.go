@@ -81,7 +81,7 @@ func (p Profile) Check(w, h int, d Density) *document.PhotoCheck {
 				"the photo prints at %.1f×%.1f mm; it must be %g×%g mm: have it printed at the right size",
 				c.WidthMM, c.HeightMM, p.WidthMM, p.HeightMM))
 		}
-		if d.DPI < p.MinDPI {
+		if d.DPI < p.MinDPI-0.5 {
 			c.Problems = append(c.Problems, fmt.Sprintf(
 				"the photo's resolution is %.0f dpi; at least %.0f dpi is needed for a sharp print: use a higher-resolution file", d.DPI, p.MinDPI))
 		}

@@ -182,26 +182,33 @@ func documentJSON(d document.Document) Document {
 		m := MRZJSON(d.MRZ)
 		out.MRZ = &m
 	}
-	if p := d.Photo; p != nil {
-		out.Photo = &Photo{
-			WidthPx: p.WidthPx, HeightPx: p.HeightPx, Compliant: p.Compliant,
-			Problems: nonNil(p.Problems),
+	out.Photo = PhotoJSON(d.Photo)
+	return out
+}
+
+// PhotoJSON converts an ID photo's measurement into its JSON form (also
+// printed by `intake photo`); nil stays nil.
+func PhotoJSON(p *document.PhotoCheck) *Photo {
+	if p == nil {
+		return nil
+	}
+	out := &Photo{
+		WidthPx: p.WidthPx, HeightPx: p.HeightPx, Compliant: p.Compliant,
+		Problems: nonNil(p.Problems), Unchecked: nonNil(p.Unchecked),
+	}
+	if p.DPI > 0 {
+		out.DPI, out.WidthMM, out.HeightMM = &p.DPI, &p.WidthMM, &p.HeightMM
+	}
+	if p.Country != "" {
+		out.Country, out.Faces, out.SheetPhotos = &p.Country, &p.Faces, p.Sheet
+		out.Background = &PhotoBackground{
+			Lightness: p.BackgroundLightness, Chroma: p.BackgroundChroma, Colour: p.BackgroundColour,
+			Gradient: p.BackgroundGradient, Shadow: p.BackgroundShadow,
 		}
-		if p.DPI > 0 {
-			out.Photo.DPI, out.Photo.WidthMM, out.Photo.HeightMM = &p.DPI, &p.WidthMM, &p.HeightMM
-		}
-		out.Photo.Unchecked = nonNil(p.Unchecked)
-		if p.Country != "" {
-			out.Photo.Country, out.Photo.Faces, out.Photo.SheetPhotos = &p.Country, &p.Faces, p.Sheet
-			out.Photo.Background = &PhotoBackground{
-				Lightness: p.BackgroundLightness, Chroma: p.BackgroundChroma, Colour: p.BackgroundColour,
-				Gradient: p.BackgroundGradient, Shadow: p.BackgroundShadow,
-			}
-			if p.Faces == 1 {
-				out.Photo.Face = &PhotoFace{
-					HeadShare: p.HeadShare, HeadMM: p.HeadMM, EyeLine: p.EyeLine, Centre: p.FaceCentre,
-					RollDeg: p.RollDeg, EyeDistancePx: p.EyeDistancePx, DarkShare: p.FaceDark, BrightShare: p.FaceBright,
-				}
+		if p.Faces == 1 {
+			out.Face = &PhotoFace{
+				HeadShare: p.HeadShare, HeadMM: p.HeadMM, EyeLine: p.EyeLine, Centre: p.FaceCentre,
+				RollDeg: p.RollDeg, EyeDistancePx: p.EyeDistancePx, DarkShare: p.FaceDark, BrightShare: p.FaceBright,
 			}
 		}
 	}

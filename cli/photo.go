@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/ocr"
+	"github.com/intake-app/intake/photo"
+	"github.com/intake-app/intake/report"
+)
+
+func runPhoto(ctx context.Context, args []string, env Env) (int, error) {
+	fs := newFlagSet("photo", "intake photo FILE --country CC [--format text|json]", env)
+	cc := fs.String("country", "", "the country whose photo rules apply: "+strings.Join(photo.Countries(), ", "))
+	format := fs.String("format", "text", "output format: text or json (the report's photo object)")
+	args, err := parseInterspersed(fs, args)
+	if err != nil {
+		return ExitUsage, err
+	}
+	if len(args) != 1 {
+		return ExitUsage, usagef("give one image file: a photo, or a scanned sheet of photo-booth prints")
+	}
+	if *format != "text" && *format != "json" {
+		return ExitUsage, usagef("--format %q: use text or json", *format)
+	}
+	if *cc == "" {
+		return ExitUsage, usagef("--country is required: %s", strings.Join(photo.Countries(), ", "))
+	}
+	prof, ok := photo.ProfileFor(*cc)
+	if !ok {
+		return ExitUsage, usagef("no photo rules for country %q: intake knows %s", *cc, strings.Join(photo.Countries(), ", "))
+	}
+	file := args[0]
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return ExitUsage, err
+	}
+	img, err := ocr.DecodeImage(data)
+	if err != nil {
+		return ExitUsage, fmt.Errorf("%s: %v", file, err)
+	}
+	c := prof.AnalyzeImage(img, photo.ReadDensity(data))
+	if ctx.Err() != nil {
+		return ExitCancelled, ctx.Err()
+	}
+	code := ExitOK
+	if !c.Compliant {
+		code = ExitNotReady
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return code, enc.Encode(report.PhotoJSON(c))
+	}
+	writePhotoText(env.Stdout, file, prof, c)
+	return code, nil
+}
+
+func writePhotoText(w io.Writer, file string, prof photo.Profile, c *document.PhotoCheck) {
+	verdict := "COMPLIANT"
+	if !c.Compliant {
+		verdict = fmt.Sprintf("NOT COMPLIANT: %d problem(s)", len(c.Problems))
+	}
+	fmt.Fprintf(w, "%s: %s ID photo, %s\n", file, prof.Country, verdict)
+	if c.Sheet > 0 {
+		fmt.Fprintf(w, "  sheet       %d photos found on the page; the first one is measured\n", c.Sheet)
+	}
+	if c.DPI > 0 {
+		fmt.Fprintf(w, "  size        %.1f × %.1f mm at %.0f dpi (%d × %d px)\n", c.WidthMM, c.HeightMM, c.DPI, c.WidthPx, c.HeightPx)
+	} else {
+		fmt.Fprintf(w, "  size        %d × %d px, print size unknown\n", c.WidthPx, c.HeightPx)
+	}
+	switch c.Faces {
+	case 1:
+		fmt.Fprintf(w, "  head        %.1f mm, chin to crown (%.1f %% of the height; %g to %g mm asked)\n", c.HeadMM, c.HeadShare, prof.HeadMinMM, prof.HeadMaxMM)
+		fmt.Fprintf(w, "  eyes        at %.0f %% of the height from the bottom, %.0f px apart, tilted %.1f°\n", c.EyeLine, c.EyeDistancePx, c.RollDeg)
+		fmt.Fprintf(w, "  centring    face middle at %.0f %% of the width\n", c.FaceCentre)
+		fmt.Fprintf(w, "  exposure    %.1f %% of the face nearly black, %.1f %% burnt white\n", c.FaceDark, c.FaceBright)
+	default:
+		fmt.Fprintf(w, "  faces       %d\n", c.Faces)
+	}
+	fmt.Fprintf(w, "  background  %s, lightness %.0f, chroma %.0f, gradient %.1f, left−right %.0f (%s asked)\n",
+		c.BackgroundColour, c.BackgroundLightness, c.BackgroundChroma, c.BackgroundGradient, c.BackgroundShadow, backgroundRule(prof.Background))
+	for _, p := range c.Problems {
+		fmt.Fprintf(w, "  ✗ %s\n", p)
+	}
+	for _, u := range c.Unchecked {
+		fmt.Fprintf(w, "  ? %s\n", u)
+	}
+	fmt.Fprintf(w, "Rules: %s\n", prof.Source)
+}
+
+func backgroundRule(b string) string {
+	switch b {
+	case photo.BackgroundWhite:
+		return "white"
+	case photo.BackgroundLightNotWhite:
+		return "light, not white"
+	}
+	return "white or light"
+}
