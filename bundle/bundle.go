@@ -95,11 +95,57 @@ func sections(in Input, dedupe bool) []Section {
 			}
 			docs = append(docs, d)
 		}
-		docs = order(docs)
+		docs = order(withCompanions(docs, in.Documents, placed, dedupe))
 		for _, d := range docs {
 			placed[d.File] = true
 		}
 		out = append(out, Section{Outcome: o, Documents: docs})
+	}
+	return out
+}
+
+// withCompanions adds to docs the apostilles and translations of the
+// dossier that cite one of them by number and are not there yet: a
+// requirement judged on a certificate alone (too old, say) still gets
+// them in the bundle.
+func withCompanions(docs []*document.Document, all []document.Document, placed map[string]bool, dedupe bool) []*document.Document {
+	in := map[string]bool{}
+	for _, d := range docs {
+		in[d.File] = true
+	}
+	out := docs
+	for _, d := range docs {
+		if d.Number == "" || d.Type == document.Apostille || d.Type == document.Translation {
+			continue
+		}
+		for i := range all {
+			c := &all[i]
+			if in[c.File] || dedupe && placed[c.File] || c.Error != "" {
+				continue
+			}
+			if (c.Type == document.Apostille || c.Type == document.Translation) && cites(c, d.Number) {
+				in[c.File] = true
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// Unused returns the readable files of the dossier that no requirement
+// uses: they are not bundled.
+func Unused(in Input) []string {
+	used := map[string]bool{}
+	for _, s := range Sections(in) {
+		for _, d := range s.Documents {
+			used[d.File] = true
+		}
+	}
+	var out []string
+	for _, d := range in.Documents {
+		if !used[d.File] {
+			out = append(out, d.File)
+		}
 	}
 	return out
 }

@@ -184,7 +184,7 @@ func renderCover(c coverInfo) ([]byte, int, error) {
 			pdf.MultiCell(w-8, 4, tr(strings.Join(files, ", ")), "", "L", false)
 			pdf.SetTextColor(0, 0, 0)
 		}
-		pdf.Ln(1)
+		pdf.Ln(0.5)
 	}
 	if len(c.signed) > 0 {
 		pdf.Ln(3)
@@ -195,7 +195,12 @@ func renderCover(c coverInfo) ([]byte, int, error) {
 			pdf.MultiCell(w, 5, tr("• "+f+" is digitally signed: its pages are copied here, but the signature only holds in the original file, which should be handed in or uploaded as it is."), "", "L", false)
 		}
 	}
-	pdf.Ln(4)
+	if unused := Unused(c.in); len(unused) > 0 {
+		pdf.Ln(2)
+		pdf.SetFont(family, "", 8.5)
+		pdf.MultiCell(w, 4.5, tr("Not bundled (no requirement uses them): "+strings.Join(unused, ", ")), "", "L", false)
+	}
+	pdf.Ln(2)
 	pdf.SetFont(family, "", 8)
 	pdf.SetTextColor(90, 90, 90)
 	pdf.MultiCell(w, 4, tr(fmt.Sprintf("Assembled by intake on %s from the dossier %s. Pages of scans were turned upright and re-encoded; born-digital PDF pages are as issued.",
