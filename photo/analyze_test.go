@@ -48,10 +48,14 @@ func photoCases() []photoCase {
 	off.cx = 0.36
 	tilted := good
 	tilted.roll = 15
+	dark := good
+	dark.gain = 0.16
 	return []photoCase{
 		{name: "compliant FR", country: "FR", scene: std(plain(lightGrey), good), dpi: 300, share: 75},
 		{name: "compliant BE, white", country: "BE", scene: std(plain(white), good), dpi: 300, share: 75},
 		{name: "compliant RS, white", country: "RS", scene: std(plain(white), good), dpi: 300, share: 75},
+		{name: "light grey in Serbia", country: "RS", scene: std(plain(lightGrey), good), dpi: 300,
+			want: []string{"it must be white: have the photo taken in front of a white wall"}, share: 75},
 		{name: "white background in France", country: "FR", scene: std(plain(white), good), dpi: 300,
 			want: []string{"white, which France refuses"}, share: 75},
 		{name: "RU head band", country: "RU", scene: std(plain(white), good), dpi: 300,
@@ -74,6 +78,10 @@ func photoCases() []photoCase {
 			want: []string{"background is not plain"}},
 		{name: "shadow on the background", country: "FR", scene: std(shadow, good), dpi: 300,
 			want: []string{"darker on the right"}},
+		{name: "under-exposed face", country: "FR", scene: std(plain(lightGrey), dark), dpi: 300,
+			want: []string{"the face is under-exposed"}},
+		{name: "72 dpi: print size unknown", country: "FR", scene: std(plain(lightGrey), good), dpi: 72,
+			want: []string{"the file says 72 dpi"}, share: 75},
 		{name: "no face", country: "FR", scene: std(plain(lightGrey)), dpi: 300,
 			want: []string{"no face was found"}},
 		{name: "two faces", country: "FR", scene: std(plain(lightGrey),

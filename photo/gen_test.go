@@ -51,6 +51,7 @@ type head struct {
 	crown float64 // top of the hair, share of the height
 	share float64 // head height (chin to crown), share of the height
 	roll  float64 // degrees, clockwise
+	gain  float64 // exposure of the person: 0 or 1 as shot, less is darker
 }
 
 // scene is a generated ID photo.
@@ -110,7 +111,11 @@ func render(t *testing.T, s scene) *image.NRGBA {
 				if sx < 0 || sy < 0 || sx >= float64(sb.Dx()-1) || sy >= float64(sb.Dy()-1) || !inPerson(src, sx, sy) {
 					continue
 				}
-				out.SetNRGBA(x, y, bilinear(src, sx, sy))
+				c := bilinear(src, sx, sy)
+				if hd.gain > 0 {
+					c.R, c.G, c.B = uint8(float64(c.R)*hd.gain), uint8(float64(c.G)*hd.gain), uint8(float64(c.B)*hd.gain)
+				}
+				out.SetNRGBA(x, y, c)
 			}
 		}
 	}
