@@ -71,6 +71,9 @@ func runBundle(ctx context.Context, args []string, env Env) (int, error) {
 			return ExitUsage, usagef("cannot write %s: %v", *output, err)
 		}
 	}
+	if inside(s.dir, target) {
+		fmt.Fprintf(env.Stderr, "intake bundle: note: %s is inside the dossier, as you asked: intake will read it as one of its documents next time; move it out before you validate again\n", target)
+	}
 	docs, code, err := readDossier(ctx, s, now, *workers, *quiet, env)
 	if err != nil {
 		return code, err
@@ -152,4 +155,21 @@ func humanSize(n int64) string {
 		return fmt.Sprintf("%.2f MB", float64(n)/1e6)
 	}
 	return fmt.Sprintf("%d kB", (n+500)/1000)
+}
+
+// inside reports whether path lies inside the folder dir.
+func inside(dir, path string) bool {
+	d, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	if r, err := filepath.EvalSymlinks(d); err == nil {
+		d = r
+	}
+	p := path
+	if r, err := filepath.EvalSymlinks(filepath.Dir(p)); err == nil {
+		p = filepath.Join(r, filepath.Base(p))
+	}
+	rel, err := filepath.Rel(d, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
