@@ -123,6 +123,9 @@ func (p Profile) measureFace(c *document.PhotoCheck, r *raster, f *face, bg back
 	}
 	if top, ok := findCrown(r, f, bg); ok {
 		crown = top
+		if top <= 1 {
+			c.Problems = append(c.Problems, "the top of the head touches the photo's upper edge: ask for a crop with space above the hair")
+		}
 	}
 	heightMM := p.HeightMM
 	if d.Known() && c.HeightMM > 0 {

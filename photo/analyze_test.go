@@ -1,9 +1,13 @@
 package photo
 
 import (
+	"bytes"
 	"image"
 	"image/color"
+	_ "image/jpeg"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -184,5 +188,34 @@ func TestSheetOfPrints(t *testing.T) {
 	t.Logf("sheet: %+v", *c)
 	if c.Sheet != 4 || !c.Compliant || math.Abs(c.HeadShare-75) > 3 {
 		t.Errorf("sheet %d, compliant %v, head %.1f %%; problems %v", c.Sheet, c.Compliant, c.HeadShare, c.Problems)
+	}
+}
+
+func TestNoSheetOnDocuments(t *testing.T) {
+	// Scans of the example dossier that are not sheets of photos: a
+	// payment slip and a passport's data page (one photo).
+	for _, f := range []string{"uplatnica.jpg", "licna_dokumenta/pasos.jpg"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "example", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, _, err := image.Decode(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rects, ok := IsSheet(img); ok {
+			t.Errorf("%s: taken for a sheet of %d photos: %v", f, len(rects), rects)
+		}
+	}
+}
+
+func TestHeadCutOff(t *testing.T) {
+	h := good
+	h.crown, h.share = -0.03, 0.80
+	p, _ := ProfileFor("BE")
+	c := p.Analyze(render(t, scene{w: 413, h: 531, bg: plain(lightGrey), heads: []head{h}}), Density{DPI: 300})
+	want := "touches the photo's upper edge"
+	if !strings.Contains(strings.Join(c.Problems, "\n"), want) {
+		t.Errorf("want %q, got %v", want, c.Problems)
 	}
 }
