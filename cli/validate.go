@@ -25,6 +25,7 @@ type settings struct {
 	procedure   string
 	nationality string
 	on          document.Date
+	facts       validate.Facts // what intake.yaml says that scans cannot show
 }
 
 // resolveSettings merges the flags over the dossier's intake.yaml and
@@ -74,6 +75,18 @@ func resolveSettings(dir string, flagCountry, flagProcedure, flagNationality, fl
 	if err != nil {
 		return s, nil, usageError{err.Error()}
 	}
+	s.facts = validate.Facts{
+		Reference: s.on, Nationality: s.nationality,
+		Application: cfg.Application, Family: cfg.Family, Basis: cfg.Basis, Region: cfg.Region,
+	}
+	if cfg.BirthDate != "" {
+		if s.facts.BirthDate, err = document.ParseDate(cfg.BirthDate); err != nil {
+			return s, nil, usagef("%s: birth_date: %v", filepath.Join(dir, intake.ConfigFile), err)
+		}
+	}
+	if err := s.facts.Check(proc); err != nil {
+		return s, nil, usagef("%s: %v", filepath.Join(dir, intake.ConfigFile), err)
+	}
 	return s, proc, nil
 }
 
@@ -100,11 +113,12 @@ func runValidate(ctx context.Context, args []string, env Env) (int, error) {
 	procedureFlag := fs.String("procedure", "", "procedure id, e.g. permanent-residence-renewal or RS/permanent-residence-renewal")
 	nationalityFlag := fs.String("nationality", "", "the applicant's nationality (default: from the passport's MRZ)")
 	onFlag := fs.String("on", "", "reference date YYYY-MM-DD: the appointment or filing date (default: today)")
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "output format: text, json or html (one self-contained page; use with -o)")
 	output := fs.String("o", "", "write the report to this file instead of stdout")
 	quiet := fs.Bool("quiet", false, "no progress on stderr")
 	workers := fs.Int("workers", runtime.NumCPU(), "OCR workers (pages read in parallel)")
 	rulesDir := fs.String("rules", "", "a folder of your own rule files (*.yaml), loaded on top of the built-in ones")
+	noCache := fs.Bool("no-cache", false, "read every page again, ignoring and not updating the cache of earlier readings")
 	args, err := parseInterspersed(fs, args)
 	if err != nil {
 		return ExitUsage, err
@@ -112,8 +126,8 @@ func runValidate(ctx context.Context, args []string, env Env) (int, error) {
 	if len(args) != 1 {
 		return ExitUsage, usagef("give one dossier folder (got %d arguments); see intake validate -h", len(args))
 	}
-	if *format != "text" && *format != "json" {
-		return ExitUsage, usagef("--format %q: use text or json", *format)
+	if *format != "text" && *format != "json" && *format != "html" {
+		return ExitUsage, usagef("--format %q: use text, json or html", *format)
 	}
 	rules, err := loadRules(*rulesDir)
 	if err != nil {
@@ -137,13 +151,13 @@ func runValidate(ctx context.Context, args []string, env Env) (int, error) {
 	progress := newProgressLine(env, *quiet)
 	docs, err := intake.Read(ctx, eng, files, intake.Options{
 		Country: s.country, Nationality: s.nationality, Now: now,
-		Workers: *workers, Progress: progress.update,
+		Workers: *workers, Progress: progress.update, Cache: openCache(*noCache),
 	})
 	progress.done()
 	if err != nil {
 		return ExitUsage, err
 	}
-	verdict := validate.Evaluate(proc, docs, validate.Facts{Reference: s.on, Nationality: s.nationality})
+	verdict := validate.Evaluate(proc, docs, s.facts)
 
 	out := env.Stdout
 	var file *os.File
@@ -156,6 +170,8 @@ func runValidate(ctx context.Context, args []string, env Env) (int, error) {
 	in := report.Input{Dossier: s.dir, Documents: docs, Verdict: verdict}
 	if *format == "json" {
 		err = report.WriteJSON(out, in)
+	} else if *format == "html" {
+		err = report.WriteHTML(ctx, out, in, report.HTMLOptions{})
 	} else {
 		color := file == nil && isTerminal(env.Stdout) && env.getenv("NO_COLOR") == "" && env.getenv("TERM") != "dumb"
 		err = report.WriteText(out, in, report.TextOptions{Color: color})

@@ -8,6 +8,7 @@ package document
 
 import (
 	"fmt"
+	"image"
 	"time"
 
 	"github.com/intake-app/intake/ocr/mrz"
@@ -157,8 +158,12 @@ type Document struct {
 	// (a 3-page PDF of 3 payslips has 3 periods). Empty for other documents.
 	Periods []Period
 
-	MRZ   *mrz.Result
-	Photo *PhotoCheck
+	MRZ *mrz.Result
+	// MRZBox is the machine-readable zone's band on page 1, in thousandths
+	// of the width and height of the page as read upright (after the
+	// rotation in Layout[0]); empty when page 1 has no MRZ.
+	MRZBox image.Rectangle
+	Photo  *PhotoCheck
 	// Layout says, per page, how it was read: what turned it upright.
 	Layout []PageLayout
 

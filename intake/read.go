@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/intake-app/intake/cache"
 	"github.com/intake-app/intake/country"
 	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/intake/extract"
@@ -27,6 +28,9 @@ type Options struct {
 	// Progress, when set, is called after each page is read, from one
 	// goroutine at a time.
 	Progress func(Progress)
+	// Cache, when set, holds the reading of files already read: a file
+	// found there is not read again (see cache.go).
+	Cache *cache.Cache
 }
 
 // Progress is how far reading a dossier has gone.
@@ -53,8 +57,10 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt Options) ([]do
 		return nil, err
 	}
 	work := make([]*fileWork, len(files))
+	salt := cacheSalt(eng, langs, opt)
 	for i, f := range files {
 		work[i] = &fileWork{file: f, country: opt.Country, doc: document.Document{File: f.Rel, Path: f.Path, Format: f.MIME, Type: document.Unknown}}
+		work[i].cache, work[i].salt, work[i].now = opt.Cache, salt, opt.Now
 	}
 
 	// Stage 1, per file: open it and list its pages. PDFs give their text
@@ -103,6 +109,9 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt Options) ([]do
 
 	// Stage 3, per file: from page texts to a typed document.
 	docs := make([]document.Document, len(work))
+	for _, w := range work {
+		w.store()
+	}
 	for i, w := range work {
 		w.finish(opt.Country)
 		docs[i] = w.doc
@@ -156,6 +165,7 @@ type pageWork struct {
 	source   document.Source
 	conf     float64
 	page     *ocr.Page
+	mrzBox   image.Rectangle // page.MRZBox in thousandths of the page
 	err      error
 }
 
@@ -167,6 +177,12 @@ type fileWork struct {
 	pages   []pageWork
 	photo   *document.PhotoCheck
 	country string // the procedure's country: its photo profile
+
+	cache *cache.Cache // nil: no cache
+	salt  string       // the cache key's parts other than the file's
+	sum   string       // the file's SHA-256, once read
+	hit   bool         // the pages came from the cache
+	now   time.Time    // resolves MRZ years of cached pages
 }
 
 // open lists the pages of the file. Problems with the file are recorded
@@ -178,6 +194,9 @@ func (w *fileWork) open(ctx context.Context) error {
 	}
 	if msg := w.file.MisnamedWarning(); msg != "" {
 		w.doc.Warnf("%s", msg)
+	}
+	if w.load() {
+		return nil
 	}
 	switch w.file.kind() {
 	case kindPDF:
@@ -268,6 +287,7 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 		return nil
 	}
 	pw.page = page
+	pw.mrzBox = permille(page.MRZBox, page.Image.Bounds())
 	pw.text = page.Reading.Text()
 	pw.conf = page.Reading.Confidence
 	pw.source = document.SourceOCR
@@ -319,6 +339,9 @@ func (w *fileWork) finish(procedureCountry string) {
 			}
 			if p.page.MRZ != nil && d.MRZ == nil {
 				d.MRZ = p.page.MRZ
+				if i == 0 {
+					d.MRZBox = p.mrzBox
+				}
 			}
 			if p.page.MRZProblem != "" {
 				mrzProblem = p.page.MRZProblem
@@ -356,6 +379,7 @@ func (w *fileWork) finish(procedureCountry string) {
 	d.Issued, d.ValidFrom, d.Expires, d.BirthDate = f.Issued, f.ValidFrom, f.Expires, f.BirthDate
 	d.Holder, d.Number, d.References = f.Holder, f.Number, f.References
 	d.Translates, d.Sworn, d.Periods = f.Translates, f.Sworn, f.Periods
+	d.Level = f.Level
 	if w.photo != nil && (d.Type == document.Unknown || len(strings.Fields(d.Text)) < 5) {
 		d.Type = document.Photo
 	}

@@ -1,0 +1,297 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/intake-app/intake/cache"
+	"github.com/intake-app/intake/intake"
+	"github.com/intake-app/intake/ocr"
+	"github.com/intake-app/intake/validate"
+)
+
+// runWatch validates a dossier, then again whenever its files change, and
+// prints what changed in the verdict. Only new or changed files are read
+// again: the others come from the cache.
+func runWatch(ctx context.Context, args []string, env Env) (int, error) {
+	fs := newFlagSet("watch", "intake watch DIR [flags]", env)
+	countryFlag := fs.String("country", "", "country of the procedure, ISO 3166 alpha-2 (FR, BE, RU, RS)")
+	procedureFlag := fs.String("procedure", "", "procedure id, e.g. permanent-residence-renewal")
+	nationalityFlag := fs.String("nationality", "", "the applicant's nationality (default: from the passport's MRZ)")
+	onFlag := fs.String("on", "", "reference date YYYY-MM-DD (default: today)")
+	rulesDir := fs.String("rules", "", "a folder of your own rule files (*.yaml), loaded on top of the built-in ones")
+	workers := fs.Int("workers", runtime.NumCPU(), "OCR workers (pages read in parallel)")
+	poll := fs.Duration("poll", 500*time.Millisecond, "how often to look for changes")
+	settle := fs.Duration("settle", time.Second, "how long a file must stay the same size before it is read (scanners write in steps)")
+	args, err := parseInterspersed(fs, args)
+	if err != nil {
+		return ExitUsage, err
+	}
+	if len(args) != 1 {
+		return ExitUsage, usagef("give one dossier folder (got %d arguments); see intake watch -h", len(args))
+	}
+	dir := args[0]
+	rules, err := loadRules(*rulesDir)
+	if err != nil {
+		return ExitUsage, err
+	}
+	// Check the settings once before watching: a wrong flag is a usage error.
+	if _, _, err := resolveSettings(dir, *countryFlag, *procedureFlag, *nationalityFlag, *onFlag, time.Now(), rules); err != nil {
+		return ExitUsage, err
+	}
+	eng, err := ocr.NewEngine()
+	if err != nil {
+		return ExitDependency, err
+	}
+	defer eng.Close()
+	c := openCache(false)
+	if c == nil {
+		tmp, err := os.MkdirTemp("", "intake-watch-")
+		if err != nil {
+			return ExitUsage, err
+		}
+		defer os.RemoveAll(tmp)
+		if c, err = cache.Open(tmp, 0); err != nil {
+			return ExitUsage, err
+		}
+	}
+	fmt.Fprintf(env.Stdout, "Watching %s (Ctrl-C to stop)\n", dir)
+
+	var prev *watchState
+	snap := snapshot(dir)
+	for {
+		now := time.Now()
+		st, err := watchRound(ctx, eng, c, rules, dir, *countryFlag, *procedureFlag, *nationalityFlag, *onFlag, *workers, now)
+		if ctx.Err() != nil {
+			return ExitOK, nil
+		}
+		switch {
+		case errors.Is(err, ocr.ErrDependency):
+			return ExitDependency, err
+		case err != nil:
+			fmt.Fprintf(env.Stdout, "%s  %v\n", now.Format(time.TimeOnly), err)
+		default:
+			printChanges(env, prev, st, now)
+			prev = st
+		}
+		next, changed, err := waitForChange(ctx, dir, snap, *poll, *settle)
+		if err != nil {
+			return ExitOK, nil // interrupted: watching ends there
+		}
+		fmt.Fprintf(env.Stdout, "\n%s  %s\n", time.Now().Format(time.TimeOnly), changed)
+		snap = next
+	}
+}
+
+// watchState is what one validation found.
+type watchState struct {
+	verdict *validate.Report
+	errors  map[string]string // file → why it could not be read
+}
+
+func watchRound(ctx context.Context, eng *ocr.Engine, c *cache.Cache, rules *validate.Rules, dir, country, procedure, nationality, on string, workers int, now time.Time) (*watchState, error) {
+	s, proc, err := resolveSettings(dir, country, procedure, nationality, on, now, rules)
+	if err != nil {
+		return nil, err
+	}
+	files, err := intake.Scan(s.dir)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := intake.Read(ctx, eng, files, intake.Options{
+		Country: s.country, Nationality: s.nationality, Now: now, Workers: workers, Cache: c,
+	})
+	if err != nil {
+		return nil, err
+	}
+	st := &watchState{
+		verdict: validate.Evaluate(proc, docs, validate.Facts{Reference: s.on, Nationality: s.nationality}),
+		errors:  map[string]string{},
+	}
+	for _, d := range docs {
+		if d.Error != "" {
+			st.errors[d.File] = d.Error
+		}
+	}
+	return st, nil
+}
+
+// printChanges prints the verdict the first time, then only what changed.
+func printChanges(env Env, prev, cur *watchState, now time.Time) {
+	v := cur.verdict
+	verdict := func(r *validate.Report) string {
+		notMet := 0
+		for _, o := range r.Requirements {
+			if !o.Status.Met() {
+				notMet++
+			}
+		}
+		if r.Ready {
+			return fmt.Sprintf("READY: every one of the %d requirements is met", len(r.Requirements))
+		}
+		return fmt.Sprintf("NOT READY: %d of %d requirements are not met", notMet, len(r.Requirements))
+	}
+	out := env.Stdout
+	if prev == nil {
+		fmt.Fprintf(out, "%s  %s/%s, checked for %s\n%s\n", now.Format(time.TimeOnly), v.Country, v.Procedure, v.Reference, verdict(v))
+		for _, o := range v.Requirements {
+			if o.Status != validate.OK {
+				fmt.Fprintf(out, "  %s %s  %s\n", statusMark(o.Status), o.Status, o.Title)
+				if o.Message != "" {
+					fmt.Fprintf(out, "      %s\n", o.Message)
+				}
+			}
+		}
+		for _, f := range slices.Sorted(maps.Keys(cur.errors)) {
+			fmt.Fprintf(out, "  ✗ %s: %s\n", f, cur.errors[f])
+		}
+		return
+	}
+	old := map[string]validate.Outcome{}
+	for _, o := range prev.verdict.Requirements {
+		old[o.ID] = o
+	}
+	n := 0
+	for _, o := range v.Requirements {
+		was, ok := old[o.ID]
+		if ok && was.Status == o.Status && was.Message == o.Message {
+			continue
+		}
+		n++
+		from := "new"
+		if ok {
+			from = string(was.Status)
+		}
+		fmt.Fprintf(out, "  %s %s → %s  %s\n", statusMark(o.Status), from, o.Status, o.Title)
+		if o.Message != "" {
+			fmt.Fprintf(out, "      %s\n", o.Message)
+		}
+	}
+	for _, f := range slices.Sorted(maps.Keys(cur.errors)) {
+		if prev.errors[f] != cur.errors[f] {
+			n++
+			fmt.Fprintf(out, "  ✗ %s: %s\n", f, cur.errors[f])
+		}
+	}
+	switch {
+	case prev.verdict.Ready != v.Ready || verdict(prev.verdict) != verdict(v):
+		fmt.Fprintf(out, "%s\n", verdict(v))
+	case n == 0:
+		fmt.Fprintf(out, "  no change in the verdict (%s)\n", verdict(v))
+	}
+}
+
+func statusMark(s validate.Status) string {
+	switch {
+	case s == validate.ExpiresSoon || s == validate.NeedsReview:
+		return "!"
+	case s.Met():
+		return "✓"
+	}
+	return "✗"
+}
+
+// fileState is what watching compares of a file.
+type fileState struct {
+	size int64
+	mod  time.Time
+}
+
+// snapshot lists the dossier's files as Scan would see them (hidden files
+// skipped) with their sizes and modification times.
+func snapshot(dir string) map[string]fileState {
+	out := map[string]fileState{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = fileState{info.Size(), info.ModTime()}
+		return nil
+	})
+	return out
+}
+
+// waitForChange returns once the dossier differs from snap and has then
+// stayed the same for settle (a scanner writing a file in steps, a copy in
+// progress), with the new snapshot and a line saying what changed.
+func waitForChange(ctx context.Context, dir string, snap map[string]fileState, poll, settle time.Duration) (map[string]fileState, string, error) {
+	tick := time.NewTicker(poll)
+	defer tick.Stop()
+	wait := func() error {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-tick.C:
+			return nil
+		}
+	}
+	var cur map[string]fileState
+	for {
+		if err := wait(); err != nil {
+			return nil, "", err
+		}
+		cur = snapshot(dir)
+		if !maps.Equal(cur, snap) {
+			break
+		}
+	}
+	// Debounce: wait until nothing has moved for settle.
+	stable := time.Now()
+	for time.Since(stable) < settle {
+		if err := wait(); err != nil {
+			return nil, "", err
+		}
+		if next := snapshot(dir); !maps.Equal(next, cur) {
+			cur, stable = next, time.Now()
+		}
+	}
+	var added, changed, removed []string
+	for f, s := range cur {
+		old, ok := snap[f]
+		switch {
+		case !ok:
+			added = append(added, f)
+		case old != s:
+			changed = append(changed, f)
+		}
+	}
+	for f := range snap {
+		if _, ok := cur[f]; !ok {
+			removed = append(removed, f)
+		}
+	}
+	var parts []string
+	for _, g := range []struct {
+		name  string
+		files []string
+	}{{"added", added}, {"changed", changed}, {"removed", removed}} {
+		if len(g.files) > 0 {
+			slices.Sort(g.files)
+			parts = append(parts, g.name+": "+strings.Join(g.files, ", "))
+		}
+	}
+	return cur, strings.Join(parts, "; "), nil
+}

@@ -1,0 +1,156 @@
+package intake
+
+import (
+	"encoding/json"
+	"fmt"
+	"image"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/intake-app/intake/cache"
+	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/ocr"
+	"github.com/intake-app/intake/ocr/mrz"
+)
+
+// cacheFormat changes when cachedFile changes meaning.
+const cacheFormat = "intake-read-1"
+
+// cachedFile is what the cache keeps of a file: the reading of its pages
+// and, for an ID photo, its measurement. Extraction (stage 3) is not
+// cached: it is fast, and depends on the procedure's country.
+type cachedFile struct {
+	Pages []cachedPage         `json:"pages"`
+	Photo *document.PhotoCheck `json:"photo,omitempty"`
+}
+
+type cachedPage struct {
+	Source document.Source `json:"source"`
+	Text   string          `json:"text"`
+	Conf   float64         `json:"conf"`
+	// OCR'd pages only:
+	OCR            bool            `json:"ocr,omitempty"`
+	Rotation       int             `json:"rotation,omitempty"`
+	Skew           float64         `json:"skew,omitempty"`
+	MRZLines       []string        `json:"mrz_lines,omitempty"` // re-parsed on load: years depend on the day
+	MRZCorrections int             `json:"mrz_corrections,omitempty"`
+	MRZBox         image.Rectangle `json:"mrz_box"`
+	MRZProblem     string          `json:"mrz_problem,omitempty"`
+}
+
+// cacheSalt returns what, besides a file's content, changes how it is
+// read: this build of intake, Tesseract's version, the language data, the
+// languages chosen for the dossier and the procedure's country.
+func cacheSalt(eng *ocr.Engine, langs ocr.Options, opt Options) string {
+	if opt.Cache == nil {
+		return ""
+	}
+	// The country chooses the photo profile ID photos are checked against.
+	parts := []string{cacheFormat, cache.ProgramID(), eng.Version(), strings.ToUpper(opt.Country), strings.Join(langs.Languages, "+")}
+	used := append([]string{"eng"}, langs.Languages...)
+	for _, l := range langs.Alternates {
+		parts = append(parts, strings.Join(l, "+"))
+		used = append(used, l...)
+	}
+	for _, l := range used {
+		parts = append(parts, languageData(l))
+	}
+	return cache.Key(parts...)
+}
+
+// languageData identifies the installed data of a Tesseract language by
+// its file's size and modification time.
+func languageData(lang string) string {
+	var dirs []string
+	if p := os.Getenv("TESSDATA_PREFIX"); p != "" {
+		dirs = append(dirs, p, filepath.Join(p, "tessdata"))
+	}
+	dirs = append(dirs, "/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
+		"/usr/share/tessdata", "/usr/local/share/tessdata", "/opt/homebrew/share/tessdata")
+	for _, d := range dirs {
+		if info, err := os.Stat(filepath.Join(d, lang+".traineddata")); err == nil {
+			return fmt.Sprintf("%s:%d:%d", lang, info.Size(), info.ModTime().UnixNano())
+		}
+	}
+	return lang + ":?"
+}
+
+// load fills the file's pages from the cache, and reports whether it
+// could. A missing or unusable entry is a miss.
+func (w *fileWork) load() bool {
+	if w.cache == nil {
+		return false
+	}
+	data, err := os.ReadFile(w.file.Path)
+	if err != nil {
+		return false
+	}
+	w.sum = cache.Sum(data)
+	b, ok := w.cache.Get(cache.Key(w.salt, w.sum))
+	if !ok {
+		return false
+	}
+	var e cachedFile
+	if json.Unmarshal(b, &e) != nil || len(e.Pages) == 0 {
+		return false
+	}
+	pages := make([]pageWork, len(e.Pages))
+	for i, c := range e.Pages {
+		p := pageWork{text: c.Text, source: c.Source, conf: c.Conf, mrzBox: c.MRZBox}
+		if c.OCR {
+			p.page = &ocr.Page{Rotation: c.Rotation, Skew: c.Skew, MRZBox: c.MRZBox, MRZProblem: c.MRZProblem,
+				Reading: &ocr.Recognition{Confidence: c.Conf}}
+			if len(c.MRZLines) > 0 {
+				m, err := mrz.Parse(c.MRZLines, w.now)
+				if err != nil {
+					return false
+				}
+				m.Corrections = c.MRZCorrections
+				p.page.MRZ = m
+			}
+		}
+		pages[i] = p
+	}
+	w.pages = pages
+	w.doc.Pages = len(pages)
+	w.photo = e.Photo
+	w.hit = true
+	return true
+}
+
+// store puts a file that was read without problems into the cache.
+func (w *fileWork) store() {
+	if w.cache == nil || w.hit || w.sum == "" || w.doc.Error != "" || len(w.pages) == 0 {
+		return
+	}
+	e := cachedFile{Photo: w.photo}
+	for _, p := range w.pages {
+		if p.err != nil {
+			return // perhaps passing: try again next time
+		}
+		c := cachedPage{Source: p.source, Text: p.text, Conf: p.conf, MRZBox: p.mrzBox}
+		if p.page != nil {
+			c.OCR = true
+			c.Rotation, c.Skew, c.MRZProblem = p.page.Rotation, p.page.Skew, p.page.MRZProblem
+			if m := p.page.MRZ; m != nil {
+				c.MRZLines, c.MRZCorrections = m.Lines, m.Corrections
+			}
+		}
+		e.Pages = append(e.Pages, c)
+	}
+	b, err := json.Marshal(e)
+	if err != nil {
+		return
+	}
+	w.cache.Put(cache.Key(w.salt, w.sum), b) // a cache that cannot be written is no cache
+}
+
+// permille expresses r in thousandths of b's width and height.
+func permille(r, b image.Rectangle) image.Rectangle {
+	if r.Empty() || b.Dx() == 0 || b.Dy() == 0 {
+		return image.Rectangle{}
+	}
+	r = r.Sub(b.Min)
+	return image.Rect(r.Min.X*1000/b.Dx(), r.Min.Y*1000/b.Dy(), r.Max.X*1000/b.Dx(), r.Max.Y*1000/b.Dy())
+}

@@ -1,0 +1,365 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"html/template"
+	"image"
+	"image/jpeg"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/disintegration/imaging"
+
+	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/ocr"
+	"github.com/intake-app/intake/validate"
+)
+
+// HTMLOptions say how to render the HTML report.
+type HTMLOptions struct {
+	// Thumbnail returns a small JPEG of a document's first page; nil
+	// means Thumbnail (this package's).
+	Thumbnail func(ctx context.Context, d document.Document) ([]byte, error)
+}
+
+// thumbSide is the longest side of a thumbnail, in pixels.
+const thumbSide = 360
+
+// WriteHTML writes the report as one self-contained HTML page: no script,
+// no network, no external file (styles inline, thumbnails as data: URIs).
+// The verdict comes first, then each requirement with its status, then
+// each document as a thumbnail of its first page with what was read of it;
+// a passport's machine-readable zone is outlined on its thumbnail.
+func WriteHTML(ctx context.Context, w io.Writer, in Input, opt HTMLOptions) error {
+	thumb := opt.Thumbnail
+	if thumb == nil {
+		thumb = Thumbnail
+	}
+	v := in.Verdict
+	page := htmlPage{
+		Title:     fmt.Sprintf("%s/%s: %s", v.Country, v.Procedure, v.Title),
+		LocalName: v.LocalTitle,
+		Dossier:   in.Dossier,
+		Reference: v.Reference.String(),
+		Ready:     v.Ready,
+		Total:     len(v.Requirements),
+	}
+	for _, o := range v.Requirements {
+		if !o.Status.Met() {
+			page.NotMet++
+		}
+		page.Requirements = append(page.Requirements, htmlRequirement{
+			Outcome: o, Class: statusClass(o.Status), Mark: statusMark(o.Status),
+		})
+	}
+	page.Documents = make([]htmlDocument, len(in.Documents))
+	sem := make(chan struct{}, runtime.NumCPU())
+	var wg sync.WaitGroup
+	for i, d := range in.Documents {
+		hd := &page.Documents[i]
+		hd.Doc = d
+		hd.Type = string(d.Type)
+		if hd.Type == "" {
+			hd.Type = string(document.Unknown)
+		}
+		hd.Facts = facts(d)
+		hd.Problems = append(append([]string(nil), d.Warnings...), photoProblems(d)...)
+		hd.Anchor = fmt.Sprintf("doc-%d", i+1)
+		if d.Path == "" {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			b, err := thumb(ctx, d)
+			if err != nil || len(b) == 0 {
+				return
+			}
+			hd.Thumb = template.URL("data:image/jpeg;base64," + base64.StdEncoding.EncodeToString(b))
+			if d.Type == document.Passport && !d.MRZBox.Empty() {
+				rot := 0
+				if len(d.Layout) > 0 {
+					rot = d.Layout[0].Rotation
+				}
+				r := asScanned(d.MRZBox, rot)
+				hd.MRZ = template.CSS(fmt.Sprintf("left:%.1f%%;top:%.1f%%;width:%.1f%%;height:%.1f%%",
+					float64(r.Min.X)/10, float64(r.Min.Y)/10, float64(r.Dx())/10, float64(r.Dy())/10))
+			}
+		}()
+	}
+	wg.Wait()
+	fileDoc := map[string]string{}
+	for _, d := range page.Documents {
+		fileDoc[d.Doc.File] = d.Anchor
+	}
+	for i := range page.Requirements {
+		for _, f := range page.Requirements[i].Files {
+			page.Requirements[i].Links = append(page.Requirements[i].Links, htmlLink{f, fileDoc[f]})
+		}
+	}
+	var b bytes.Buffer
+	if err := htmlTemplate.Execute(&b, page); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// asScanned maps a box on the upright page (thousandths) back onto the
+// page as scanned, which was turned clockwise by rot degrees to be read.
+func asScanned(r image.Rectangle, rot int) image.Rectangle {
+	f := func(p image.Point) image.Point {
+		switch ((rot % 360) + 360) % 360 {
+		case 90:
+			return image.Pt(p.Y, 1000-p.X)
+		case 180:
+			return image.Pt(1000-p.X, 1000-p.Y)
+		case 270:
+			return image.Pt(1000-p.Y, p.X)
+		}
+		return p
+	}
+	return image.Rectangle{Min: f(r.Min), Max: f(r.Max)}.Canon()
+}
+
+// Thumbnail returns a small JPEG of the first page of d, as scanned: a PDF's
+// first page rendered by poppler's pdftoppm at 40 dpi, an image scaled down.
+func Thumbnail(ctx context.Context, d document.Document) ([]byte, error) {
+	var img image.Image
+	if d.Format == "application/pdf" || strings.EqualFold(filepath.Ext(d.Path), ".pdf") && d.Format == "" {
+		dir, err := os.MkdirTemp("", "intake-thumb-")
+		if err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(dir)
+		out := filepath.Join(dir, "page")
+		cmd := exec.CommandContext(ctx, "pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-jpeg", "-singlefile", d.Path, out)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			return nil, fmt.Errorf("pdftoppm: %v: %s", err, bytes.TrimSpace(msg))
+		}
+		b, err := os.ReadFile(out + ".jpg")
+		if err != nil {
+			return nil, err
+		}
+		if img, err = jpeg.Decode(bytes.NewReader(b)); err != nil {
+			return nil, err
+		}
+	} else {
+		data, err := os.ReadFile(d.Path)
+		if err != nil {
+			return nil, err
+		}
+		if img, err = ocr.DecodeImage(data); err != nil {
+			return nil, err
+		}
+	}
+	if img.Bounds().Empty() {
+		return nil, errors.New("empty image")
+	}
+	img = imaging.Fit(img, thumbSide, thumbSide, imaging.Box)
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: 70}); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+type htmlPage struct {
+	Title, LocalName, Dossier, Reference string
+	Ready                                bool
+	Total, NotMet                        int
+	Requirements                         []htmlRequirement
+	Documents                            []htmlDocument
+}
+
+type htmlRequirement struct {
+	validate.Outcome
+	Class, Mark string
+	Links       []htmlLink
+}
+
+type htmlLink struct{ File, Anchor string }
+
+type htmlDocument struct {
+	Doc      document.Document
+	Type     string
+	Anchor   string
+	Thumb    template.URL
+	MRZ      template.CSS // the MRZ band's position on the thumbnail
+	Facts    []htmlFact
+	Problems []string
+}
+
+type htmlFact struct{ Name, Value string }
+
+func statusClass(s validate.Status) string {
+	switch {
+	case s == validate.ExpiresSoon || s == validate.NeedsReview:
+		return "warn"
+	case s.Met():
+		return "ok"
+	}
+	return "bad"
+}
+
+func statusMark(s validate.Status) string {
+	switch statusClass(s) {
+	case "ok":
+		return "✓"
+	case "warn":
+		return "!"
+	}
+	return "✗"
+}
+
+// facts lists what was read of d, for its card.
+func facts(d document.Document) []htmlFact {
+	var out []htmlFact
+	add := func(name, value string) {
+		if value != "" {
+			out = append(out, htmlFact{name, value})
+		}
+	}
+	add("Language", d.Language)
+	if d.Pages > 1 {
+		add("Pages", fmt.Sprint(d.Pages))
+	}
+	add("Issued", d.Issued.String())
+	add("Valid from", d.ValidFrom.String())
+	add("Expires", d.Expires.String())
+	add("Holder", d.Holder)
+	add("Number", d.Number)
+	if d.MRZ != nil {
+		verdict := "check digits hold"
+		if !d.MRZ.Valid {
+			verdict = "check digits fail"
+		}
+		add("MRZ", fmt.Sprintf("%s, %s", d.MRZ.Format, verdict))
+	}
+	if p := d.Photo; p != nil {
+		size := fmt.Sprintf("%d×%d px", p.WidthPx, p.HeightPx)
+		if p.WidthMM > 0 {
+			size = fmt.Sprintf("%.1f×%.1f mm (%s)", p.WidthMM, p.HeightMM, size)
+		}
+		add("Photo", size)
+	}
+	switch d.TextSource {
+	case document.SourceOCR:
+		add("Text", fmt.Sprintf("OCR, confidence %.0f%%", d.Confidence))
+	case document.SourceTextLayer:
+		add("Text", "text layer")
+	}
+	return out
+}
+
+func photoProblems(d document.Document) []string {
+	if d.Photo == nil {
+		return nil
+	}
+	return d.Photo.Problems
+}
+
+var htmlTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+<title>{{if .Ready}}Ready{{else}}Not ready{{end}} — {{.Title}}</title>
+<style>
+:root { --ok: #1a7f37; --warn: #9a6700; --bad: #cf222e; --line: #d0d7de; --dim: #57606a; }
+* { box-sizing: border-box; }
+body { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: #1f2328; margin: 0 auto; padding: 1rem; max-width: 72rem; }
+h1 { font-size: 1.25rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.1rem; margin: 1.75rem 0 .5rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; }
+.meta { color: var(--dim); margin: 0 0 1rem; }
+.verdict { border-radius: .5rem; padding: 1rem 1.25rem; font-size: 1.35rem; font-weight: 700; color: #fff; }
+.verdict.ready { background: var(--ok); }
+.verdict.notready { background: var(--bad); }
+.verdict small { display: block; font-size: 1rem; font-weight: 400; }
+ul.reqs { list-style: none; padding: 0; margin: 0; }
+ul.reqs li { display: grid; grid-template-columns: 8.5rem 1fr; gap: .25rem .75rem; padding: .6rem 0; border-bottom: 1px solid var(--line); }
+.status { font-weight: 700; white-space: nowrap; }
+.status.ok { color: var(--ok); } .status.warn { color: var(--warn); } .status.bad { color: var(--bad); }
+.local, .files, .source { color: var(--dim); font-size: .9rem; }
+.files a { color: inherit; }
+.msg { grid-column: 2; }
+.docs { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; }
+.doc { border: 1px solid var(--line); border-radius: .5rem; overflow: hidden; break-inside: avoid; page-break-inside: avoid; }
+.doc.error { border-color: var(--bad); }
+.thumb { position: relative; background: #f6f8fa; text-align: center; line-height: 0; }
+.thumb .frame { position: relative; display: inline-block; max-width: 100%; }
+.thumb img { display: block; max-width: 100%; max-height: 18rem; width: auto; height: auto; }
+.mrz { position: absolute; border: 3px solid #e36209; background: rgba(227, 98, 9, .18); }
+.nothumb { padding: 3rem 1rem; color: var(--dim); line-height: 1.4; }
+.body { padding: .6rem .8rem; }
+.file { font-weight: 600; word-break: break-all; }
+.type { display: inline-block; background: #ddf4ff; color: #0969da; border-radius: 1rem; padding: 0 .6rem; font-size: .85rem; margin: .2rem 0; }
+dl { display: grid; grid-template-columns: auto 1fr; gap: .1rem .6rem; margin: .4rem 0 0; font-size: .9rem; }
+dt { color: var(--dim); } dd { margin: 0; word-break: break-word; }
+ul.problems { margin: .5rem 0 0; padding-left: 1.1rem; color: var(--warn); font-size: .9rem; }
+.err { color: var(--bad); font-size: .9rem; margin: .4rem 0 0; }
+@media (max-width: 40rem) {
+  body { padding: .6rem; }
+  ul.reqs li { grid-template-columns: 1fr; }
+  .msg { grid-column: 1; }
+}
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  .verdict { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .docs { grid-template-columns: repeat(3, 1fr); }
+  .thumb, .mrz { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .files a { text-decoration: none; }
+  ul.reqs li { break-inside: avoid; }
+}
+</style>
+</head>
+<body>
+<header>
+<h1>{{.Title}}</h1>
+{{if .LocalName}}<p class="meta">{{.LocalName}}</p>{{end}}
+<p class="meta">Dossier {{.Dossier}}, checked for {{.Reference}}</p>
+{{if .Ready}}<div class="verdict ready" id="verdict">READY<small>Every one of the {{.Total}} requirements is met.</small></div>
+{{else}}<div class="verdict notready" id="verdict">NOT READY<small>{{.NotMet}} of {{.Total}} requirements are not met.</small></div>{{end}}
+</header>
+<main>
+<section>
+<h2>Requirements</h2>
+<ul class="reqs">
+{{range .Requirements}}<li class="req" data-id="{{.ID}}" data-status="{{.Status}}">
+<span class="status {{.Class}}">{{.Mark}} {{.Status}}</span>
+<span>{{.Title}}{{if .LocalTitle}}<br><span class="local">{{.LocalTitle}}</span>{{end}}{{if .Links}}<br><span class="files">{{range $i, $l := .Links}}{{if $i}}, {{end}}{{if $l.Anchor}}<a href="#{{$l.Anchor}}">{{$l.File}}</a>{{else}}{{$l.File}}{{end}}{{end}}</span>{{end}}</span>
+{{if .Message}}<span class="msg">{{.Message}}</span>{{end}}
+</li>
+{{end}}</ul>
+</section>
+<section>
+<h2>Documents</h2>
+<div class="docs">
+{{range .Documents}}<article class="doc{{if .Doc.Error}} error{{end}}" id="{{.Anchor}}" data-type="{{.Type}}">
+<div class="thumb">{{if .Thumb}}<span class="frame"><img src="{{.Thumb}}" alt="first page of {{.Doc.File}}">{{if .MRZ}}<span class="mrz" style="{{.MRZ}}" title="machine-readable zone"></span>{{end}}</span>{{else}}<div class="nothumb">no preview</div>{{end}}</div>
+<div class="body">
+<div class="file">{{.Doc.File}}</div>
+<span class="type">{{.Type}}</span>
+{{if .Doc.Error}}<p class="err">✗ {{.Doc.Error}}</p>{{end}}
+{{if .Facts}}<dl>{{range .Facts}}<dt>{{.Name}}</dt><dd>{{.Value}}</dd>{{end}}</dl>{{end}}
+{{if .Problems}}<ul class="problems">{{range .Problems}}<li>{{.}}</li>{{end}}</ul>{{end}}
+</div>
+</article>
+{{end}}</div>
+</section>
+</main>
+</body>
+</html>
+`))
