@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"text/tabwriter"
 
@@ -151,6 +152,9 @@ func showRules(w io.Writer, p *validate.Procedure, format string) error {
 		fmt.Fprintf(&b, "  (%s)\n", p.LocalTitle)
 	}
 	fmt.Fprintf(&b, "In force %s. Rule file %s.\n", span(p.EffectiveFrom, p.EffectiveUntil), p.File)
+	for _, region := range sortedRegions(p.Regions) {
+		fmt.Fprintf(&b, "In %s (region: %s in intake.yaml), documents in %s are accepted.\n", region, region, strings.Join(p.Regions[region], ", "))
+	}
 	if len(p.Languages) > 0 {
 		fmt.Fprintf(&b, "Documents in %s are accepted as they are; others need a translation.\n", strings.Join(p.Languages, ", "))
 	}
@@ -176,6 +180,12 @@ func showRules(w io.Writer, p *validate.Procedure, format string) error {
 					fmt.Fprintf(&b, "   - for a %s: %s\n", strings.ReplaceAll(string(t), "_", " "), c)
 				}
 			}
+		}
+		if r.When != nil {
+			fmt.Fprintf(&b, "   Only when: %s\n", condition(r.When))
+		}
+		if r.Unless != nil {
+			fmt.Fprintf(&b, "   Not when: %s\n", condition(r.Unless))
 		}
 		if r.Notes != "" {
 			fmt.Fprintf(&b, "   Note: %s\n", r.Notes)
@@ -227,6 +237,33 @@ func describe(c validate.Constraints) []string {
 	if c.Photo {
 		out = append(out, "an ID photo that meets the country's photo rules")
 	}
+	if c.Level != "" {
+		out = append(out, fmt.Sprintf("language level %s or higher (CEFR)", c.Level))
+	}
+	if c.Years > 0 {
+		what := "one for each"
+		if c.Month > 0 {
+			what = fmt.Sprintf("one from month %d of each", c.Month)
+		}
+		out = append(out, fmt.Sprintf("%s of the last %d years", what, c.Years))
+	}
+	if r := c.Residence; r != nil {
+		s := fmt.Sprintf("%s of continuous lawful residence, counted from the residence permits in the dossier", r.Length)
+		if len(r.Exclude) > 0 {
+			s += "; not counted: " + strings.Join(r.Exclude, ", ")
+		}
+		if !r.MinTitle.IsZero() {
+			s += fmt.Sprintf("; nor titles valid less than %s", r.MinTitle)
+		}
+		out = append(out, s)
+	}
+	if len(c.ReplaceAtAges) > 0 {
+		ages := make([]string, len(c.ReplaceAtAges))
+		for i, a := range c.ReplaceAtAges {
+			ages[i] = fmt.Sprint(a)
+		}
+		out = append(out, "replaced when the holder turns "+strings.Join(ages, ", "))
+	}
 	if fw := c.FilingWindow; fw != nil {
 		s := "file "
 		switch {
@@ -266,6 +303,28 @@ func constraintMap(c validate.Constraints) map[string]any {
 	if c.Photo {
 		m["photo"] = true
 	}
+	if c.Level != "" {
+		m["level"] = c.Level
+	}
+	if c.Years > 0 {
+		m["years"] = c.Years
+	}
+	if c.Month > 0 {
+		m["month"] = c.Month
+	}
+	if r := c.Residence; r != nil {
+		res := map[string]any{"length": r.Length.String()}
+		if len(r.Exclude) > 0 {
+			res["exclude"] = r.Exclude
+		}
+		if !r.MinTitle.IsZero() {
+			res["min_title"] = r.MinTitle.String()
+		}
+		m["residence"] = res
+	}
+	if len(c.ReplaceAtAges) > 0 {
+		m["replace_at_ages"] = c.ReplaceAtAges
+	}
 	if fw := c.FilingWindow; fw != nil {
 		w := map[string]string{}
 		if !fw.Earliest.IsZero() {
@@ -287,4 +346,27 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// condition says in words which applicants a requirement applies to.
+func condition(c *validate.Condition) string {
+	var parts []string
+	for _, f := range []struct {
+		key  string
+		vals []string
+	}{{"nationality", c.Nationality}, {"application", c.Application}, {"family", c.Family}, {"basis", c.Basis}, {"region", c.Region}} {
+		if len(f.vals) > 0 {
+			parts = append(parts, f.key+" is "+strings.Join(f.vals, " or "))
+		}
+	}
+	return strings.Join(parts, ", and ")
+}
+
+func sortedRegions(m map[string][]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

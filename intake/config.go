@@ -18,6 +18,13 @@ type Config struct {
 	Procedure   string `yaml:"procedure"`   // e.g. permanent-residence-renewal
 	Nationality string `yaml:"nationality"` // the applicant's, ISO alpha-2 or alpha-3
 	Appointment string `yaml:"appointment"` // YYYY-MM-DD: the reference date of the checks
+
+	// What scans cannot show; rules may apply only to some applicants.
+	Application string `yaml:"application"` // first or renewal
+	Family      string `yaml:"family"`      // single, married, partnership, divorced, widowed
+	Basis       string `yaml:"basis"`       // grounds of stay: work, study, family, other
+	Region      string `yaml:"region"`      // Belgium: flanders, wallonia, brussels, east-belgium
+	BirthDate   string `yaml:"birth_date"`  // YYYY-MM-DD, when the passport's MRZ cannot say it
 }
 
 // LoadConfig reads dir/intake.yaml. A dossier without one gives an empty
