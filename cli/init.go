@@ -97,6 +97,14 @@ func configTemplate(p *validate.Procedure, nationality, on string) string {
 	} else {
 		fmt.Fprintf(&b, "# appointment: %s\n", time.Now().AddDate(0, 1, 0).Format(time.DateOnly))
 	}
+	fmt.Fprintf(&b, "\n# What scans cannot show; some requirements apply only to some applicants.\n")
+	for _, k := range []string{"application", "family", "basis"} {
+		fmt.Fprintf(&b, "# %s: %s\n", k, strings.Join(validate.FactValues(k), " | "))
+	}
+	if len(p.Regions) > 0 {
+		fmt.Fprintf(&b, "# region: %s\n", strings.Join(sortedRegions(p.Regions), " | "))
+	}
+	fmt.Fprintf(&b, "# birth_date: YYYY-MM-DD (only when the passport's MRZ cannot be read)\n")
 	fmt.Fprintf(&b, "\n# What the dossier must hold (intake rules show %s):\n", p.Key())
 	for i, r := range p.Requirements {
 		fmt.Fprintf(&b, "#  %2d. %s\n", i+1, r.Title)
