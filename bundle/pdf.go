@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -51,8 +52,11 @@ func relaxed() *model.Configuration {
 	return conf
 }
 
-// build assembles the PDF at level lv and returns it, validated.
-func (a assembly) build(lv level, opt Options) ([]byte, int, error) {
+// build assembles the PDF at level lv and returns it, validated, with its
+// page count. When strict validation fails on pages imported from the
+// dossier's own PDFs (which intake does not rewrite) and relaxed
+// validation passes, the PDF is returned with a warning saying so.
+func (a assembly) build(lv level, opt Options) ([]byte, int, string, error) {
 	var pieces [][]byte
 	if a.cover != nil {
 		pieces = append(pieces, a.cover)
@@ -69,14 +73,14 @@ func (a assembly) build(lv level, opt Options) ([]byte, int, error) {
 			bm.Kids = append(bm.Kids, pdfcpu.Bookmark{Title: fmt.Sprintf("%s (%s)", d.File, d.Type), PageFrom: first[d.File]})
 			ps, err := dp.pieces(lv)
 			if err != nil {
-				return nil, 0, fmt.Errorf("%s: %w", d.File, err)
+				return nil, 0, "", fmt.Errorf("%s: %w", d.File, err)
 			}
 			pieces = append(pieces, ps...)
 		}
 		bms = append(bms, bm)
 	}
 	if len(pieces) == 0 {
-		return nil, 0, fmt.Errorf("nothing to put in the PDF")
+		return nil, 0, "", fmt.Errorf("nothing to put in the PDF")
 	}
 	var merged bytes.Buffer
 	if len(pieces) == 1 {
@@ -87,20 +91,23 @@ func (a assembly) build(lv level, opt Options) ([]byte, int, error) {
 			rs[i] = bytes.NewReader(p)
 		}
 		if err := api.MergeRaw(rs, &merged, false, relaxed()); err != nil {
-			return nil, 0, fmt.Errorf("merge pages: %w", err)
+			return nil, 0, "", fmt.Errorf("merge pages: %w", err)
 		}
 	}
 	conf := relaxed()
 	ctx, err := api.ReadValidateAndOptimize(bytes.NewReader(merged.Bytes()), conf)
 	if err != nil {
-		return nil, 0, fmt.Errorf("read merged PDF: %w", err)
+		return nil, 0, "", fmt.Errorf("read merged PDF: %w", err)
 	}
 	if ctx.PageCount != total {
-		return nil, 0, fmt.Errorf("assembled %d pages, expected %d", ctx.PageCount, total)
+		return nil, 0, "", fmt.Errorf("assembled %d pages, expected %d", ctx.PageCount, total)
+	}
+	if err := toA4(ctx); err != nil {
+		return nil, 0, "", err
 	}
 	if len(bms) > 0 {
 		if err := pdfcpu.AddBookmarks(ctx, bms, true); err != nil {
-			return nil, 0, fmt.Errorf("bookmarks: %w", err)
+			return nil, 0, "", fmt.Errorf("bookmarks: %w", err)
 		}
 	}
 	if opt.Watermark != "" {
@@ -109,28 +116,45 @@ func (a assembly) build(lv level, opt Options) ([]byte, int, error) {
 		// an embedded font, and stamp that page.
 		stamp, err := watermarkPage(opt.Watermark)
 		if err != nil {
-			return nil, 0, fmt.Errorf("watermark: %w", err)
+			return nil, 0, "", fmt.Errorf("watermark: %w", err)
 		}
 		wm, err := api.PDFWatermarkForReadSeeker(bytes.NewReader(stamp), 1, "scale:1 rel, rot:0, op:0.3", true, false, types.POINTS)
 		if err != nil {
-			return nil, 0, fmt.Errorf("watermark: %w", err)
+			return nil, 0, "", fmt.Errorf("watermark: %w", err)
 		}
 		if err := api.WatermarkContext(ctx, nil, wm); err != nil {
-			return nil, 0, fmt.Errorf("watermark: %w", err)
+			return nil, 0, "", fmt.Errorf("watermark: %w", err)
 		}
 	}
 	props := map[string]string{"Title": a.title, "Subject": a.subject, "Creator": opt.Creator}
 	if err := pdfcpu.PropertiesAdd(ctx, props); err != nil {
-		return nil, 0, fmt.Errorf("properties: %w", err)
+		return nil, 0, "", fmt.Errorf("properties: %w", err)
 	}
 	var out bytes.Buffer
 	if err := api.WriteContext(ctx, &out); err != nil {
-		return nil, 0, fmt.Errorf("write PDF: %w", err)
+		return nil, 0, "", fmt.Errorf("write PDF: %w", err)
 	}
 	if err := Validate(out.Bytes()); err != nil {
-		return nil, 0, err
+		if !a.imports() || api.Validate(bytes.NewReader(out.Bytes()), relaxed()) != nil {
+			return nil, 0, "", err
+		}
+		return out.Bytes(), total, fmt.Sprintf("%v; the PDF passes relaxed validation: the problem lies in pages imported as they are from the dossier's own PDFs", err), nil
 	}
-	return out.Bytes(), total, nil
+	return out.Bytes(), total, "", nil
+}
+
+// imports reports whether a holds pages imported from the dossier's PDFs.
+func (a assembly) imports() bool {
+	for _, s := range a.secs {
+		for _, d := range s.Documents {
+			for _, p := range a.pages[d.File].pages {
+				if p.vector {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // Validate checks a PDF strictly with pdfcpu.
@@ -234,6 +258,35 @@ func writeAtomic(path string, b []byte) error {
 	if err != nil {
 		os.Remove(tmp)
 		return err
+	}
+	return nil
+}
+
+// toA4 puts the pages of another size (born-digital pages on US Letter,
+// say) on A4, scaled to fit.
+func toA4(ctx *model.Context) error {
+	dims, err := ctx.PageDims()
+	if err != nil {
+		return fmt.Errorf("page sizes: %w", err)
+	}
+	const w, h, tol = 595.28, 841.89, 3.0
+	sel := types.IntSet{}
+	for i, d := range dims {
+		portrait := math.Abs(d.Width-w) <= tol && math.Abs(d.Height-h) <= tol
+		landscape := math.Abs(d.Width-h) <= tol && math.Abs(d.Height-w) <= tol
+		if !portrait && !landscape {
+			sel[i+1] = true
+		}
+	}
+	if len(sel) == 0 {
+		return nil
+	}
+	res, err := pdfcpu.ParseResizeConfig("formsize:A4", types.POINTS)
+	if err != nil {
+		return err
+	}
+	if err := pdfcpu.Resize(ctx, sel, res); err != nil {
+		return fmt.Errorf("put pages on A4: %w", err)
 	}
 	return nil
 }

@@ -13,6 +13,9 @@ type Result struct {
 	Pages  int
 	Size   int64
 	Signed []string // signed PDFs whose pages were copied into the bundle
+	// Warning is set when the PDF passes only pdfcpu's relaxed
+	// validation, because of pages imported from the dossier's PDFs.
+	Warning string
 }
 
 // Write builds the bundle of the dossier into the PDF file path: a cover
@@ -49,14 +52,14 @@ func Write(ctx context.Context, path string, in Input, opt Options) (Result, err
 		}
 		nCover = n
 	}
-	b, total, err := a.build(level{opt.DPI, opt.Quality}, opt)
+	b, total, warning, err := a.build(level{opt.DPI, opt.Quality}, opt)
 	if err != nil {
 		return Result{}, err
 	}
 	if err := writeAtomic(path, b); err != nil {
 		return Result{}, err
 	}
-	return Result{Path: path, Pages: total, Size: int64(len(b)), Signed: signedFiles}, nil
+	return Result{Path: path, Pages: total, Size: int64(len(b)), Signed: signedFiles, Warning: warning}, nil
 }
 
 // SplitFile is one file written by Split.
@@ -72,6 +75,8 @@ type SplitFile struct {
 	Fits bool
 	// Signed is true for a digitally signed PDF copied unchanged.
 	Signed bool
+	// Warning: see Result.Warning.
+	Warning string
 }
 
 // Split writes one PDF per requirement into dir, each under maxSize bytes
@@ -141,12 +146,13 @@ func Split(ctx context.Context, dir string, in Input, maxSize int64, opt Options
 		var b []byte
 		var n int
 		var lv level
+		var warning string
 		for k, l := range levels {
 			if k == 0 {
 				l = level{min(opt.DPI, l.dpi), min(opt.Quality, l.quality)}
 			}
 			lv = l
-			b, n, err = a.build(l, opt)
+			b, n, warning, err = a.build(l, opt)
 			if err != nil {
 				return out, fmt.Errorf("%s: %w", s.Outcome.ID, err)
 			}
@@ -159,7 +165,7 @@ func Split(ctx context.Context, dir string, in Input, maxSize int64, opt Options
 			return out, err
 		}
 		f := SplitFile{Requirement: s.Outcome.ID, Path: p, Pages: n, Size: int64(len(b)),
-			Fits: maxSize <= 0 || int64(len(b)) <= maxSize}
+			Fits: maxSize <= 0 || int64(len(b)) <= maxSize, Warning: warning}
 		if raster {
 			f.DPI, f.Quality = lv.dpi, lv.quality
 		}

@@ -94,6 +94,9 @@ func runBundle(ctx context.Context, args []string, env Env) (int, error) {
 			return ExitUsage, fmt.Errorf("cannot write the bundle: %w", err)
 		}
 		fmt.Fprintf(env.Stdout, "%s: %d pages, %s\n", *output, res.Pages, humanSize(res.Size))
+		if res.Warning != "" {
+			fmt.Fprintf(env.Stderr, "intake bundle: %s: %s\n", *output, res.Warning)
+		}
 		for _, f := range res.Signed {
 			fmt.Fprintf(env.Stderr, "intake bundle: %s is digitally signed: its signature only holds in the original file; hand that in too\n", f)
 		}
@@ -117,6 +120,9 @@ func runBundle(ctx context.Context, args []string, env Env) (int, error) {
 			line += fmt.Sprintf(", scans at %d dpi, JPEG quality %d", f.DPI, f.Quality)
 		}
 		fmt.Fprintln(env.Stdout, line)
+		if f.Warning != "" {
+			fmt.Fprintf(env.Stderr, "intake bundle: %s: %s\n", rel, f.Warning)
+		}
 		if !f.Fits {
 			tooBig++
 			fmt.Fprintf(env.Stderr, "intake bundle: %s is %s, over the %s limit even at the lowest resolution and quality: split the document or scan it at a lower resolution\n",
