@@ -93,7 +93,7 @@ func runBundle(ctx context.Context, args []string, env Env) (int, error) {
 		if err != nil {
 			return ExitUsage, fmt.Errorf("cannot write the bundle: %w", err)
 		}
-		fmt.Fprintf(env.Stdout, "%s: %d pages, %s\n", *output, res.Pages, humanSize(res.Size))
+		fmt.Fprintf(env.Stdout, "%s: %s, %s\n", *output, pages(res.Pages), humanSize(res.Size))
 		if res.Warning != "" {
 			fmt.Fprintf(env.Stderr, "intake bundle: %s: %s\n", *output, res.Warning)
 		}
@@ -112,7 +112,7 @@ func runBundle(ctx context.Context, args []string, env Env) (int, error) {
 		if err != nil {
 			rel = f.Path
 		}
-		line := fmt.Sprintf("%s: %d pages, %s", filepath.Join(*split, rel), f.Pages, humanSize(f.Size))
+		line := fmt.Sprintf("%s: %s, %s", filepath.Join(*split, rel), pages(f.Pages), humanSize(f.Size))
 		switch {
 		case f.Signed:
 			line += ", digitally signed: copied unchanged"
@@ -178,4 +178,11 @@ func inside(dir, path string) bool {
 	}
 	rel, err := filepath.Rel(d, p)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func pages(n int) string {
+	if n == 1 {
+		return "1 page"
+	}
+	return strconv.Itoa(n) + " pages"
 }
