@@ -114,7 +114,7 @@ func watchRound(ctx context.Context, eng *ocr.Engine, c *cache.Cache, rules *val
 		return nil, err
 	}
 	st := &watchState{
-		verdict: validate.Evaluate(proc, docs, validate.Facts{Reference: s.on, Nationality: s.nationality}),
+		verdict: validate.Evaluate(proc, docs, s.facts),
 		errors:  map[string]string{},
 	}
 	for _, d := range docs {
