@@ -234,6 +234,14 @@ func TestBundle(t *testing.T) {
 		first[f] = p
 		p += docOf(in, f).Pages
 	}
+	// Text pages come out level: no quarter turn, no skew left.
+	for _, f := range []string{"licna_dokumenta/dozvola_za_stalni_boravak.jpg", "licna_dokumenta/pasos.jpg",
+		"uverenja/uverenje_o_nekaznjavanju.pdf", "uverenja/kina_krivicna_evidencija.jpg", "uplatnica.jpg"} {
+		g := render(t, out, first[f], 100)
+		if _, turn, skew := ocr.Upright(g); turn != 0 || skew > 0.4 || skew < -0.4 {
+			t.Errorf("%s (page %d): still turned by %d°, skewed by %.1f°", f, first[f], turn, skew)
+		}
+	}
 	checkUpright(t, out, first["uverenja/kina_apostil.jpg"], "APOSTILLE")
 	checkUpright(t, out, first["uplatnica.jpg"], "uplati")
 }
@@ -291,12 +299,11 @@ func checkRenders(t *testing.T, path string, pages int) {
 	}
 }
 
-// checkUpright renders a page and reads it with Tesseract as it is, not
-// turned: the word must be read.
-func checkUpright(t *testing.T, path string, page int, word string) {
+// render renders one page in gray.
+func render(t *testing.T, path string, page, dpi int) *image.Gray {
 	t.Helper()
 	n := strconv.Itoa(page)
-	out, err := exec.Command("pdftoppm", "-r", "150", "-gray", "-f", n, "-l", n, "-singlefile", "-png", path).Output()
+	out, err := exec.Command("pdftoppm", "-r", strconv.Itoa(dpi), "-gray", "-f", n, "-l", n, "-singlefile", "-png", path).Output()
 	if err != nil {
 		t.Fatalf("pdftoppm: %v", err)
 	}
@@ -308,6 +315,14 @@ func checkUpright(t *testing.T, path string, page int, word string) {
 	if !ok {
 		g, _ = ocr.Gray(img)
 	}
+	return g
+}
+
+// checkUpright renders a page and reads it with Tesseract as it is, not
+// turned: the word must be read.
+func checkUpright(t *testing.T, path string, page int, word string) {
+	t.Helper()
+	g := render(t, path, page, 150)
 	eng, err := ocr.NewEngine()
 	if err != nil {
 		t.Fatal(err)
