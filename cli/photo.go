@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/ocr"
@@ -18,6 +19,7 @@ func runPhoto(ctx context.Context, args []string, env Env) (int, error) {
 	fs := newFlagSet("photo", "intake photo FILE --country CC [--format text|json]", env)
 	cc := fs.String("country", "", "the country whose photo rules apply: "+strings.Join(photo.Countries(), ", "))
 	format := fs.String("format", "text", "output format: text or json (the report's photo object)")
+	on := fs.String("on", "", "the reference date, YYYY-MM-DD, for how recent the photo must be (default: today)")
 	args, err := parseInterspersed(fs, args)
 	if err != nil {
 		return ExitUsage, err
@@ -35,6 +37,12 @@ func runPhoto(ctx context.Context, args []string, env Env) (int, error) {
 	if !ok {
 		return ExitUsage, usagef("no photo rules for country %q: intake knows %s", *cc, strings.Join(photo.Countries(), ", "))
 	}
+	ref := time.Now()
+	if *on != "" {
+		if ref, err = time.Parse("2006-01-02", *on); err != nil {
+			return ExitUsage, usagef("--on %q: use YYYY-MM-DD", *on)
+		}
+	}
 	file := args[0]
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -45,6 +53,7 @@ func runPhoto(ctx context.Context, args []string, env Env) (int, error) {
 		return ExitUsage, fmt.Errorf("%s: %v", file, err)
 	}
 	c := prof.AnalyzeImage(img, photo.ReadDensity(data))
+	prof.CheckAge(c, photo.TakenOn(data), ref)
 	if ctx.Err() != nil {
 		return ExitCancelled, ctx.Err()
 	}
@@ -68,6 +77,9 @@ func writePhotoText(w io.Writer, file string, prof photo.Profile, c *document.Ph
 		verdict = fmt.Sprintf("NOT COMPLIANT: %d problem(s)", len(c.Problems))
 	}
 	fmt.Fprintf(w, "%s: %s ID photo, %s\n", file, prof.Country, verdict)
+	if c.Taken != "" {
+		fmt.Fprintf(w, "  taken       %s (EXIF date)\n", c.Taken)
+	}
 	if c.Sheet > 0 {
 		fmt.Fprintf(w, "  sheet       %d photos found on the page; the first one is measured\n", c.Sheet)
 	}

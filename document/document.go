@@ -99,6 +99,7 @@ type PhotoCheck struct {
 	Country string // the profile's country
 	Sheet   int    // photos found on the page when the file is a sheet of prints (one is measured); 0 for a single photo
 	Faces   int    // faces found
+	Taken   string // YYYY-MM-DD the photo was taken, from its EXIF date; "" when unknown
 	// Unchecked lists what could not be measured, and why (a face the
 	// detector missed on a figure that looks like one): to check by hand.
 	Unchecked []string

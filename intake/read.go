@@ -265,12 +265,14 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 			// whose print size is unknown is still read, in case it is a
 			// document of the same shape.
 			w.photo = prof.Analyze(img, density)
+			prof.CheckAge(w.photo, photo.TakenOn(w.data), now)
 			if density.Known() {
 				return nil
 			}
 		} else if _, ok := photo.IsSheet(img); ok {
 			// A sheet of photo-booth prints: one is measured; no text.
 			w.photo = prof.AnalyzeImage(img, density)
+			prof.CheckAge(w.photo, photo.TakenOn(w.data), now)
 			return nil
 		}
 		var scale float64

@@ -101,7 +101,8 @@ type Photo struct {
 	Country     *string          `json:"country"`
 	SheetPhotos int              `json:"sheet_photos"` // photos found on a sheet of prints (0: a single photo)
 	Faces       *int             `json:"faces"`
-	Face        *PhotoFace       `json:"face"` // null unless exactly one face
+	Taken       *string          `json:"taken"` // YYYY-MM-DD, from the EXIF date; null when unknown
+	Face        *PhotoFace       `json:"face"`  // null unless exactly one face
 	Background  *PhotoBackground `json:"background"`
 	Unchecked   []string         `json:"unchecked"`
 }
@@ -198,6 +199,9 @@ func PhotoJSON(p *document.PhotoCheck) *Photo {
 	}
 	if p.DPI > 0 {
 		out.DPI, out.WidthMM, out.HeightMM = &p.DPI, &p.WidthMM, &p.HeightMM
+	}
+	if p.Taken != "" {
+		out.Taken = &p.Taken
 	}
 	if p.Country != "" {
 		out.Country, out.Faces, out.SheetPhotos = &p.Country, &p.Faces, p.Sheet
