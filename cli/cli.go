@@ -66,6 +66,7 @@ func commands() []command {
 	return []command{
 		{"validate", "check a dossier folder against a procedure's rules", runValidate},
 		{"mrz", "read machine-readable zones from images, or from text lines with --text", runMRZ},
+		{"photo", "check one ID photo (or a sheet of prints) against a country's photo rules", runPhoto},
 		{"rules", "list the procedures, or show one's requirements and sources", runRules},
 		{"init", "write a commented intake.yaml into a dossier folder", runInit},
 		{"bundle", "assemble a checked dossier into a PDF bundle, or one PDF per requirement", runBundle},
@@ -81,6 +82,8 @@ Usage:
   intake validate DIR [--country CC --procedure ID --on YYYY-MM-DD] [--format text|json|html]
   intake mrz FILE...            read the MRZ of passport and card images
   intake mrz --text             read MRZ lines from stdin (blank line between MRZs)
+  intake photo FILE --country CC [--format json]
+                                check an ID photo: size, head, background, exposure
   intake rules list             the procedures intake knows, with their dates
   intake rules show CC/ID       a procedure's requirements, constraints and sources
   intake init DIR --country CC --procedure ID
