@@ -129,6 +129,17 @@ func runBundle(ctx context.Context, args []string, env Env) (int, error) {
 				rel, humanSize(f.Size), humanSize(maxSize))
 		}
 	}
+	written := map[string]bool{}
+	for _, f := range files {
+		written[filepath.Base(f.Path)] = true
+	}
+	if old, _ := filepath.Glob(filepath.Join(target, "[0-9][0-9]-*.pdf")); len(old) > 0 {
+		for _, p := range old {
+			if !written[filepath.Base(p)] {
+				fmt.Fprintf(env.Stderr, "intake bundle: %s is not from this run (an earlier one?): do not upload it\n", filepath.Join(*split, filepath.Base(p)))
+			}
+		}
+	}
 	if tooBig > 0 {
 		return ExitNotReady, nil
 	}
