@@ -38,7 +38,7 @@ const thumbSide = 360
 // no network, no external file (styles inline, thumbnails as data: URIs).
 // The verdict comes first, then each requirement with its status, then
 // each document as a thumbnail of its first page with what was read of it;
-// a passport's machine-readable zone is outlined on its thumbnail.
+// the machine-readable zone of a passport or card is outlined on its thumbnail.
 func WriteHTML(ctx context.Context, w io.Writer, in Input, opt HTMLOptions) error {
 	thumb := opt.Thumbnail
 	if thumb == nil {
@@ -74,6 +74,7 @@ func WriteHTML(ctx context.Context, w io.Writer, in Input, opt HTMLOptions) erro
 		hd.Facts = facts(d)
 		hd.Problems = append(append([]string(nil), d.Warnings...), photoProblems(d)...)
 		hd.Anchor = fmt.Sprintf("doc-%d", i+1)
+		hd.FileParts = strings.SplitAfter(d.File, "/")
 		if d.Path == "" {
 			continue
 		}
@@ -87,7 +88,7 @@ func WriteHTML(ctx context.Context, w io.Writer, in Input, opt HTMLOptions) erro
 				return
 			}
 			hd.Thumb = template.URL("data:image/jpeg;base64," + base64.StdEncoding.EncodeToString(b))
-			if d.Type == document.Passport && !d.MRZBox.Empty() {
+			if !d.MRZBox.Empty() {
 				rot := 0
 				if len(d.Layout) > 0 {
 					rot = d.Layout[0].Rotation
@@ -192,13 +193,16 @@ type htmlRequirement struct {
 type htmlLink struct{ File, Anchor string }
 
 type htmlDocument struct {
-	Doc      document.Document
-	Type     string
-	Anchor   string
-	Thumb    template.URL
-	MRZ      template.CSS // the MRZ band's position on the thumbnail
-	Facts    []htmlFact
-	Problems []string
+	Doc    document.Document
+	Type   string
+	Anchor string
+	// FileParts are the file's path split after each slash: long paths
+	// wrap there on a narrow card.
+	FileParts []string
+	Thumb     template.URL
+	MRZ       template.CSS // the MRZ band's position on the thumbnail
+	Facts     []htmlFact
+	Problems  []string
 }
 
 type htmlFact struct{ Name, Value string }
@@ -304,7 +308,7 @@ ul.reqs li { display: grid; grid-template-columns: 8.5rem 1fr; gap: .25rem .75re
 .mrz { position: absolute; border: 3px solid #e36209; background: rgba(227, 98, 9, .18); }
 .nothumb { padding: 3rem 1rem; color: var(--dim); line-height: 1.4; }
 .body { padding: .6rem .8rem; }
-.file { font-weight: 600; word-break: break-all; }
+.file { font-weight: 600; overflow-wrap: anywhere; }
 .type { display: inline-block; background: #ddf4ff; color: #0969da; border-radius: 1rem; padding: 0 .6rem; font-size: .85rem; margin: .2rem 0; }
 dl { display: grid; grid-template-columns: auto 1fr; gap: .1rem .6rem; margin: .4rem 0 0; font-size: .9rem; }
 dt { color: var(--dim); } dd { margin: 0; word-break: break-word; }
@@ -350,7 +354,7 @@ ul.problems { margin: .5rem 0 0; padding-left: 1.1rem; color: var(--warn); font-
 {{range .Documents}}<article class="doc{{if .Doc.Error}} error{{end}}" id="{{.Anchor}}" data-type="{{.Type}}">
 <div class="thumb">{{if .Thumb}}<span class="frame"><img src="{{.Thumb}}" alt="first page of {{.Doc.File}}">{{if .MRZ}}<span class="mrz" style="{{.MRZ}}" title="machine-readable zone"></span>{{end}}</span>{{else}}<div class="nothumb">no preview</div>{{end}}</div>
 <div class="body">
-<div class="file">{{.Doc.File}}</div>
+<div class="file">{{range $i, $p := .FileParts}}{{if $i}}<wbr>{{end}}{{$p}}{{end}}</div>
 <span class="type">{{.Type}}</span>
 {{if .Doc.Error}}<p class="err">✗ {{.Doc.Error}}</p>{{end}}
 {{if .Facts}}<dl>{{range .Facts}}<dt>{{.Name}}</dt><dd>{{.Value}}</dd>{{end}}</dl>{{end}}
