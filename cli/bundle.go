@@ -78,7 +78,7 @@ func runBundle(ctx context.Context, args []string, env Env) (int, error) {
 	if err != nil {
 		return code, err
 	}
-	verdict := validate.Evaluate(proc, docs, validate.Facts{Reference: s.on, Nationality: s.nationality})
+	verdict := validate.Evaluate(proc, docs, s.facts)
 	if !verdict.Ready && !*force {
 		gaps := bundle.Gaps(*verdict)
 		fmt.Fprintf(env.Stderr, "intake bundle: the dossier is not ready: %d of %d requirements are not met: %s\n",
