@@ -21,10 +21,15 @@ func TestMain(m *testing.M) {
 // TestScripts runs the CLI scripts of testdata/script: each is a txtar
 // archive of files and commands with their expected output.
 func TestScripts(t *testing.T) {
+	// One cache of readings for the scripts of this run (not the user's:
+	// testscript's HOME does not exist): a dossier OCR'd by one script is
+	// read from the cache by the next.
+	cacheDir := t.TempDir()
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("OMP_THREAD_LIMIT", "1")
+			env.Setenv("INTAKE_CACHE_DIR", cacheDir)
 			example, err := filepath.Abs(filepath.Join("..", "..", "testdata", "example"))
 			if err != nil {
 				return err
