@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -148,30 +147,13 @@ func pdfText(ctx context.Context, path string, n int) ([]string, error) {
 	return texts, nil
 }
 
-// PageImage returns the image of page p for OCR: its embedded scan, or a
-// rendering of the page by poppler's pdftoppm.
+// PageImage returns the image of page p for OCR, in gray: its embedded
+// scan, or a rendering of the page by poppler's pdftoppm.
 func (d *PDF) PageImage(ctx context.Context, p PDFPage) (*image.Gray, int, error) {
-	if p.Scan != nil {
-		if img, err := DecodeImage(p.Scan); err == nil {
-			g, scale := Gray(img)
-			return g, max(1, int(float64(p.ScanDPI)*scale)), nil
-		}
-	}
-	n := strconv.Itoa(p.Number)
-	cmd := exec.CommandContext(ctx, "pdftoppm", "-r", strconv.Itoa(renderDPI), "-gray", "-f", n, "-l", n, "-singlefile", "-png", d.Path)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if errors.Is(err, exec.ErrNotFound) {
-		return nil, 0, fmt.Errorf("pdftoppm is not installed (install poppler-utils: `sudo apt-get install poppler-utils`): %w", ErrDependency)
-	}
+	img, dpi, err := d.PageScanImage(ctx, p, true)
 	if err != nil {
-		return nil, 0, fmt.Errorf("render page %d: %v: %s", p.Number, err, strings.TrimSpace(stderr.String()))
-	}
-	img, err := DecodeImage(out)
-	if err != nil {
-		return nil, 0, fmt.Errorf("render page %d: %w", p.Number, err)
+		return nil, 0, err
 	}
 	g, scale := Gray(img)
-	return g, max(1, int(renderDPI*scale)), nil
+	return g, max(1, int(float64(dpi)*scale)), nil
 }
