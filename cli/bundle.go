@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -16,18 +15,12 @@ import (
 
 func runBundle(ctx context.Context, args []string, env Env) (int, error) {
 	fs := newFlagSet("bundle", "intake bundle DIR -o FILE.pdf | --split OUTDIR [--max-size 2MB] [flags]", env)
-	countryFlag := fs.String("country", "", "country of the procedure, ISO 3166 alpha-2 (FR, BE, RU, RS)")
-	procedureFlag := fs.String("procedure", "", "procedure id, e.g. permanent-residence-renewal or RS/permanent-residence-renewal")
-	nationalityFlag := fs.String("nationality", "", "the applicant's nationality (default: from the passport's MRZ)")
-	onFlag := fs.String("on", "", "reference date YYYY-MM-DD: the appointment or filing date (default: today)")
+	df := addDossierFlags(fs)
 	output := fs.String("o", "", "write the bundle to this PDF file")
 	split := fs.String("split", "", "write one PDF per requirement into this folder (portal upload)")
 	maxSizeFlag := fs.String("max-size", "", "with --split: the largest file size, e.g. 2MB, 500KB (MB = 1,000,000 bytes)")
 	watermark := fs.String("watermark", "", `text written across every page, e.g. "for the préfecture only"`)
 	force := fs.Bool("force", false, "build the bundle even when the dossier is not ready, with the gaps on the cover page")
-	quiet := fs.Bool("quiet", false, "no progress on stderr")
-	workers := fs.Int("workers", runtime.NumCPU(), "OCR workers (pages read in parallel)")
-	rulesDir := fs.String("rules", "", "a folder of your own rule files (*.yaml), loaded on top of the built-in ones")
 	args, err := parseInterspersed(fs, args)
 	if err != nil {
 		return ExitUsage, err
@@ -47,12 +40,12 @@ func runBundle(ctx context.Context, args []string, env Env) (int, error) {
 			return ExitUsage, err
 		}
 	}
-	rules, err := loadRules(*rulesDir)
+	rules, err := loadRules(*df.rules)
 	if err != nil {
 		return ExitUsage, err
 	}
 	now := time.Now()
-	s, proc, err := resolveSettings(args[0], *countryFlag, *procedureFlag, *nationalityFlag, *onFlag, now, rules)
+	s, proc, err := df.resolve(args[0], now, rules)
 	if err != nil {
 		return ExitUsage, err
 	}
@@ -74,7 +67,7 @@ func runBundle(ctx context.Context, args []string, env Env) (int, error) {
 	if inside(s.dir, target) {
 		fmt.Fprintf(env.Stderr, "intake bundle: note: %s is inside the dossier, as you asked: intake will read it as one of its documents next time; move it out before you validate again\n", target)
 	}
-	docs, code, err := readDossier(ctx, s, now, *workers, *quiet, env)
+	docs, code, err := readDossier(ctx, s, now, df, openCache(false), env)
 	if err != nil {
 		return code, err
 	}

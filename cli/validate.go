@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -13,7 +12,6 @@ import (
 	"github.com/intake-app/intake/country"
 	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/intake"
-	"github.com/intake-app/intake/ocr"
 	"github.com/intake-app/intake/report"
 	"github.com/intake-app/intake/validate"
 )
@@ -109,15 +107,9 @@ func procedureList(rules *validate.Rules) string {
 
 func runValidate(ctx context.Context, args []string, env Env) (int, error) {
 	fs := newFlagSet("validate", "intake validate DIR [flags]", env)
-	countryFlag := fs.String("country", "", "country of the procedure, ISO 3166 alpha-2 (FR, BE, RU, RS)")
-	procedureFlag := fs.String("procedure", "", "procedure id, e.g. permanent-residence-renewal or RS/permanent-residence-renewal")
-	nationalityFlag := fs.String("nationality", "", "the applicant's nationality (default: from the passport's MRZ)")
-	onFlag := fs.String("on", "", "reference date YYYY-MM-DD: the appointment or filing date (default: today)")
+	df := addDossierFlags(fs)
 	format := fs.String("format", "text", "output format: text, json or html (one self-contained page; use with -o)")
 	output := fs.String("o", "", "write the report to this file instead of stdout")
-	quiet := fs.Bool("quiet", false, "no progress on stderr")
-	workers := fs.Int("workers", runtime.NumCPU(), "OCR workers (pages read in parallel)")
-	rulesDir := fs.String("rules", "", "a folder of your own rule files (*.yaml), loaded on top of the built-in ones")
 	noCache := fs.Bool("no-cache", false, "read every page again, ignoring and not updating the cache of earlier readings")
 	args, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -129,33 +121,18 @@ func runValidate(ctx context.Context, args []string, env Env) (int, error) {
 	if *format != "text" && *format != "json" && *format != "html" {
 		return ExitUsage, usagef("--format %q: use text, json or html", *format)
 	}
-	rules, err := loadRules(*rulesDir)
+	rules, err := loadRules(*df.rules)
 	if err != nil {
 		return ExitUsage, err
 	}
 	now := time.Now()
-	s, proc, err := resolveSettings(args[0], *countryFlag, *procedureFlag, *nationalityFlag, *onFlag, now, rules)
+	s, proc, err := df.resolve(args[0], now, rules)
 	if err != nil {
 		return ExitUsage, err
 	}
-	files, err := intake.Scan(s.dir)
+	docs, code, err := readDossier(ctx, s, now, df, openCache(*noCache), env)
 	if err != nil {
-		return ExitUsage, usageError{err.Error()}
-	}
-	eng, err := ocr.NewEngine()
-	if err != nil {
-		return ExitDependency, err
-	}
-	defer eng.Close()
-
-	progress := newProgressLine(env, *quiet)
-	docs, err := intake.Read(ctx, eng, files, intake.Options{
-		Country: s.country, Nationality: s.nationality, Now: now,
-		Workers: *workers, Progress: progress.update, Cache: openCache(*noCache),
-	})
-	progress.done()
-	if err != nil {
-		return ExitUsage, err
+		return code, err
 	}
 	verdict := validate.Evaluate(proc, docs, s.facts)
 

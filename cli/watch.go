@@ -8,7 +8,6 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -24,12 +23,7 @@ import (
 // again: the others come from the cache.
 func runWatch(ctx context.Context, args []string, env Env) (int, error) {
 	fs := newFlagSet("watch", "intake watch DIR [flags]", env)
-	countryFlag := fs.String("country", "", "country of the procedure, ISO 3166 alpha-2 (FR, BE, RU, RS)")
-	procedureFlag := fs.String("procedure", "", "procedure id, e.g. permanent-residence-renewal")
-	nationalityFlag := fs.String("nationality", "", "the applicant's nationality (default: from the passport's MRZ)")
-	onFlag := fs.String("on", "", "reference date YYYY-MM-DD (default: today)")
-	rulesDir := fs.String("rules", "", "a folder of your own rule files (*.yaml), loaded on top of the built-in ones")
-	workers := fs.Int("workers", runtime.NumCPU(), "OCR workers (pages read in parallel)")
+	df := addDossierFlags(fs)
 	poll := fs.Duration("poll", 500*time.Millisecond, "how often to look for changes")
 	settle := fs.Duration("settle", time.Second, "how long a file must stay the same size before it is read (scanners write in steps)")
 	args, err := parseInterspersed(fs, args)
@@ -40,12 +34,12 @@ func runWatch(ctx context.Context, args []string, env Env) (int, error) {
 		return ExitUsage, usagef("give one dossier folder (got %d arguments); see intake watch -h", len(args))
 	}
 	dir := args[0]
-	rules, err := loadRules(*rulesDir)
+	rules, err := loadRules(*df.rules)
 	if err != nil {
 		return ExitUsage, err
 	}
 	// Check the settings once before watching: a wrong flag is a usage error.
-	if _, _, err := resolveSettings(dir, *countryFlag, *procedureFlag, *nationalityFlag, *onFlag, time.Now(), rules); err != nil {
+	if _, _, err := df.resolve(dir, time.Now(), rules); err != nil {
 		return ExitUsage, err
 	}
 	eng, err := ocr.NewEngine()
@@ -70,7 +64,7 @@ func runWatch(ctx context.Context, args []string, env Env) (int, error) {
 	snap := snapshot(dir)
 	for {
 		now := time.Now()
-		st, err := watchRound(ctx, eng, c, rules, dir, *countryFlag, *procedureFlag, *nationalityFlag, *onFlag, *workers, now)
+		st, err := watchRound(ctx, eng, c, rules, dir, df, now)
 		if ctx.Err() != nil {
 			return ExitOK, nil
 		}
@@ -98,8 +92,8 @@ type watchState struct {
 	errors  map[string]string // file → why it could not be read
 }
 
-func watchRound(ctx context.Context, eng *ocr.Engine, c *cache.Cache, rules *validate.Rules, dir, country, procedure, nationality, on string, workers int, now time.Time) (*watchState, error) {
-	s, proc, err := resolveSettings(dir, country, procedure, nationality, on, now, rules)
+func watchRound(ctx context.Context, eng *ocr.Engine, c *cache.Cache, rules *validate.Rules, dir string, df dossierFlags, now time.Time) (*watchState, error) {
+	s, proc, err := df.resolve(dir, now, rules)
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +102,7 @@ func watchRound(ctx context.Context, eng *ocr.Engine, c *cache.Cache, rules *val
 		return nil, err
 	}
 	docs, err := intake.Read(ctx, eng, files, intake.Options{
-		Country: s.country, Nationality: s.nationality, Now: now, Workers: workers, Cache: c,
+		Country: s.country, Nationality: s.nationality, Now: now, Workers: *df.workers, Cache: c,
 	})
 	if err != nil {
 		return nil, err
