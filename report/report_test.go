@@ -32,7 +32,8 @@ func input() Input {
 			{File: "foto.jpg", Pages: 1, Type: document.Photo, Format: "image/jpeg",
 				Photo: &document.PhotoCheck{WidthPx: 827, HeightPx: 1063, DPI: 600, WidthMM: 35, HeightMM: 45, Compliant: true}},
 			{File: "scan.png", Pages: 1, Type: document.Photo, Format: "image/png",
-				Photo: &document.PhotoCheck{WidthPx: 800, HeightPx: 1000, Problems: []string{"the file does not say its print size"}}},
+				Photo: &document.PhotoCheck{WidthPx: 800, HeightPx: 1000, Problems: []string{"the file does not say its print size"},
+					Unchecked: []string{"head size: no face was found; check it by hand"}}},
 			{File: "empty.pdf", Type: document.Unknown, Error: "the file is empty: scan or export the document again"},
 		},
 		Verdict: &validate.Report{

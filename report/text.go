@@ -91,6 +91,9 @@ func WriteText(w io.Writer, in Input, opt TextOptions) error {
 			for _, msg := range d.Photo.Problems {
 				fmt.Fprintf(&b, "      %s %s\n", p.paint(ansiYellow, "!"), msg)
 			}
+			for _, msg := range d.Photo.Unchecked {
+				fmt.Fprintf(&b, "      %s not checked: %s\n", p.paint(ansiYellow, "?"), msg)
+			}
 		}
 	}
 	_, err := io.WriteString(w, b.String())
