@@ -75,7 +75,7 @@ func example(t *testing.T) bundle.Input {
 	t.Helper()
 	for _, tool := range []string{"pdftotext", "pdftoppm"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s is needed (poppler-utils)", tool)
+			t.Fatalf("%s is needed: install poppler-utils (scripts/setup-debian)", tool)
 		}
 	}
 	in, err := exampleRS()

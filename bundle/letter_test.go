@@ -19,7 +19,7 @@ import (
 // the bundle is still written, with a warning that says why.
 func TestLetterPDF(t *testing.T) {
 	if _, err := exec.LookPath("pdfinfo"); err != nil {
-		t.Skip("pdfinfo is needed (poppler-utils)")
+		t.Fatal("pdfinfo is needed: install poppler-utils (scripts/setup-debian)")
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "statement.pdf")

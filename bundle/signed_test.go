@@ -21,7 +21,7 @@ import (
 // dictionary.
 func TestSigned(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is needed (poppler-utils)")
+		t.Fatal("pdftotext is needed: install poppler-utils (scripts/setup-debian)")
 	}
 	form, err := os.ReadFile(filepath.Join("..", "testdata", "example", "zahtev.pdf"))
 	if err != nil {

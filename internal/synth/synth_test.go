@@ -24,7 +24,7 @@ var ref = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 func needFonts(t *testing.T) {
 	t.Helper()
 	if err := CheckFonts(); err != nil {
-		t.Skip(err)
+		t.Fatalf("%v (scripts/setup-debian installs the fonts)", err)
 	}
 }
 
@@ -418,7 +418,7 @@ func TestBadInputs(t *testing.T) {
 func TestTextLayer(t *testing.T) {
 	needFonts(t)
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext (poppler-utils) not installed")
+		t.Fatal("pdftotext is needed: install poppler-utils (scripts/setup-debian)")
 	}
 	d := ExampleRS(ref)
 	dir := t.TempDir()
