@@ -55,7 +55,7 @@ func readDossier(ctx context.Context, s settings, now time.Time, f dossierFlags,
 	progress := newProgressLine(env, *f.quiet)
 	docs, err := intake.Read(ctx, eng, files, intake.Options{
 		Country: s.country, Nationality: s.nationality, Now: now,
-		Workers: *f.workers, Progress: progress.update, Cache: c,
+		Reference: s.on.Time(), Workers: *f.workers, Progress: progress.update, Cache: c,
 	})
 	progress.done()
 	if err != nil {

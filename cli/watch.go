@@ -102,7 +102,7 @@ func watchRound(ctx context.Context, eng *ocr.Engine, c *cache.Cache, rules *val
 		return nil, err
 	}
 	docs, err := intake.Read(ctx, eng, files, intake.Options{
-		Country: s.country, Nationality: s.nationality, Now: now, Workers: *df.workers, Cache: c,
+		Country: s.country, Nationality: s.nationality, Now: now, Reference: s.on.Time(), Workers: *df.workers, Cache: c,
 	})
 	if err != nil {
 		return nil, err

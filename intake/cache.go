@@ -98,6 +98,9 @@ func (w *fileWork) load() bool {
 	pages := make([]pageWork, len(e.Pages))
 	for i, c := range e.Pages {
 		p := pageWork{text: c.Text, source: c.Source, conf: c.Conf, mrzBox: c.MRZBox}
+		if c.Source == document.SourceOCR && !c.OCR {
+			return false // an entry that does not hold together: read the file again
+		}
 		if c.OCR {
 			p.page = &ocr.Page{Rotation: c.Rotation, Skew: c.Skew, MRZBox: c.MRZBox, MRZProblem: c.MRZProblem,
 				Reading: &ocr.Recognition{Confidence: c.Conf}}

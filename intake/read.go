@@ -25,6 +25,9 @@ type Options struct {
 	Nationality string    // the applicant's, alpha-2 or alpha-3; "" when unknown
 	Now         time.Time // resolves two-digit MRZ years
 	Workers     int       // OCR workers; 0 means one per CPU
+	// Reference is the date an ID photo's age is judged against (the
+	// appointment date); zero means Now.
+	Reference time.Time
 	// Progress, when set, is called after each page is read, from one
 	// goroutine at a time.
 	Progress func(Progress)
@@ -61,6 +64,10 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt Options) ([]do
 	for i, f := range files {
 		work[i] = &fileWork{file: f, country: opt.Country, doc: document.Document{File: f.Rel, Path: f.Path, Format: f.MIME, Type: document.Unknown}}
 		work[i].cache, work[i].salt, work[i].now = opt.Cache, salt, opt.Now
+		work[i].reference = opt.Reference
+		if work[i].reference.IsZero() {
+			work[i].reference = opt.Now
+		}
 	}
 
 	// Stage 1, per file: open it and list its pages. PDFs give their text
@@ -183,6 +190,8 @@ type fileWork struct {
 	sum   string       // the file's SHA-256, once read
 	hit   bool         // the pages came from the cache
 	now   time.Time    // resolves MRZ years of cached pages
+
+	reference time.Time // an ID photo's age is judged against it
 }
 
 // open lists the pages of the file. Problems with the file are recorded
@@ -265,14 +274,14 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 			// whose print size is unknown is still read, in case it is a
 			// document of the same shape.
 			w.photo = prof.Analyze(img, density)
-			prof.CheckAge(w.photo, photo.TakenOn(w.data), now)
+			w.photo.Taken = takenOn(w.data)
 			if density.Known() {
 				return nil
 			}
 		} else if _, ok := photo.IsSheet(img); ok {
 			// A sheet of photo-booth prints: one is measured; no text.
 			w.photo = prof.AnalyzeImage(img, density)
-			prof.CheckAge(w.photo, photo.TakenOn(w.data), now)
+			w.photo.Taken = takenOn(w.data)
 			return nil
 		}
 		var scale float64
@@ -296,6 +305,15 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 	return nil
 }
 
+// takenOn is the date an ID photo was taken (EXIF), or "".
+func takenOn(data []byte) string {
+	t := photo.TakenOn(data)
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
 // estimateDPI returns the resolution of a page image for Tesseract: the
 // declared one when there is one, else the resolution it would have as an
 // A4 page.
@@ -313,6 +331,13 @@ func (w *fileWork) finish(procedureCountry string) {
 	d.Photo = w.photo
 	if d.Error != "" {
 		return
+	}
+	// The photo's age is judged here, not when it is measured: the
+	// measurement is cached, the reference date changes from run to run.
+	if w.photo != nil && w.photo.Taken != "" {
+		if taken, err := time.Parse(time.DateOnly, w.photo.Taken); err == nil {
+			photo.For(w.country).CheckAge(w.photo, taken, w.reference)
+		}
 	}
 	var texts []string
 	var confSum float64
