@@ -219,6 +219,19 @@ type Applicant struct {
 	Passport    string
 }
 
+// applicantRank orders the documents an applicant is read from: an MRZ
+// whose check digits hold first, then a passport's.
+func applicantRank(d *document.Document) int {
+	r := 0
+	if d.MRZ.Valid {
+		r += 2
+	}
+	if d.Type == document.Passport {
+		r++
+	}
+	return r
+}
+
 // ApplicantOf returns the applicant from the first valid passport MRZ, or
 // from any MRZ or holder name when there is none.
 func ApplicantOf(docs []document.Document) Applicant {
@@ -228,7 +241,7 @@ func ApplicantOf(docs []document.Document) Applicant {
 		if d.MRZ == nil {
 			continue
 		}
-		if best == nil || d.Type == document.Passport && best.Type != document.Passport || d.MRZ.Valid && !best.MRZ.Valid && d.Type == best.Type {
+		if best == nil || applicantRank(d) > applicantRank(best) {
 			best = d
 		}
 	}

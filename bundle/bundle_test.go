@@ -398,10 +398,12 @@ func TestSplit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	found := false
 	for _, f := range small {
 		if f.Requirement != "criminal-record-origin" {
 			continue
 		}
+		found = true
 		if f.DPI >= 150 {
 			t.Errorf("criminal-record-origin at 120 kB: still %d dpi", f.DPI)
 		}
@@ -409,6 +411,9 @@ func TestSplit(t *testing.T) {
 			t.Errorf("criminal-record-origin: %d bytes, fits %v", f.Size, f.Fits)
 		}
 		t.Logf("criminal-record-origin under 120 kB: %d bytes at %d dpi, quality %d", f.Size, f.DPI, f.Quality)
+	}
+	if !found {
+		t.Error("no split file for criminal-record-origin at 120 kB")
 	}
 }
 

@@ -714,9 +714,14 @@ func TestEvaluateZeroReferenceIsToday(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, _ := rules.Procedure("RS", "permanent-residence-renewal", on)
+	p, err := rules.Procedure("RS", "permanent-residence-renewal", on)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := document.DateOf(time.Now())
 	rep := Evaluate(p, nil, Facts{})
-	if rep.Reference != document.DateOf(time.Now()) {
-		t.Errorf("reference %s, want today", rep.Reference)
+	after := document.DateOf(time.Now())
+	if rep.Reference != before && rep.Reference != after {
+		t.Errorf("reference %s, want today (%s)", rep.Reference, before)
 	}
 }
