@@ -40,12 +40,8 @@ func runBundle(ctx context.Context, args []string, env Env) (int, error) {
 			return ExitUsage, err
 		}
 	}
-	rules, err := loadRules(*df.rules)
-	if err != nil {
-		return ExitUsage, err
-	}
 	now := time.Now()
-	s, proc, err := df.resolve(args[0], now, rules)
+	s, proc, _, err := df.load(args[0], now)
 	if err != nil {
 		return ExitUsage, err
 	}

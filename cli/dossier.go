@@ -39,6 +39,17 @@ func (f dossierFlags) resolve(dir string, now time.Time, rules *validate.Rules) 
 	return resolveSettings(dir, *f.country, *f.procedure, *f.nationality, *f.on, now, rules)
 }
 
+// load loads the rules (built-in, and --rules) and resolves the settings of
+// the dossier dir against them.
+func (f dossierFlags) load(dir string, now time.Time) (settings, *validate.Procedure, *validate.Rules, error) {
+	rules, err := loadRules(*f.rules)
+	if err != nil {
+		return settings{}, nil, nil, err
+	}
+	s, proc, err := f.resolve(dir, now, rules)
+	return s, proc, rules, err
+}
+
 // readDossier lists and reads the files of the dossier s.dir, with a
 // progress line on a terminal, through the cache c (nil: none). With an
 // error it returns the exit code to use.

@@ -121,12 +121,8 @@ func runValidate(ctx context.Context, args []string, env Env) (int, error) {
 	if *format != "text" && *format != "json" && *format != "html" {
 		return ExitUsage, usagef("--format %q: use text, json or html", *format)
 	}
-	rules, err := loadRules(*df.rules)
-	if err != nil {
-		return ExitUsage, err
-	}
 	now := time.Now()
-	s, proc, err := df.resolve(args[0], now, rules)
+	s, proc, _, err := df.load(args[0], now)
 	if err != nil {
 		return ExitUsage, err
 	}

@@ -34,12 +34,9 @@ func runWatch(ctx context.Context, args []string, env Env) (int, error) {
 		return ExitUsage, usagef("give one dossier folder (got %d arguments); see intake watch -h", len(args))
 	}
 	dir := args[0]
-	rules, err := loadRules(*df.rules)
-	if err != nil {
-		return ExitUsage, err
-	}
 	// Check the settings once before watching: a wrong flag is a usage error.
-	if _, _, err := df.resolve(dir, time.Now(), rules); err != nil {
+	_, _, rules, err := df.load(dir, time.Now())
+	if err != nil {
 		return ExitUsage, err
 	}
 	eng, err := ocr.NewEngine()

@@ -95,14 +95,7 @@ func BenchmarkDossier20(b *testing.B) {
 	}
 	spec := dossier20()
 	eng := newEngine(b)
-	rules, err := validate.Builtin()
-	if err != nil {
-		b.Fatal(err)
-	}
-	proc, err := rules.Procedure("RS", "permanent-residence-renewal", day(reference))
-	if err != nil {
-		b.Fatal(err)
-	}
+	proc := builtinProcedure(b, "RS", "permanent-residence-renewal")
 	run := func(b *testing.B, c *cache.Cache) int {
 		files, err := intake.Scan(dir)
 		if err != nil {
@@ -279,14 +272,7 @@ func exportPages(b *testing.B, dir string) ([]pageImage, error) {
 func BenchmarkWarmExample(b *testing.B) {
 	dir := filepath.Join("..", "testdata", "example")
 	eng := newEngine(b)
-	rules, err := validate.Builtin()
-	if err != nil {
-		b.Fatal(err)
-	}
-	proc, err := rules.Procedure("RS", "permanent-residence-renewal", day(reference))
-	if err != nil {
-		b.Fatal(err)
-	}
+	proc := builtinProcedure(b, "RS", "permanent-residence-renewal")
 	c, err := cache.Open(b.TempDir(), 0)
 	if err != nil {
 		b.Fatal(err)

@@ -57,6 +57,21 @@ func readDossier(t testing.TB, dir string, d synth.Dossier) []document.Document 
 	return docs
 }
 
+// builtinProcedure is the built-in procedure country/id in force on the
+// tests' reference date.
+func builtinProcedure(tb testing.TB, country, id string) *validate.Procedure {
+	tb.Helper()
+	rules, err := validate.Builtin()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	proc, err := rules.Procedure(country, id, day(reference))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return proc
+}
+
 func day(t time.Time) document.Date {
 	if t.IsZero() {
 		return document.Date{}
@@ -155,14 +170,7 @@ func checkExample(t *testing.T, dir string, spec synth.Dossier, procedure string
 	}
 
 	// The example is ready to file: every requirement is met.
-	rules, err := validate.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	proc, err := rules.Procedure(spec.Country, procedure, day(reference))
-	if err != nil {
-		t.Fatal(err)
-	}
+	proc := builtinProcedure(t, spec.Country, procedure)
 	for _, d := range docs {
 		if d.Type == document.LanguageCertificate && d.Level == "" {
 			t.Errorf("%s: the language certificate's level was not read", d.File)
@@ -265,14 +273,7 @@ func BenchmarkValidateExample(b *testing.B) {
 	}
 	spec := synth.ExampleRS(reference)
 	eng := newEngine(b)
-	rules, err := validate.Builtin()
-	if err != nil {
-		b.Fatal(err)
-	}
-	proc, err := rules.Procedure("RS", "permanent-residence-renewal", day(reference))
-	if err != nil {
-		b.Fatal(err)
-	}
+	proc := builtinProcedure(b, "RS", "permanent-residence-renewal")
 	pages := 0
 	b.ResetTimer()
 	for b.Loop() {
