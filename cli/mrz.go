@@ -101,15 +101,16 @@ func readMRZFile(ctx context.Context, w *ocr.Worker, file string, now time.Time)
 		return nil, err
 	}
 	g, _ := ocr.Gray(img)
-	page, err := w.ReadPage(ctx, g, 300, ocr.Options{Languages: []string{"eng"}, Now: now})
+	page, err := w.ReadPage(ctx, g, 300, ocr.Options{Languages: []string{"eng"}})
 	if err != nil {
 		return nil, err
 	}
-	if page.MRZ == nil {
-		if page.MRZProblem != "" {
-			return nil, fmt.Errorf("%s: photograph the page flat and sharp, with the two or three bottom lines whole", page.MRZProblem)
+	m := mrz.Decode(page.MRZ, now)
+	if m == nil {
+		if !page.MRZBox.Empty() {
+			return nil, fmt.Errorf("a machine-readable zone is printed but could not be read: photograph the page flat and sharp, with the two or three bottom lines whole")
 		}
 		return nil, fmt.Errorf("no machine-readable zone found: is this the photo page of a passport or the back of a card?")
 	}
-	return page.MRZ, nil
+	return m, nil
 }

@@ -11,11 +11,12 @@ import (
 	"github.com/intake-app/intake/cache"
 	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/ocr"
+	"github.com/intake-app/intake/ocr/layout"
 	"github.com/intake-app/intake/ocr/mrz"
 )
 
 // cacheFormat changes when cachedFile changes meaning.
-const cacheFormat = "intake-read-1"
+const cacheFormat = "intake-read-2"
 
 // cachedFile is what the cache keeps of a file: the reading of its pages
 // and, for an ID photo, its measurement. Extraction (stage 3) is not
@@ -30,13 +31,12 @@ type cachedPage struct {
 	Text   string          `json:"text"`
 	Conf   float64         `json:"conf"`
 	// OCR'd pages only:
-	OCR            bool            `json:"ocr,omitempty"`
-	Rotation       int             `json:"rotation,omitempty"`
-	Skew           float64         `json:"skew,omitempty"`
-	MRZLines       []string        `json:"mrz_lines,omitempty"` // re-parsed on load: years depend on the day
-	MRZCorrections int             `json:"mrz_corrections,omitempty"`
-	MRZBox         image.Rectangle `json:"mrz_box"`
-	MRZProblem     string          `json:"mrz_problem,omitempty"`
+	OCR      bool            `json:"ocr,omitempty"`
+	Rotation int             `json:"rotation,omitempty"`
+	Skew     float64         `json:"skew,omitempty"`
+	Layout   layout.Page     `json:"layout"`        // the words with their boxes and confidences
+	MRZ      mrz.Reading     `json:"mrz,omitempty"` // raw: decoded on every run, years depend on the day
+	MRZBox   image.Rectangle `json:"mrz_box"`
 }
 
 // cacheSalt returns what, besides a file's content, changes how it is
@@ -97,23 +97,11 @@ func (w *fileWork) load() bool {
 	}
 	pages := make([]pageWork, len(e.Pages))
 	for i, c := range e.Pages {
-		p := pageWork{text: c.Text, source: c.Source, conf: c.Conf, mrzBox: c.MRZBox}
 		if c.Source == document.SourceOCR && !c.OCR {
 			return false // an entry that does not hold together: read the file again
 		}
-		if c.OCR {
-			p.page = &ocr.Page{Rotation: c.Rotation, Skew: c.Skew, MRZBox: c.MRZBox, MRZProblem: c.MRZProblem,
-				Reading: &ocr.Recognition{Confidence: c.Conf}}
-			if len(c.MRZLines) > 0 {
-				m, err := mrz.Parse(c.MRZLines, w.now)
-				if err != nil {
-					return false
-				}
-				m.Corrections = c.MRZCorrections
-				p.page.MRZ = m
-			}
-		}
-		pages[i] = p
+		pages[i] = pageWork{text: c.Text, source: c.Source, conf: c.Conf, mrzBox: c.MRZBox,
+			ocr: c.OCR, rotation: c.Rotation, skew: c.Skew, layout: c.Layout, mrz: c.MRZ}
 	}
 	w.pages = pages
 	w.doc.Pages = len(pages)
@@ -132,14 +120,8 @@ func (w *fileWork) store() {
 		if p.err != nil {
 			return // perhaps passing: try again next time
 		}
-		c := cachedPage{Source: p.source, Text: p.text, Conf: p.conf, MRZBox: p.mrzBox}
-		if p.page != nil {
-			c.OCR = true
-			c.Rotation, c.Skew, c.MRZProblem = p.page.Rotation, p.page.Skew, p.page.MRZProblem
-			if m := p.page.MRZ; m != nil {
-				c.MRZLines, c.MRZCorrections = m.Lines, m.Corrections
-			}
-		}
+		c := cachedPage{Source: p.source, Text: p.text, Conf: p.conf, MRZBox: p.mrzBox,
+			OCR: p.ocr, Rotation: p.rotation, Skew: p.skew, Layout: p.layout, MRZ: p.mrz}
 		e.Pages = append(e.Pages, c)
 	}
 	b, err := json.Marshal(e)

@@ -16,6 +16,8 @@ import (
 	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/intake/extract"
 	"github.com/intake-app/intake/ocr"
+	"github.com/intake-app/intake/ocr/layout"
+	"github.com/intake-app/intake/ocr/mrz"
 	"github.com/intake-app/intake/photo"
 )
 
@@ -104,7 +106,7 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt Options) ([]do
 		w := <-workers
 		defer func() { workers <- w }()
 		fw := work[t.file]
-		err := fw.readPage(ctx, w, t.page, langs, opt.Now)
+		err := fw.readPage(ctx, w, t.page, langs)
 		mu.Lock()
 		prog.pageDone(fw.file.Rel, t.file)
 		mu.Unlock()
@@ -166,13 +168,19 @@ loop:
 type task struct{ file, page int }
 
 // pageWork is one page of a file, as it is read.
+// Only what was measured is kept, never the page's image: memory stays
+// flat in the number of pages.
 type pageWork struct {
 	needsOCR bool
 	text     string
 	source   document.Source
 	conf     float64
-	page     *ocr.Page
-	mrzBox   image.Rectangle // page.MRZBox in thousandths of the page
+	ocr      bool        // read by OCR (the fields below are set)
+	layout   layout.Page // the words with their boxes
+	rotation int
+	skew     float64
+	mrz      mrz.Reading     // the zone's raw readings, decoded in finish
+	mrzBox   image.Rectangle // the zone's band in thousandths of the page
 	err      error
 }
 
@@ -246,7 +254,7 @@ func (w *fileWork) open(ctx context.Context) error {
 
 // readPage reads one page that needs OCR. Problems with the page are
 // recorded; dependency errors and cancellation are returned.
-func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs ocr.Options, now time.Time) error {
+func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs ocr.Options) error {
 	pw := &w.pages[i]
 	var g *image.Gray
 	dpi := 0
@@ -288,7 +296,6 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 		g, scale = ocr.Gray(img)
 		dpi = estimateDPI(density, b.Dx(), b.Dy(), scale)
 	}
-	langs.Now = now
 	page, err := wk.ReadPage(ctx, g, dpi, langs)
 	if err != nil {
 		if errors.Is(err, ocr.ErrDependency) || ctx.Err() != nil {
@@ -297,8 +304,12 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 		pw.err = err
 		return nil
 	}
-	pw.page = page
-	pw.mrzBox = permille(page.MRZBox, page.Image.Bounds())
+	b := page.Image.Bounds()
+	pw.ocr = true
+	pw.layout = layout.Page{Width: b.Dx(), Height: b.Dy(), Lines: page.Reading.Lines}
+	pw.rotation, pw.skew = page.Rotation, page.Skew
+	pw.mrz = page.MRZ
+	pw.mrzBox = permille(page.MRZBox, b)
 	pw.text = page.Reading.Text()
 	pw.conf = page.Reading.Confidence
 	pw.source = document.SourceOCR
@@ -346,9 +357,8 @@ func (w *fileWork) finish(procedureCountry string) {
 	d.Layout = make([]document.PageLayout, len(w.pages))
 	for i, p := range w.pages {
 		d.Layout[i].Source = p.source
-		if p.page != nil {
-			d.Layout[i].Rotation, d.Layout[i].Skew = p.page.Rotation, p.page.Skew
-		}
+		d.Layout[i].Rotation, d.Layout[i].Skew = p.rotation, p.skew
+		d.Layout[i].Words = p.layout
 		if p.err != nil {
 			failed++
 			if len(w.pages) > 1 {
@@ -361,17 +371,18 @@ func (w *fileWork) finish(procedureCountry string) {
 		if p.source == document.SourceOCR {
 			ocrPages++
 			confSum += p.conf
-			if p.page.Rotation != 0 {
-				d.Warnf("page %d was turned by %d°: intake read it upright, but scan it upright for the counter", i+1, p.page.Rotation)
+			if p.rotation != 0 {
+				d.Warnf("page %d was turned by %d°: intake read it upright, but scan it upright for the counter", i+1, p.rotation)
 			}
-			if p.page.MRZ != nil && d.MRZ == nil {
-				d.MRZ = p.page.MRZ
+			// The zone is decoded here, not when it is read: two-digit
+			// years depend on the day of the run.
+			if m := mrz.Decode(p.mrz, w.now); m != nil && d.MRZ == nil {
+				d.MRZ = m
 				if i == 0 {
 					d.MRZBox = p.mrzBox
 				}
-			}
-			if p.page.MRZProblem != "" {
-				mrzProblem = p.page.MRZProblem
+			} else if m == nil && !p.mrzBox.Empty() {
+				mrzProblem = "a machine-readable zone is printed but could not be read"
 			}
 		}
 	}
