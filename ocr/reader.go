@@ -28,11 +28,11 @@ const goodConfidence = 70
 
 // Page is a page read by a Worker.
 type Page struct {
-	Image      *image.Gray // upright and deskewed
-	DPI        int
-	Rotation   int     // clockwise quarter turn applied to make it upright
-	Skew       float64 // degrees of skew removed
-	Reading    *Recognition
+	Image    *image.Gray // upright and deskewed
+	DPI      int
+	Rotation int     // clockwise quarter turn applied to make it upright
+	Skew     float64 // degrees of skew removed
+	Reading  *Recognition
 	// MRZ is what was read in the page's machine-readable zone, undecoded
 	// (mrz.Decode does that, with the reference day); empty when the page
 	// shows no zone. MRZBox is the zone's band, empty when there is none.
