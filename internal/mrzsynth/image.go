@@ -186,7 +186,7 @@ func (g *Generator) document(r *rand.Rand, z Zone) (*image.Gray, error) {
 		y += h / 9
 	}
 	// The zone: each character centred in its cell, on a fixed pitch.
-	capH := pitchPx * (0.95 + 0.2*r.Float64())
+	capH := pitchPx * (0.8 + 0.2*r.Float64()) // letters 0.8–1 pitch tall, as on real documents
 	ocrb, err := face(g.ocrb, capH/0.7)
 	if err != nil {
 		return nil, err

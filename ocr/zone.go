@@ -1,0 +1,587 @@
+package ocr
+
+import (
+	"image"
+	"math"
+	"slices"
+	"sort"
+
+	"time"
+
+	"github.com/disintegration/imaging"
+	"github.com/intake-app/intake/ocr/mrz"
+)
+
+// The zone finder looks for a machine-readable zone as what it is: two or
+// three long rows of dark glyphs of one size on one regular pitch. It works
+// on the binarised image, without reading it, so that it holds at any angle
+// (a phone photo tilted by 20°, a card turned by 90°), on small images
+// (upscaled first) and on busy backgrounds (a row of glyphs on a regular
+// pitch is rare outside an MRZ).
+
+// Working sizes of the zone finder: a small image is upscaled so that its
+// glyphs are tall enough to stay apart when binarised, a large one reduced.
+const (
+	zoneMinSide = 1000
+	zoneMaxSide = 1600
+	zoneMaxUp   = 4.0
+	// minChain is the fewest glyphs in a row taken for an MRZ line.
+	minChain = 14
+)
+
+// glyph is a connected component of ink.
+type glyph struct {
+	x0, y0, x1, y1 int     // bounding box, inclusive
+	cx, cy         float64 // centre of the box
+	size           float64 // longer side of the box
+	used           bool
+}
+
+// zoneLine is a row of glyphs on a regular pitch.
+type zoneLine struct {
+	members []int   // glyph indices
+	idx     []int   // their cell index along the row (gaps allowed)
+	cx, cy  []float64 // their centres, in the original image's coordinates
+	ax, ay  float64   // fitted centre of cell 0
+	bx, by  float64 // fitted step from one cell to the next
+	size    float64 // median glyph size
+}
+
+func (l *zoneLine) pitch() float64 { return math.Hypot(l.bx, l.by) }
+
+// at returns the fitted centre of cell k.
+func (l *zoneLine) at(k float64) (float64, float64) { return l.ax + l.bx*k, l.ay + l.by*k }
+
+// localWindow is how many cells around a cell the local fit looks at.
+const localWindow = 6
+
+// local returns the centre of cell k and the step to the next cell, fitted
+// on the glyphs near k: a photo's perspective changes the pitch along a
+// line, and a page's curve its direction.
+func (l *zoneLine) local(k int) (x, y, bx, by float64) {
+	var sw, sk, skk, sx, sy, skx, sky float64
+	for i := range l.members {
+		d := l.idx[i] - k
+		if d < -localWindow || d > localWindow {
+			continue
+		}
+		kk := float64(d)
+		w := 1 / (1 + 0.1*kk*kk)
+		sw += w
+		sk += w * kk
+		skk += w * kk * kk
+		sx += w * l.cx[i]
+		sy += w * l.cy[i]
+		skx += w * kk * l.cx[i]
+		sky += w * kk * l.cy[i]
+	}
+	den := sw*skk - sk*sk
+	if sw < 3 || den < 1e-9 {
+		x, y = l.at(float64(k))
+		return x, y, l.bx, l.by
+	}
+	bx = (sw*skx - sk*sx) / den
+	by = (sw*sky - sk*sy) / den
+	return (sx - bx*sk) / sw, (sy - by*sk) / sw, bx, by
+}
+
+// zoneGeom is a zone found on the image: its lines, top first when read
+// along the first line's direction, and the positions along that direction
+// (u) of the centres of the first and the last cell seen on any line, in
+// coordinates of the original image.
+type zoneGeom struct {
+	lines       []*zoneLine
+	left, right float64
+}
+
+// cellsSeen is the number of cells between the zone's first and last seen.
+func (z zoneGeom) cellsSeen() int {
+	return int(math.Round((z.right-z.left)/z.lines[0].pitch())) + 1
+}
+
+// binarise thresholds g locally (Sauvola): ink is darker than its
+// neighbourhood by a margin that grows with the local contrast, which holds
+// under glare and uneven light.
+func binarise(g *image.Gray, win int) []bool {
+	b := g.Bounds()
+	w, h := b.Dx(), b.Dy()
+	// Integral images of the values and of their squares.
+	sum := make([]float64, (w+1)*(h+1))
+	sq := make([]float64, (w+1)*(h+1))
+	for y := 0; y < h; y++ {
+		var rs, rq float64
+		row := g.Pix[y*g.Stride : y*g.Stride+w]
+		for x := 0; x < w; x++ {
+			v := float64(row[x])
+			rs += v
+			rq += v * v
+			sum[(y+1)*(w+1)+x+1] = sum[y*(w+1)+x+1] + rs
+			sq[(y+1)*(w+1)+x+1] = sq[y*(w+1)+x+1] + rq
+		}
+	}
+	r := win / 2
+	out := make([]bool, w*h)
+	for y := 0; y < h; y++ {
+		y0, y1 := max(0, y-r), min(h, y+r+1)
+		for x := 0; x < w; x++ {
+			x0, x1 := max(0, x-r), min(w, x+r+1)
+			n := float64((x1 - x0) * (y1 - y0))
+			s := sum[y1*(w+1)+x1] - sum[y0*(w+1)+x1] - sum[y1*(w+1)+x0] + sum[y0*(w+1)+x0]
+			q := sq[y1*(w+1)+x1] - sq[y0*(w+1)+x1] - sq[y1*(w+1)+x0] + sq[y0*(w+1)+x0]
+			m := s / n
+			sd := math.Sqrt(math.Max(0, q/n-m*m))
+			if sd < 6 {
+				continue // flat: paper or a uniform area
+			}
+			t := m * (1 + 0.2*(sd/128-1))
+			out[y*w+x] = float64(g.Pix[y*g.Stride+x]) < t
+		}
+	}
+	return out
+}
+
+// components labels the 8-connected components of ink and returns those
+// that could be glyphs.
+func components(ink []bool, w, h int, minSize, maxSize float64) []glyph {
+	seen := make([]bool, len(ink))
+	var out []glyph
+	stack := make([]int, 0, 1024)
+	for start := range ink {
+		if !ink[start] || seen[start] {
+			continue
+		}
+		seen[start] = true
+		stack = append(stack[:0], start)
+		gl := glyph{x0: w, y0: h, x1: -1, y1: -1}
+		n := 0
+		for len(stack) > 0 {
+			p := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			n++
+			x, y := p%w, p/w
+			gl.x0, gl.x1 = min(gl.x0, x), max(gl.x1, x)
+			gl.y0, gl.y1 = min(gl.y0, y), max(gl.y1, y)
+			for dy := -1; dy <= 1; dy++ {
+				yy := y + dy
+				if yy < 0 || yy >= h {
+					continue
+				}
+				for dx := -1; dx <= 1; dx++ {
+					xx := x + dx
+					if xx < 0 || xx >= w {
+						continue
+					}
+					q := yy*w + xx
+					if ink[q] && !seen[q] {
+						seen[q] = true
+						stack = append(stack, q)
+					}
+				}
+			}
+		}
+		bw, bh := float64(gl.x1-gl.x0+1), float64(gl.y1-gl.y0+1)
+		gl.size = math.Max(bw, bh)
+		if gl.size < minSize || gl.size > maxSize || n < 8 {
+			continue
+		}
+		if math.Min(bw, bh)*8 < gl.size && gl.size > 2*minSize {
+			continue // a rule or a frame, not a glyph
+		}
+		if float64(n) > 0.9*bw*bh && bw > 3 && bh > 3 {
+			continue // a filled block
+		}
+		gl.cx, gl.cy = (float64(gl.x0+gl.x1)+1)/2, (float64(gl.y0+gl.y1)+1)/2
+		out = append(out, gl)
+	}
+	return out
+}
+
+// glyphIndex finds glyphs near a point.
+type glyphIndex struct {
+	cell  float64
+	cols  int
+	cells map[int][]int
+	gs    []glyph
+}
+
+func newGlyphIndex(gs []glyph, cell float64) *glyphIndex {
+	ix := &glyphIndex{cell: cell, cols: 1 << 16, cells: map[int][]int{}, gs: gs}
+	for i, g := range gs {
+		k := ix.key(g.cx, g.cy)
+		ix.cells[k] = append(ix.cells[k], i)
+	}
+	return ix
+}
+
+func (ix *glyphIndex) key(x, y float64) int {
+	return int(y/ix.cell)*ix.cols + int(x/ix.cell)
+}
+
+// near calls fn for the glyphs within r of (x, y).
+func (ix *glyphIndex) near(x, y, r float64, fn func(i int, d float64)) {
+	c0, c1 := int((x-r)/ix.cell), int((x+r)/ix.cell)
+	r0, r1 := int((y-r)/ix.cell), int((y+r)/ix.cell)
+	for row := r0; row <= r1; row++ {
+		for col := c0; col <= c1; col++ {
+			if col < 0 || row < 0 {
+				continue
+			}
+			for _, i := range ix.cells[row*ix.cols+col] {
+				g := ix.gs[i]
+				if d := math.Hypot(g.cx-x, g.cy-y); d <= r {
+					fn(i, d)
+				}
+			}
+		}
+	}
+}
+
+func sizesMatch(a, b float64) bool { return a <= 1.9*b && b <= 1.9*a }
+
+// fit fits centre = a + b·k to the line's members.
+func (l *zoneLine) fit(gs []glyph) {
+	n := float64(len(l.members))
+	var sk, skk, sx, sy, skx, sky float64
+	for i, m := range l.members {
+		k := float64(l.idx[i])
+		sk += k
+		skk += k * k
+		sx += gs[m].cx
+		sy += gs[m].cy
+		skx += k * gs[m].cx
+		sky += k * gs[m].cy
+	}
+	den := n*skk - sk*sk
+	if den == 0 {
+		return
+	}
+	l.bx = (n*skx - sk*sx) / den
+	l.by = (n*sky - sk*sy) / den
+	l.ax = (sx - l.bx*sk) / n
+	l.ay = (sy - l.by*sk) / n
+}
+
+// grow extends the line from its last member (forward) while glyphs sit
+// where the pitch puts the next cell, allowing one missing glyph at a time.
+func (l *zoneLine) grow(ix *glyphIndex, inLine map[int]bool) {
+	gs := ix.gs
+	for len(l.members) < 60 {
+		last := l.members[len(l.members)-1]
+		k := l.idx[len(l.idx)-1]
+		p := l.pitch()
+		found := -1
+		step := 0
+		for s := 1; s <= 2 && found < 0; s++ {
+			// Predict from the last glyph, with the fitted step: local, so
+			// that a slow change of pitch (perspective) is followed.
+			px, py := gs[last].cx+l.bx*float64(s), gs[last].cy+l.by*float64(s)
+			best := 0.3 * p
+			ix.near(px, py, 0.3*p, func(i int, d float64) {
+				if gs[i].used || inLine[i] || !sizesMatch(gs[i].size, l.size) {
+					return
+				}
+				if d < best {
+					best, found, step = d, i, s
+				}
+			})
+		}
+		if found < 0 {
+			return
+		}
+		l.members = append(l.members, found)
+		l.idx = append(l.idx, k+step)
+		inLine[found] = true
+		if len(l.members) >= 3 {
+			l.fit(gs)
+		}
+	}
+}
+
+// reverse turns the line around (its last cell becomes cell 0).
+func (l *zoneLine) reverse(gs []glyph) {
+	slices.Reverse(l.members)
+	slices.Reverse(l.idx)
+	top := l.idx[0]
+	for i := range l.idx {
+		l.idx[i] = top - l.idx[i]
+	}
+	l.fit(gs)
+}
+
+// findLines finds the rows of glyphs on a regular pitch.
+func findLines(gs []glyph) []*zoneLine {
+	if len(gs) < minChain {
+		return nil
+	}
+	sizes := make([]float64, len(gs))
+	for i, g := range gs {
+		sizes[i] = g.size
+	}
+	sort.Float64s(sizes)
+	ix := newGlyphIndex(gs, math.Max(8, sizes[len(sizes)*3/4]))
+	// Seeds in order of size, so that the zone's glyphs (among the
+	// largest regular ones on most documents) are tried early; every
+	// glyph is tried until it belongs to a line.
+	order := make([]int, len(gs))
+	for i := range order {
+		order[i] = i
+	}
+	var lines []*zoneLine
+	for _, i := range order {
+		if gs[i].used {
+			continue
+		}
+		// The nearest glyphs of a matching size are the seed's neighbours.
+		type nb struct {
+			j int
+			d float64
+		}
+		var nbs []nb
+		gi := gs[i]
+		ix.near(gi.cx, gi.cy, 2.4*gi.size, func(j int, d float64) {
+			if j != i && !gs[j].used && sizesMatch(gs[j].size, gi.size) && d >= 0.4*math.Max(gi.size, gs[j].size) {
+				nbs = append(nbs, nb{j, d})
+			}
+		})
+		sort.Slice(nbs, func(a, b int) bool { return nbs[a].d < nbs[b].d })
+		for t := 0; t < min(3, len(nbs)); t++ {
+			j := nbs[t].j
+			l := &zoneLine{members: []int{i, j}, idx: []int{0, 1}, size: math.Max(gi.size, gs[j].size)}
+			l.ax, l.ay = gi.cx, gi.cy
+			l.bx, l.by = gs[j].cx-gi.cx, gs[j].cy-gi.cy
+			inLine := map[int]bool{i: true, j: true}
+			l.grow(ix, inLine)
+			l.reverse(gs)
+			l.grow(ix, inLine)
+			if len(l.members) < minChain {
+				continue
+			}
+			var ms []float64
+			for _, m := range l.members {
+				ms = append(ms, gs[m].size)
+			}
+			sort.Float64s(ms)
+			l.size = ms[len(ms)/2]
+			// The pitch of an MRZ is close to the size of its letters.
+			if p := l.pitch(); p < 0.6*l.size || p > 2.2*l.size {
+				continue
+			}
+			for _, m := range l.members {
+				gs[m].used = true
+			}
+			lines = append(lines, l)
+			break
+		}
+	}
+	return lines
+}
+
+// zoneCandidates groups lines into zones of two or three parallel lines of
+// one pitch, stacked at an MRZ's line spacing and sharing a left edge, and
+// returns them best first.
+func zoneCandidates(lines []*zoneLine) []zoneGeom {
+	type placed struct {
+		l      *zoneLine
+		v      float64 // position across the lines
+		u0, u1 float64 // extent along the lines
+	}
+	var out []zoneGeom
+	var scores []float64
+	for _, ref := range lines {
+		p := ref.pitch()
+		ux, uy := ref.bx/p, ref.by/p
+		vx, vy := -uy, ux
+		var group []placed
+		for _, l := range lines {
+			q := l.pitch()
+			if q < 0.85*p || q > 1.18*p {
+				continue
+			}
+			if math.Abs(ux*l.by/q-uy*l.bx/q) > math.Sin(5*math.Pi/180) || ux*l.bx+uy*l.by < 0 {
+				continue // not parallel, or running the other way
+			}
+			first, last := l.idx[0], l.idx[len(l.idx)-1]
+			x0, y0 := l.at(float64(first))
+			x1, y1 := l.at(float64(last))
+			group = append(group, placed{l, x0*vx + y0*vy, x0*ux + y0*uy, x1*ux + y1*uy})
+		}
+		sort.Slice(group, func(a, b int) bool { return group[a].v < group[b].v })
+		// Runs of consecutive lines at an MRZ's spacing.
+		for s := range group {
+			if group[s].l != ref {
+				continue
+			}
+			for n := 2; n <= 3; n++ {
+				for from := s - n + 1; from <= s; from++ {
+					if from < 0 || from+n > len(group) {
+						continue
+					}
+					run := group[from : from+n]
+					ok := true
+					for k := 1; k < n && ok; k++ {
+						gap := run[k].v - run[k-1].v
+						ok = gap >= 1.15*p && gap <= 2.9*p
+					}
+					// The lines share their left edge (their right edge when
+					// the zone is upside down).
+					left, right := run[0].u0, run[0].u1
+					for _, r := range run {
+						left, right = math.Min(left, r.u0), math.Max(right, r.u1)
+					}
+					la, ra := true, true
+					for _, r := range run {
+						la = la && r.u0-left < 3.5*p
+						ra = ra && right-r.u1 < 3.5*p
+					}
+					ok = ok && (la || ra)
+					if !ok {
+						continue
+					}
+					z := zoneGeom{left: left, right: right}
+					score := 0.0
+					for _, r := range run {
+						z.lines = append(z.lines, r.l)
+						score += float64(len(r.l.members))
+					}
+					if dup(out, z) {
+						continue
+					}
+					// Zones as long as an MRZ come first.
+					want := 44.0
+					if n == 3 {
+						want = 30
+					}
+					score -= 2 * math.Abs(math.Min(float64(z.cellsSeen()), want)-want)
+					out = append(out, z)
+					scores = append(scores, score)
+				}
+			}
+		}
+	}
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return scores[idx[a]] > scores[idx[b]] })
+	sorted := make([]zoneGeom, len(out))
+	for i, k := range idx {
+		sorted[i] = out[k]
+	}
+	return sorted
+}
+
+func dup(zs []zoneGeom, z zoneGeom) bool {
+	for _, o := range zs {
+		if slices.Equal(o.lines, z.lines) {
+			return true
+		}
+	}
+	return false
+}
+
+// findZones finds the candidate zones of g, best first, in g's
+// coordinates.
+func findZones(g *image.Gray) []zoneGeom {
+	b := g.Bounds()
+	long := float64(max(b.Dx(), b.Dy()))
+	if long < 16 {
+		return nil
+	}
+	scale := 1.0
+	switch {
+	case long > zoneMaxSide:
+		scale = zoneMaxSide / long
+	case long < zoneMinSide:
+		scale = math.Min(zoneMaxUp, zoneMinSide/long)
+	}
+	work := g
+	if scale != 1 {
+		work = toGray(imaging.Resize(g, max(1, int(float64(b.Dx())*scale)), max(1, int(float64(b.Dy())*scale)), imaging.Linear))
+	}
+	wb := work.Bounds()
+	wl := float64(max(wb.Dx(), wb.Dy()))
+	win := int(wl/25) | 1
+	ink := binarise(work, win)
+	gs := components(ink, wb.Dx(), wb.Dy(), 5, wl/12)
+	lines := findLines(gs)
+	for _, l := range lines {
+		// One direction for all: rows read left to right, or top to
+		// bottom when turned by a quarter (which way round is told by
+		// reading, see readZone).
+		if a := math.Atan2(l.by, l.bx) * 180 / math.Pi; a > 100 || a <= -80 {
+			l.reverse(gs)
+		}
+		// Back to g's coordinates.
+		l.ax, l.ay, l.bx, l.by, l.size = l.ax/scale, l.ay/scale, l.bx/scale, l.by/scale, l.size/scale
+		for _, m := range l.members {
+			l.cx = append(l.cx, gs[m].cx/scale)
+			l.cy = append(l.cy, gs[m].cy/scale)
+		}
+	}
+	return zoneCandidates(lines)
+}
+
+// maxZonesRead bounds the zone candidates read on one page.
+const maxZonesRead = 3
+
+// readZone finds the machine-readable zone of g and reads its cells. It
+// returns the readings (the zone's cells, and more when the first does not
+// check out: another candidate zone, another line length) and the zone's
+// box; nothing when no zone is found.
+func readZone(g *image.Gray) (mrz.Reading, image.Rectangle) {
+	var reading mrz.Reading
+	var box image.Rectangle
+	valid := func() bool {
+		r := mrz.Decode(reading, time.Now()) // only check digits matter here
+		return r != nil && r.Valid
+	}
+	for i, z := range findZones(g) {
+		if i == maxZonesRead || valid() {
+			break
+		}
+		for _, n := range zoneWidths(len(z.lines), z.cellsSeen()) {
+			if valid() {
+				break
+			}
+			fwd, rev := cellFrames(z, n, false), cellFrames(z, n, true)
+			frames := fwd
+			if orientationScore(g, rev) > orientationScore(g, fwd) {
+				frames = rev
+			}
+			c, _ := readCells(g, frames)
+			reading.Candidates = append(reading.Candidates, c)
+			if box.Empty() {
+				box = framesBox(frames).Intersect(g.Bounds())
+			}
+		}
+	}
+	return reading, box
+}
+
+// zoneWidths lists the line lengths a zone of nlines lines, seen over
+// seen cells, may have: TD1 has 3 lines of 30; TD2, MRV-B and the French
+// identity card 2 of 36; TD3 and MRV-A 2 of 44.
+func zoneWidths(nlines, seen int) []int {
+	switch {
+	case nlines == 3 && seen <= 32:
+		return []int{30}
+	case nlines == 2 && seen <= 37:
+		return []int{36, 44}
+	case nlines == 2 && seen <= 46:
+		return []int{44}
+	}
+	return nil
+}
+
+// framesBox is the box around the cells.
+func framesBox(frames [][]frame) image.Rectangle {
+	var r image.Rectangle
+	for _, l := range frames {
+		for _, f := range l {
+			h := f.pitch
+			c := image.Rect(int(f.cx-h), int(f.cy-h), int(f.cx+h)+1, int(f.cy+h)+1)
+			r = r.Union(c)
+		}
+	}
+	return r
+}
