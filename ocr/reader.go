@@ -206,6 +206,14 @@ func mrzLine(s string) bool {
 // band and reads it again with the MRZ alphabet and no dictionaries. It
 // records every reading it made; decoding them is the caller's.
 func (w *Worker) readMRZ(p *Page) {
+	// First the zone found as rows of glyphs on a grid and read cell by
+	// cell (see readZone): it holds at any angle and size.
+	if reading, box := readZone(p.Image); !reading.Empty() {
+		p.MRZ, p.MRZBox = reading, box
+		return
+	}
+	// Else the lines the page reading saw that look like an MRZ, read again
+	// with Tesseract.
 	var band image.Rectangle
 	var lines []string
 	for _, l := range p.Reading.Lines {

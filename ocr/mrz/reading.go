@@ -47,9 +47,12 @@ func Decode(r Reading, now time.Time) *Result {
 	for _, c := range r.Candidates {
 		var res *Result
 		var err error
-		if c.Source == "cells" {
+		switch {
+		case c.Source == "cells" && len(c.Cells) > 0:
+			res, err = decodeCells(c, now)
+		case c.Source == "cells":
 			res, err = Parse(c.Lines, now)
-		} else {
+		default:
 			res, err = Find(strings.Join(c.Lines, "\n"), now)
 		}
 		if err == nil && better(res, best) {
