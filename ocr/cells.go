@@ -5,6 +5,7 @@ import (
 	"image"
 	"math"
 	"sort"
+	"sync"
 
 	"github.com/intake-app/intake/ocr/mrz"
 )
@@ -16,6 +17,10 @@ import (
 // from the font (ocrb_cells.bin, made by TestCellTemplates -update), at a
 // few small shifts. Every symbol gets a score; the best few are kept as
 // the cell's alternatives, for the check digits to choose among.
+
+// templateHeights are the heights of the capitals, in pitches, the
+// templates are drawn at; each is drawn sharp and blurred.
+var templateHeights = []float64{0.74, 0.80, 0.86, 0.92, 0.98, 1.04}
 
 // mrzAlphabet is the order of the templates.
 const mrzAlphabet = "<0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -38,23 +43,30 @@ const (
 var templateData []byte
 
 // cellTemplates are the templates, zero-mean and unit-norm: per symbol of
-// mrzAlphabet, its variants.
-type cellTemplates [len(mrzAlphabet)][][tplSize]float32
+// mrzAlphabet, per height of templateHeights, sharp then blurred.
+type cellTemplates [len(mrzAlphabet)][][2][tplSize]float32
 
-var templates = loadTemplates(templateData)
+// templates are loaded once, on first use; nil when ocrb_cells.bin does
+// not match the template geometry (a build error: TestCellTemplates fails).
+var templates = sync.OnceValue(func() *cellTemplates { return loadTemplates(templateData) })
 
 func loadTemplates(data []byte) *cellTemplates {
 	var t cellTemplates
-	n := len(data) / tplSize / len(mrzAlphabet)
+	nh := len(templateHeights)
+	if len(data) != len(mrzAlphabet)*nh*2*tplSize {
+		return nil
+	}
 	for c := range t {
-		for v := 0; v < n; v++ {
-			off := (c*n + v) * tplSize
-			var f [tplSize]float32
-			for i := range f {
-				f[i] = float32(data[off+i])
+		t[c] = make([][2][tplSize]float32, nh)
+		for h := 0; h < nh; h++ {
+			for b := 0; b < 2; b++ {
+				off := ((c*nh+h)*2 + b) * tplSize
+				f := &t[c][h][b]
+				for i := range f {
+					f[i] = float32(data[off+i])
+				}
+				normalize(f[:])
 			}
-			normalize(f[:])
-			t[c] = append(t[c], f)
 		}
 	}
 	return &t
@@ -135,10 +147,42 @@ func grayAt(g *image.Gray, x, y float64) float32 {
 	return (a*(1-fx)+c*fx)*(1-fy) + (d*(1-fx)+e*fx)*fy
 }
 
-// classify scores every symbol against the patch: the best normalised
-// cross-correlation over the template variants and the shifts.
-func classify(patch []float32, scores *[len(mrzAlphabet)]float32) {
-	// Window norms at each shift.
+// classify scores every symbol against the patch, with the templates of
+// height h: the best normalised cross-correlation over the shifts, sharp
+// or blurred.
+func classify(patch []float32, h int, scores *[len(mrzAlphabet)]float32) {
+	norms := windowNorms(patch)
+	// A coarse pass scores every symbol on the blurred template at every
+	// other shift; the best few are then scored at every shift.
+	ts := templates()
+	for c := range ts {
+		scores[c] = bestNCC(patch, ts[c][h][1:], &norms, 2)
+	}
+	var order [len(mrzAlphabet)]int
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order[:], func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
+	for _, c := range order[:refineTop] {
+		scores[c] = bestNCC(patch, ts[c][h][:], &norms, 1)
+	}
+}
+
+// coarseBest is the best coarse score of any symbol, with the templates of
+// height h: how well the patch looks like OCR-B at that height.
+func coarseBest(patch []float32, h int) float32 {
+	norms := windowNorms(patch)
+	best := float32(-1)
+	ts := templates()
+	for c := range ts {
+		best = max(best, bestNCC(patch, ts[c][h][1:], &norms, 2))
+	}
+	return best
+}
+
+// windowNorms returns the inverse norms of the patch's windows at each
+// shift (mean removed).
+func windowNorms(patch []float32) [2*shift + 1][2*shift + 1]float32 {
 	var norms [2*shift + 1][2*shift + 1]float32
 	for sy := 0; sy <= 2*shift; sy++ {
 		for sx := 0; sx <= 2*shift; sx++ {
@@ -154,27 +198,35 @@ func classify(patch []float32, scores *[len(mrzAlphabet)]float32) {
 			norms[sy][sx] = float32(1 / math.Sqrt(math.Max(n, 1)))
 		}
 	}
-	for c := range templates {
-		best := float32(-1)
-		for _, t := range templates[c] {
-			for sy := 0; sy <= 2*shift; sy++ {
-				for sx := 0; sx <= 2*shift; sx++ {
-					var dot float32
-					for j := 0; j < tplH; j++ {
-						row := patch[(sy+j)*patchW+sx : (sy+j)*patchW+sx+tplW]
-						tr := t[j*tplW : j*tplW+tplW]
-						for i, v := range row {
-							dot += v * tr[i]
-						}
+	return norms
+}
+
+// refineTop is how many symbols the fine pass of classify scores.
+const refineTop = 6
+
+// bestNCC is the best correlation of the patch with the templates over the
+// shifts, taken every step pixels.
+func bestNCC(patch []float32, ts [][tplSize]float32, norms *[2*shift + 1][2*shift + 1]float32, step int) float32 {
+	best := float32(-1)
+	for ti := range ts {
+		t := &ts[ti]
+		for sy := 0; sy <= 2*shift; sy += step {
+			for sx := 0; sx <= 2*shift; sx += step {
+				var dot float32
+				for j := 0; j < tplH; j++ {
+					row := patch[(sy+j)*patchW+sx : (sy+j)*patchW+sx+tplW]
+					tr := t[j*tplW : j*tplW+tplW]
+					for i, v := range row {
+						dot += v * tr[i]
 					}
-					if s := dot * norms[sy][sx]; s > best {
-						best = s
-					}
+				}
+				if s := dot * norms[sy][sx]; s > best {
+					best = s
 				}
 			}
 		}
-		scores[c] = best
 	}
+	return best
 }
 
 // alternatives ranks the symbols of a cell by score and keeps the best.
@@ -187,10 +239,10 @@ func alternatives(scores *[len(mrzAlphabet)]float32) []mrz.Alternative {
 	return alts[:keepAlts]
 }
 
-// cellFrames returns the frames of the cells of a zone read in one
-// direction: reversed reads it turned by 180°. n is the number of cells
-// per line.
-func cellFrames(z zoneGeom, n int, reversed bool) [][]frame {
+// cellFrames returns the frames of count cells per line of a zone, from
+// cell from (0 is the first cell seen, negative before it), read in one
+// direction: reversed reads it turned by 180°.
+func cellFrames(z zoneGeom, from, count int, reversed bool) [][]frame {
 	ref := z.lines[0]
 	p := ref.pitch()
 	ux, uy := ref.bx/p, ref.by/p
@@ -208,7 +260,7 @@ func cellFrames(z zoneGeom, n int, reversed bool) [][]frame {
 		du := l.bx*ux + l.by*uy // advance along u per cell of l
 		// l's own index of the zone's first cell.
 		k0 := int(math.Round((start - (l.ax*ux + l.ay*uy)) / du))
-		for k := 0; k < n; k++ {
+		for k := from; k < from+count; k++ {
 			x, y, bx, by := l.local(k0 + int(dir)*k)
 			q := math.Hypot(bx, by)
 			out[li] = append(out[li], frame{cx: x, cy: y, ux: dir * bx / q, uy: dir * by / q, pitch: q})
@@ -217,48 +269,75 @@ func cellFrames(z zoneGeom, n int, reversed bool) [][]frame {
 	return out
 }
 
-// readCells reads every cell of the frames and returns the lines (best
-// symbols), the alternatives and the mean best score.
-func readCells(g *image.Gray, frames [][]frame) (mrz.Candidate, float64) {
-	c := mrz.Candidate{Source: "cells"}
-	patch := make([]float32, patchW*patchH)
-	var scores [len(mrzAlphabet)]float32
-	total, n := 0.0, 0
-	for _, line := range frames {
-		var text []byte
-		var cells [][]mrz.Alternative
-		for _, f := range line {
-			samplePatch(g, f, patchW, patchH, patch)
-			classify(patch, &scores)
-			alts := alternatives(&scores)
-			text = append(text, alts[0].Char)
-			cells = append(cells, alts)
-			total += alts[0].Score
-			n++
-		}
-		c.Lines = append(c.Lines, string(text))
-		c.Cells = append(c.Cells, cells)
-	}
-	return c, total / float64(max(n, 1))
+// zoneCells are the patches of a zone's cells read in one direction.
+type zoneCells struct {
+	from    int // the cell index of the first patch (see cellFrames)
+	frames  [][]frame
+	patches [][][]float32
 }
 
-// orientationScore is the mean best score of a sample of cells, to tell a
-// zone read the right way round from one read upside down.
-func orientationScore(g *image.Gray, frames [][]frame) float64 {
-	patch := make([]float32, patchW*patchH)
-	var scores [len(mrzAlphabet)]float32
+func sampleZone(g *image.Gray, z zoneGeom, from, count int, reversed bool) *zoneCells {
+	zc := &zoneCells{from: from, frames: cellFrames(z, from, count, reversed)}
+	for _, line := range zc.frames {
+		var ps [][]float32
+		for _, f := range line {
+			p := make([]float32, patchW*patchH)
+			samplePatch(g, f, patchW, patchH, p)
+			ps = append(ps, p)
+		}
+		zc.patches = append(zc.patches, ps)
+	}
+	return zc
+}
+
+// fit is how well the cells from..to (every third) look like OCR-B at
+// height h: the mean best coarse score.
+func (zc *zoneCells) fit(h, from, to int) float64 {
 	total, n := 0.0, 0
-	for _, line := range frames {
-		for k := 0; k < len(line); k += 3 {
-			samplePatch(g, line[k], patchW, patchH, patch)
-			classify(patch, &scores)
-			best := scores[0]
-			for _, s := range scores {
-				best = max(best, s)
-			}
-			total += float64(best)
+	for _, ps := range zc.patches {
+		for k := max(0, from-zc.from); k < min(len(ps), to-zc.from); k += 3 {
+			total += float64(coarseBest(ps[k], h))
 			n++
 		}
 	}
 	return total / float64(max(n, 1))
+}
+
+// read classifies every cell at height h.
+func (zc *zoneCells) read(h int) [][][]mrz.Alternative {
+	var scores [len(mrzAlphabet)]float32
+	out := make([][][]mrz.Alternative, len(zc.patches))
+	for li, ps := range zc.patches {
+		for _, p := range ps {
+			classify(p, h, &scores)
+			out[li] = append(out[li], alternatives(&scores))
+		}
+	}
+	return out
+}
+
+// window is the candidate made of n cells per line from cell at.
+func window(cells [][][]mrz.Alternative, at, n int) mrz.Candidate {
+	c := mrz.Candidate{Source: "cells"}
+	for _, line := range cells {
+		ws := line[at : at+n]
+		b := make([]byte, n)
+		for k, alts := range ws {
+			b[k] = alts[0].Char
+		}
+		c.Lines = append(c.Lines, string(b))
+		c.Cells = append(c.Cells, ws)
+	}
+	return c
+}
+
+// windowScore is the mean best score of the cells of a window.
+func windowScore(cells [][][]mrz.Alternative, at, n int) float64 {
+	total := 0.0
+	for _, line := range cells {
+		for _, alts := range line[at : at+n] {
+			total += alts[0].Score
+		}
+	}
+	return total / float64(n*len(cells))
 }

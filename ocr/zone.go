@@ -39,12 +39,12 @@ type glyph struct {
 
 // zoneLine is a row of glyphs on a regular pitch.
 type zoneLine struct {
-	members []int   // glyph indices
-	idx     []int   // their cell index along the row (gaps allowed)
+	members []int     // glyph indices
+	idx     []int     // their cell index along the row (gaps allowed)
 	cx, cy  []float64 // their centres, in the original image's coordinates
 	ax, ay  float64   // fitted centre of cell 0
-	bx, by  float64 // fitted step from one cell to the next
-	size    float64 // median glyph size
+	bx, by  float64   // fitted step from one cell to the next
+	size    float64   // median glyph size
 }
 
 func (l *zoneLine) pitch() float64 { return math.Hypot(l.bx, l.by) }
@@ -130,10 +130,13 @@ func binarise(g *image.Gray, win int) []bool {
 			q := sq[y1*(w+1)+x1] - sq[y0*(w+1)+x1] - sq[y1*(w+1)+x0] + sq[y0*(w+1)+x0]
 			m := s / n
 			sd := math.Sqrt(math.Max(0, q/n-m*m))
-			if sd < 6 {
+			if sd < 5 {
 				continue // flat: paper or a uniform area
 			}
-			t := m * (1 + 0.2*(sd/128-1))
+			// Darker than the neighbourhood by a share of its contrast:
+			// holds on faint print and under glare, where a threshold
+			// proportional to the mean (Sauvola's) loses the ink.
+			t := m - 0.3*sd - 3
 			out[y*w+x] = float64(g.Pix[y*g.Stride+x]) < t
 		}
 	}
@@ -344,6 +347,9 @@ func findLines(gs []glyph) []*zoneLine {
 			}
 		})
 		sort.Slice(nbs, func(a, b int) bool { return nbs[a].d < nbs[b].d })
+		// Of the rows through the seed and one of its nearest neighbours,
+		// the longest.
+		var best *zoneLine
 		for t := 0; t < min(3, len(nbs)); t++ {
 			j := nbs[t].j
 			l := &zoneLine{members: []int{i, j}, idx: []int{0, 1}, size: math.Max(gi.size, gs[j].size)}
@@ -362,15 +368,21 @@ func findLines(gs []glyph) []*zoneLine {
 			}
 			sort.Float64s(ms)
 			l.size = ms[len(ms)/2]
-			// The pitch of an MRZ is close to the size of its letters.
-			if p := l.pitch(); p < 0.6*l.size || p > 2.2*l.size {
+			// The pitch of an MRZ is close to the size of its glyphs, and
+			// few of its glyphs are missing.
+			span := l.idx[len(l.idx)-1] - l.idx[0] + 1
+			if p := l.pitch(); p < 0.7*l.size || p > 1.7*l.size || span > len(l.members)*5/4+1 {
 				continue
 			}
-			for _, m := range l.members {
+			if best == nil || len(l.members) > len(best.members) {
+				best = l
+			}
+		}
+		if best != nil {
+			for _, m := range best.members {
 				gs[m].used = true
 			}
-			lines = append(lines, l)
-			break
+			lines = append(lines, best)
 		}
 	}
 	return lines
@@ -530,25 +542,33 @@ const maxZonesRead = 3
 // box; nothing when no zone is found.
 func readZone(g *image.Gray) (mrz.Reading, image.Rectangle) {
 	var reading mrz.Reading
+	if templates() == nil {
+		return reading, image.Rectangle{}
+	}
 	var box image.Rectangle
-	valid := func() bool {
-		r := mrz.Decode(reading, time.Now()) // only check digits matter here
+	// Only check digits matter here: the day given to Decode does not.
+	valid := func(c mrz.Candidate) bool {
+		r := mrz.Decode(mrz.Reading{Candidates: []mrz.Candidate{c}}, time.Now())
 		return r != nil && r.Valid
 	}
-	for i, z := range findZones(g) {
-		if i == maxZonesRead || valid() {
+	var read []*zoneLine // lines of the zones read
+	tried := 0
+	for _, z := range findZones(g) {
+		if tried == maxZonesRead {
 			break
 		}
-		for _, n := range zoneWidths(len(z.lines), z.cellsSeen()) {
-			if valid() {
-				break
+		// Part of a zone read already (two lines of a TD1): not again.
+		if !slices.ContainsFunc(z.lines, func(l *zoneLine) bool { return !slices.Contains(read, l) }) {
+			continue
+		}
+		tried++
+		read = append(read, z.lines...)
+		seen := z.cellsSeen()
+		for _, n := range zoneWidths(len(z.lines), seen) {
+			c, frames := readZoneCells(g, z, n, seen, valid)
+			if valid(c) {
+				return mrz.Reading{Candidates: []mrz.Candidate{c}}, framesBox(frames).Intersect(g.Bounds())
 			}
-			fwd, rev := cellFrames(z, n, false), cellFrames(z, n, true)
-			frames := fwd
-			if orientationScore(g, rev) > orientationScore(g, fwd) {
-				frames = rev
-			}
-			c, _ := readCells(g, frames)
 			reading.Candidates = append(reading.Candidates, c)
 			if box.Empty() {
 				box = framesBox(frames).Intersect(g.Bounds())
@@ -558,16 +578,68 @@ func readZone(g *image.Gray) (mrz.Reading, image.Rectangle) {
 	return reading, box
 }
 
+// readZoneCells reads a zone of lines of n cells, seen over seen cells:
+// which way round it reads, the height of its glyphs, then every cell.
+// The zone's ends are uncertain by a cell or two (a glyph missed, a speck
+// taken for one): of the windows of n cells, the one whose cells look most
+// like OCR-B is returned, unless another checks out (valid).
+func readZoneCells(g *image.Gray, z zoneGeom, n, seen int, valid func(mrz.Candidate) bool) (mrz.Candidate, [][]frame) {
+	lo, hi := min(0, seen-n)-1, max(0, seen-n)+1 // first cells tried
+	from, count := lo, hi+n-lo
+	mid := len(templateHeights) / 2
+	fwd := sampleZone(g, z, from, count, false)
+	rev := sampleZone(g, z, from, count, true)
+	zc := fwd
+	if rev.fit(mid, 0, seen) > fwd.fit(mid, 0, seen) {
+		zc = rev
+	}
+	h, best := 0, -1.0
+	for i := range templateHeights {
+		if f := zc.fit(i, 0, seen); f > best {
+			h, best = i, f
+		}
+	}
+	cells := zc.read(h)
+	type win struct {
+		at    int
+		score float64
+	}
+	var wins []win
+	for at := lo; at <= hi; at++ {
+		wins = append(wins, win{at - from, windowScore(cells, at-from, n)})
+	}
+	sort.SliceStable(wins, func(a, b int) bool { return wins[a].score > wins[b].score })
+	frames := func(w win) [][]frame {
+		out := make([][]frame, len(zc.frames))
+		for i, l := range zc.frames {
+			out[i] = l[w.at : w.at+n]
+		}
+		return out
+	}
+	first := window(cells, wins[0].at, n)
+	if valid(first) {
+		return first, frames(wins[0])
+	}
+	for _, w := range wins[1:] {
+		if c := window(cells, w.at, n); valid(c) {
+			return c, frames(w)
+		}
+	}
+	return first, frames(wins[0])
+}
+
 // zoneWidths lists the line lengths a zone of nlines lines, seen over
 // seen cells, may have: TD1 has 3 lines of 30; TD2, MRV-B and the French
 // identity card 2 of 36; TD3 and MRV-A 2 of 44.
 func zoneWidths(nlines, seen int) []int {
+	// A speck or a mark next to the zone may lengthen a row by a cell or
+	// three; a faint end shorten it.
 	switch {
-	case nlines == 3 && seen <= 32:
+	case nlines == 3 && seen <= 34:
 		return []int{30}
-	case nlines == 2 && seen <= 37:
+	case nlines == 2 && seen <= 39:
 		return []int{36, 44}
-	case nlines == 2 && seen <= 46:
+	case nlines == 2 && seen <= 48:
 		return []int{44}
 	}
 	return nil

@@ -47,18 +47,14 @@ func pad(s string, n int) string {
 
 func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
 
-// alnum draws n characters, digits mostly, with the letters OCR confuses
-// with digits (O, I, Z, S, B, D, Q) over-represented.
+// alnum draws n characters: digits mostly, letters too (O, I and Q
+// among them, which check digits cannot always tell from 0 and 1).
 func alnum(r *rand.Rand, n int) string {
-	const confusable = "OIZSBDQ"
 	b := make([]byte, n)
 	for i := range b {
-		switch x := r.IntN(10); {
-		case x < 6:
+		if r.IntN(10) < 7 {
 			b[i] = byte('0' + r.IntN(10))
-		case x < 8:
-			b[i] = confusable[r.IntN(len(confusable))]
-		default:
+		} else {
 			b[i] = byte('A' + r.IntN(26))
 		}
 	}

@@ -312,25 +312,45 @@ func decodeLayout(lay layout, cells [][][]Alternative, now time.Time) *Result {
 	return r
 }
 
-// failing counts the check digits that do not hold.
+// failing counts the check digits that do not hold. It reads the zone in
+// place: the search calls it for every combination it tries.
 func (p *parser) failing() int {
 	n := 0
 	lay := p.lay
-	if !p.docOK() {
+	if lay.overflow && p.get(lay.docCD) == '<' {
+		if !p.docOK() {
+			n++
+		}
+	} else if !p.spansOK([]span{lay.docNum}, lay.docCD) {
 		n++
 	}
-	if !checkOK(p.str(lay.birth), p.get(lay.birthCD)) {
+	if !p.spansOK([]span{lay.birth}, lay.birthCD) {
 		n++
 	}
-	if p.has(lay.expiryCD) && !checkOK(p.str(lay.expiry), p.get(lay.expiryCD)) {
+	if p.has(lay.expiryCD) && !p.spansOK([]span{lay.expiry}, lay.expiryCD) {
 		n++
 	}
 	if p.has(lay.optCD) && !p.optionalOK() {
 		n++
 	}
-	if !p.compositeOK() {
+	if p.has(lay.compCD) && !p.spansOK(lay.composite, lay.compCD) {
 		n++
 	}
 	return n
 }
 
+// spansOK reports whether the check digit at cd holds over the spans.
+func (p *parser) spansOK(spans []span, cd pos) bool {
+	sum, i := 0, 0
+	for _, s := range spans {
+		for _, c := range p.b[s.line][s.from:s.to] {
+			v, ok := charValue(c)
+			if !ok {
+				return false
+			}
+			sum += v * [3]int{7, 3, 1}[i%3]
+			i++
+		}
+	}
+	return p.get(cd) == byte('0'+sum%10)
+}
