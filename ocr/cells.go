@@ -22,6 +22,13 @@ import (
 // templates are drawn at; each is drawn sharp and blurred.
 var templateHeights = []float64{0.74, 0.80, 0.86, 0.92, 0.98, 1.04}
 
+// templateBlurs are the blurs (Gaussian sigma, patch pixels) the templates
+// are drawn with at each height: sharp print, and the blur of a phone
+// photo or of an upscaled small image.
+var templateBlurs = [numBlurs]float64{0, 0.9, 1.8}
+
+const numBlurs = 3
+
 // mrzAlphabet is the order of the templates.
 const mrzAlphabet = "<0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -44,7 +51,7 @@ var templateData []byte
 
 // cellTemplates are the templates, zero-mean and unit-norm: per symbol of
 // mrzAlphabet, per height of templateHeights, sharp then blurred.
-type cellTemplates [len(mrzAlphabet)][][2][tplSize]float32
+type cellTemplates [len(mrzAlphabet)][][numBlurs][tplSize]float32
 
 // templates are loaded once, on first use; nil when ocrb_cells.bin does
 // not match the template geometry (a build error: TestCellTemplates fails).
@@ -53,14 +60,15 @@ var templates = sync.OnceValue(func() *cellTemplates { return loadTemplates(temp
 func loadTemplates(data []byte) *cellTemplates {
 	var t cellTemplates
 	nh := len(templateHeights)
-	if len(data) != len(mrzAlphabet)*nh*2*tplSize {
+	nb := len(templateBlurs)
+	if len(data) != len(mrzAlphabet)*nh*nb*tplSize {
 		return nil
 	}
 	for c := range t {
-		t[c] = make([][2][tplSize]float32, nh)
+		t[c] = make([][numBlurs][tplSize]float32, nh)
 		for h := 0; h < nh; h++ {
-			for b := 0; b < 2; b++ {
-				off := ((c*nh+h)*2 + b) * tplSize
+			for b := 0; b < nb; b++ {
+				off := ((c*nh+h)*nb + b) * tplSize
 				f := &t[c][h][b]
 				for i := range f {
 					f[i] = float32(data[off+i])
@@ -156,7 +164,7 @@ func classify(patch []float32, h int, scores *[len(mrzAlphabet)]float32) {
 	// other shift; the best few are then scored at every shift.
 	ts := templates()
 	for c := range ts {
-		scores[c] = bestNCC(patch, ts[c][h][1:], &norms, 2)
+		scores[c] = bestNCC(patch, ts[c][h][1:2], &norms, 2)
 	}
 	var order [len(mrzAlphabet)]int
 	for i := range order {
@@ -175,7 +183,7 @@ func coarseBest(patch []float32, h int) float32 {
 	best := float32(-1)
 	ts := templates()
 	for c := range ts {
-		best = max(best, bestNCC(patch, ts[c][h][1:], &norms, 2))
+		best = max(best, bestNCC(patch, ts[c][h][1:2], &norms, 2))
 	}
 	return best
 }

@@ -26,7 +26,7 @@ var updateTemplates = flag.Bool("update-templates", false, "write ocrb_cells.bin
 var templateVariants = func() []struct{ capHeight, blur float64 } {
 	var vs []struct{ capHeight, blur float64 }
 	for _, h := range templateHeights {
-		for _, b := range []float64{0, 0.9} {
+		for _, b := range templateBlurs {
 			vs = append(vs, struct{ capHeight, blur float64 }{h, b})
 		}
 	}

@@ -300,6 +300,34 @@ func (l *zoneLine) grow(ix *glyphIndex, inLine map[int]bool) {
 	}
 }
 
+// dropStrays removes the members at the ends of the line that sit off the
+// line fitted on their neighbours (a speck or a mark taken in at an end,
+// which would bend the local fit there) and fits again.
+func (l *zoneLine) dropStrays(gs []glyph) {
+	for pass := 0; pass < 2; pass++ {
+		for side := 0; side < 2; side++ {
+			if len(l.members) <= minChain {
+				return
+			}
+			end := side * (len(l.members) - 1)
+			m, k := l.members[end], l.idx[end]
+			rest := &zoneLine{members: slices.Delete(slices.Clone(l.members), end, end+1),
+				idx: slices.Delete(slices.Clone(l.idx), end, end+1), bx: l.bx, by: l.by, ax: l.ax, ay: l.ay}
+			for _, mm := range rest.members {
+				rest.cx = append(rest.cx, gs[mm].cx)
+				rest.cy = append(rest.cy, gs[mm].cy)
+			}
+			x, y, bx, by := rest.local(k)
+			p := math.Hypot(bx, by)
+			dx, dy := gs[m].cx-x, gs[m].cy-y
+			if math.Abs(dx*bx+dy*by)/p > 0.35*p || math.Abs(dy*bx-dx*by)/p > 0.3*p {
+				l.members, l.idx = rest.members, rest.idx
+				l.fit(gs)
+			}
+		}
+	}
+}
+
 // reverse turns the line around (its last cell becomes cell 0).
 func (l *zoneLine) reverse(gs []glyph) {
 	slices.Reverse(l.members)
@@ -523,6 +551,7 @@ func findZones(g *image.Gray) []zoneGeom {
 		if a := math.Atan2(l.by, l.bx) * 180 / math.Pi; a > 100 || a <= -80 {
 			l.reverse(gs)
 		}
+		l.dropStrays(gs)
 		// Back to g's coordinates.
 		l.ax, l.ay, l.bx, l.by, l.size = l.ax/scale, l.ay/scale, l.bx/scale, l.by/scale, l.size/scale
 		for _, m := range l.members {
@@ -640,7 +669,7 @@ func zoneWidths(nlines, seen int) []int {
 	case nlines == 2 && seen <= 39:
 		return []int{36, 44}
 	case nlines == 2 && seen <= 48:
-		return []int{44}
+		return []int{44, 36}
 	}
 	return nil
 }

@@ -3,8 +3,8 @@ package mrz
 import (
 	"errors"
 	"fmt"
+	"math"
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -26,10 +26,17 @@ const (
 	// cannot tell: O − 0 = 24, so two or three O read for 0 at the right
 	// weights leave the sum unchanged modulo 10.
 	digitBias = 0.04
+	// ambiguity: two readings whose check digits hold, at costs closer
+	// than this, are a tie the check digits cannot break.
+	ambiguity = 0.02
 	// maxUncertain and maxChanges bound the search.
 	maxUncertain = 14
 	maxChanges   = 3
 )
+
+// lookAlikeDigit maps the letters of OCR-B that look most like a digit to
+// that digit.
+var lookAlikeDigit = map[byte]byte{'O': '0', 'Q': '0', 'D': '0', 'I': '1', 'Z': '2', 'S': '5', 'B': '8'}
 
 // kind is what a position of a zone may hold.
 type kind uint8
@@ -239,9 +246,9 @@ func decodeLayout(lay layout, cells [][][]Alternative, now time.Time) *Result {
 					}
 				}
 			}
-			if ks[i][j] == kindAlnum && strings.IndexByte("OQDIZSB", pick.Char) >= 0 {
+			if d, ok := lookAlikeDigit[pick.Char]; ok && ks[i][j] == kindAlnum {
 				for _, a := range alts {
-					if a.Char >= '0' && a.Char <= '9' && pick.Score-a.Score <= digitBias {
+					if a.Char == d && pick.Score-a.Score <= digitBias {
 						pick = a
 						corr++
 						break
@@ -272,16 +279,26 @@ func decodeLayout(lay layout, cells [][][]Alternative, now time.Time) *Result {
 	bestFail, bestCost := p.failing(), 0.0
 	var bestSet []choice
 	var cur []choice
+	// runnerUp is the cost of the next cheapest reading whose checks all
+	// hold: when it is about as cheap as the best, the check digits do not
+	// decide, and the cells are left as read.
+	runnerUp := math.Inf(1)
 	var rec func(from int, cost float64)
 	rec = func(from int, cost float64) {
 		if len(cur) > 0 {
 			f := p.failing()
-			if f < bestFail || f == bestFail && cost < bestCost {
+			switch {
+			case f == 0 && bestFail == 0 && cost < bestCost:
+				runnerUp = bestCost
+				fallthrough
+			case f < bestFail || f == bestFail && cost < bestCost:
 				bestFail, bestCost = f, cost
 				bestSet = append(bestSet[:0], cur...)
+			case f == 0:
+				runnerUp = min(runnerUp, cost)
 			}
 		}
-		if len(cur) == maxChanges || bestFail == 0 && cost >= bestCost {
+		if len(cur) == maxChanges || bestFail == 0 && cost >= min(runnerUp, bestCost+ambiguity) {
 			return
 		}
 		for u := from; u < len(uncertain); u++ {
@@ -301,7 +318,7 @@ func decodeLayout(lay layout, cells [][][]Alternative, now time.Time) *Result {
 	// Only a reading whose every check then holds is taken: changing
 	// characters to make some checks hold while others fail would hide
 	// what is printed.
-	if bestFail == 0 {
+	if bestFail == 0 && runnerUp-bestCost > ambiguity {
 		for _, ch := range bestSet {
 			b[ch.line][ch.idx] = ch.c
 			corr++
