@@ -1,7 +1,11 @@
 package ocr
 
 import (
+	"bytes"
 	_ "embed"
+	"image/png"
+
+	"github.com/disintegration/imaging"
 	"image"
 	"math"
 	"sort"
@@ -19,15 +23,33 @@ import (
 // the cell's alternatives, for the check digits to choose among.
 
 // templateHeights are the heights of the capitals, in pitches, the
-// templates are drawn at; each is drawn sharp and blurred.
-var templateHeights = []float64{0.74, 0.80, 0.86, 0.92, 0.98, 1.04}
+// templates are made at (documents print OCR-B between about 0.75 and 1.05
+// pitch tall). The step is fine: OCR-B's digits are 7 % taller than its
+// capitals, and that is much of what tells 0 from O.
+var templateHeights = func() []float64 {
+	var hs []float64
+	for h := 0.72; h < 1.07; h += 0.02 {
+		hs = append(hs, h)
+	}
+	return hs
+}()
 
 // templateBlurs are the blurs (Gaussian sigma, patch pixels) the templates
-// are drawn with at each height: sharp print, and the blur of a phone
+// are made with at each height: sharp print, and the blur of a phone
 // photo or of an upscaled small image.
 var templateBlurs = [numBlurs]float64{0, 0.9, 1.8}
 
 const numBlurs = 3
+
+// The glyphs the templates are made from (ocrb_glyphs.png, written by
+// TestCellTemplates -update-templates from the OCR-B font): one cell per
+// symbol of mrzAlphabet, side by side, each glyph centred across on its
+// advance and up and down on its capitals' middle, capitals glyphCap
+// pixels tall.
+const (
+	glyphCell = 128
+	glyphCap  = 57.6
+)
 
 // mrzAlphabet is the order of the templates.
 const mrzAlphabet = "<0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -46,34 +68,47 @@ const (
 	keepAlts = 5 // alternatives kept per cell
 )
 
-//go:embed ocrb_cells.bin
-var templateData []byte
+//go:embed ocrb_glyphs.png
+var glyphsPNG []byte
 
 // cellTemplates are the templates, zero-mean and unit-norm: per symbol of
-// mrzAlphabet, per height of templateHeights, sharp then blurred.
+// mrzAlphabet, per height of templateHeights, per blur of templateBlurs.
 type cellTemplates [len(mrzAlphabet)][][numBlurs][tplSize]float32
 
-// templates are loaded once, on first use; nil when ocrb_cells.bin does
-// not match the template geometry (a build error: TestCellTemplates fails).
-var templates = sync.OnceValue(func() *cellTemplates { return loadTemplates(templateData) })
-
-func loadTemplates(data []byte) *cellTemplates {
-	var t cellTemplates
-	nh := len(templateHeights)
-	nb := len(templateBlurs)
-	if len(data) != len(mrzAlphabet)*nh*nb*tplSize {
+// templates are made once, on first use; nil when ocrb_glyphs.png cannot
+// be read (a build error: TestCellTemplates fails).
+var templates = sync.OnceValue(func() *cellTemplates {
+	img, err := png.Decode(bytes.NewReader(glyphsPNG))
+	if err != nil {
 		return nil
 	}
+	return makeTemplates(toGray(imaging.Clone(img)))
+})
+
+// makeTemplates samples each glyph of the sheet as the reader samples a
+// cell, at each height and blur.
+func makeTemplates(sheet *image.Gray) *cellTemplates {
+	if sheet.Bounds().Dx() != glyphCell*len(mrzAlphabet) || sheet.Bounds().Dy() != glyphCell {
+		return nil
+	}
+	var t cellTemplates
 	for c := range t {
-		t[c] = make([][numBlurs][tplSize]float32, nh)
-		for h := 0; h < nh; h++ {
-			for b := 0; b < nb; b++ {
-				off := ((c*nh+h)*nb + b) * tplSize
-				f := &t[c][h][b]
-				for i := range f {
-					f[i] = float32(data[off+i])
-				}
-				normalize(f[:])
+		t[c] = make([][numBlurs][tplSize]float32, len(templateHeights))
+	}
+	patch := make([]float32, tplSize)
+	for b, sigma := range templateBlurs {
+		src := sheet
+		if sigma > 0 {
+			// Blur in sheet pixels, at the middle height.
+			src = toGray(imaging.Blur(sheet, sigma*glyphCap/0.9/cellPX))
+		}
+		for h, height := range templateHeights {
+			pitch := glyphCap / height
+			for c := range t {
+				f := frame{cx: float64(c*glyphCell) + glyphCell/2, cy: glyphCell / 2, ux: 1, pitch: pitch}
+				samplePatch(src, f, tplW, tplH, patch)
+				copy(t[c][h][b][:], patch)
+				normalize(t[c][h][b][:])
 			}
 		}
 	}

@@ -622,11 +622,20 @@ func readZoneCells(g *image.Gray, z zoneGeom, n, seen int, valid func(mrz.Candid
 	if rev.fit(mid, 0, seen) > fwd.fit(mid, 0, seen) {
 		zc = rev
 	}
+	// The height of the glyphs: every third height, then around the best.
 	h, best := 0, -1.0
-	for i := range templateHeights {
-		if f := zc.fit(i, 0, seen); f > best {
-			h, best = i, f
+	tryHeight := func(i int) {
+		if i >= 0 && i < len(templateHeights) {
+			if f := zc.fit(i, 0, seen); f > best {
+				h, best = i, f
+			}
 		}
+	}
+	for i := 1; i < len(templateHeights); i += 3 {
+		tryHeight(i)
+	}
+	for _, d := range []int{-1, 1} {
+		tryHeight(h + d)
 	}
 	cells := zc.read(h)
 	type win struct {
