@@ -59,12 +59,25 @@ const localWindow = 6
 // on the glyphs near k: a photo's perspective changes the pitch along a
 // line, and a page's curve its direction.
 func (l *zoneLine) local(k int) (x, y, bx, by float64) {
+	// Past the end of the glyphs found, from the nearest ones.
+	for win := localWindow; win <= 4*localWindow; win *= 2 {
+		if x, y, bx, by, ok := l.localIn(k, win); ok {
+			return x, y, bx, by
+		}
+	}
+	x, y = l.at(float64(k))
+	return x, y, l.bx, l.by
+}
+
+func (l *zoneLine) localIn(k, win int) (x, y, bx, by float64, ok bool) {
 	var sw, sk, skk, sx, sy, skx, sky float64
+	n := 0
 	for i := range l.members {
 		d := l.idx[i] - k
-		if d < -localWindow || d > localWindow {
+		if d < -win || d > win {
 			continue
 		}
+		n++
 		kk := float64(d)
 		w := 1 / (1 + 0.1*kk*kk)
 		sw += w
@@ -76,13 +89,12 @@ func (l *zoneLine) local(k int) (x, y, bx, by float64) {
 		sky += w * kk * l.cy[i]
 	}
 	den := sw*skk - sk*sk
-	if sw < 3 || den < 1e-9 {
-		x, y = l.at(float64(k))
-		return x, y, l.bx, l.by
+	if n < 3 || den < 1e-12 {
+		return 0, 0, 0, 0, false
 	}
 	bx = (sw*skx - sk*sx) / den
 	by = (sw*sky - sk*sy) / den
-	return (sx - bx*sk) / sw, (sy - by*sk) / sw, bx, by
+	return (sx - bx*sk) / sw, (sy - by*sk) / sw, bx, by, true
 }
 
 // zoneGeom is a zone found on the image: its lines, top first when read

@@ -25,7 +25,7 @@ const (
 	// check digits may still choose the letter. Needed where a check digit
 	// cannot tell: O − 0 = 24, so two or three O read for 0 at the right
 	// weights leave the sum unchanged modulo 10.
-	digitBias = 0.04
+	digitBias = 0.015
 	// ambiguity: two readings whose check digits hold, at costs closer
 	// than this, are a tie the check digits cannot break.
 	ambiguity = 0.02
@@ -277,6 +277,7 @@ func decodeLayout(lay layout, cells [][][]Alternative, now time.Time) *Result {
 	}
 	p := &parser{lay: lay, b: b}
 	bestFail, bestCost := p.failing(), 0.0
+	initFail := bestFail
 	var bestSet []choice
 	var cur []choice
 	// runnerUp is the cost of the next cheapest reading whose checks all
@@ -285,8 +286,10 @@ func decodeLayout(lay layout, cells [][][]Alternative, now time.Time) *Result {
 	runnerUp := math.Inf(1)
 	var rec func(from int, cost float64)
 	rec = func(from int, cost float64) {
-		if len(cur) > 0 {
-			f := p.failing()
+		// Each change must be paid for by a check it makes hold: one
+		// check digit lets a tenth of random readings through, so two
+		// changes under a single check could be anything.
+		if f := p.failing(); len(cur) > 0 && len(cur) <= initFail-f {
 			switch {
 			case f == 0 && bestFail == 0 && cost < bestCost:
 				runnerUp = bestCost
