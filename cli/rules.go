@@ -184,8 +184,8 @@ func showRules(w io.Writer, p *validate.Procedure, format string) error {
 		if r.When != nil {
 			fmt.Fprintf(&b, "   Only when: %s\n", condition(r.When))
 		}
-		if r.Unless != nil {
-			fmt.Fprintf(&b, "   Not when: %s\n", condition(r.Unless))
+		for _, u := range r.Unless {
+			fmt.Fprintf(&b, "   Not when: %s\n", condition(u))
 		}
 		if r.Notes != "" {
 			fmt.Fprintf(&b, "   Note: %s\n", r.Notes)
