@@ -439,9 +439,16 @@ func (e *evaluator) filing(r *Requirement, fw *FilingWindow, d *document.Documen
 		late = "; " + fw.Late
 	}
 	exp := d.Expires
+	if exp.IsZero() && d.MRZ != nil && d.MRZ.Valid && !d.MRZ.ExpiryDate.IsZero() {
+		exp = document.DateOf(d.MRZ.ExpiryDate)
+	}
 	if exp.IsZero() {
+		when := fw.Latest.String() + " before it"
+		if fw.Latest.N == 0 {
+			when = "before it expires"
+		}
 		v.status = NeedsReview
-		v.msg = fmt.Sprintf("The expiry date of %s could not be read: check by hand when it expires, as the application must be filed %s before it", d.File, fw.Latest)
+		v.msg = fmt.Sprintf("The expiry date of %s could not be read: check by hand when it expires, as the application must be filed %s", d.File, when)
 		return v
 	}
 	last := fw.Latest.Before(exp)

@@ -372,7 +372,7 @@ func TestConditionsParsed(t *testing.T) {
 	if q.When == nil || strings.Join(q.When.Nationality, ",") != "SN,DZ" || q.When.Region[0] != "wallonia" {
 		t.Errorf("when %+v", q.When)
 	}
-	if q.Unless == nil || q.Unless.Basis[0] != "study" || q.Unless.Application[0] != "renewal" {
+	if len(q.Unless) != 1 || q.Unless[0].Basis[0] != "study" || q.Unless[0].Application[0] != "renewal" {
 		t.Errorf("unless %+v", q.Unless)
 	}
 	if p.Regions["wallonia"][0] != "fr" {

@@ -119,5 +119,7 @@ func contentKey(d *document.Document) string {
 	if len([]rune(text)) < 40 {
 		return ""
 	}
-	return fmt.Sprintf("text|%s|%s|%d|%s", d.Type, d.Format, d.Pages, text)
+	// What was read from the text goes with it: two files with one text
+	// but other dates are not copies (a fixture, or a form filled twice).
+	return fmt.Sprintf("text|%s|%s|%d|%s|%s|%s|%s|%s|%v|%s", d.Type, d.Format, d.Pages, d.Issued, d.ValidFrom, d.Expires, d.Number, d.Holder, d.Periods, text)
 }
