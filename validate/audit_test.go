@@ -135,7 +135,7 @@ var auditCases = []auditCase{
 		ready: true, absent: []string{"french-language", "civic-exam", "republic-contract", "residence-3-years", "residence-5-years"},
 		status: map[string]Status{"residence-3-years-algeria": OK, CheckHolderName: OK}},
 	{name: "#9 cr Algerian: a visiteur title counts, a student's does not", proc: "FR/carte-de-resident", docs: frResDossier, facts: Facts{Nationality: "DZ"},
-		edits: []edit{set("titre-2022.jpg", func(d *document.Document) { d.Text = "CERTIFICAT DE RÉSIDENCE ALGÉRIEN\nÉtudiant" })},
+		edits:  []edit{set("titre-2022.jpg", func(d *document.Document) { d.Text = "CERTIFICAT DE RÉSIDENCE ALGÉRIEN\nÉtudiant" })},
 		status: map[string]Status{"residence-3-years-algeria": Insufficient}},
 
 	// Audit #10 (RS #6–10): the approval checklist is not required to
