@@ -76,6 +76,7 @@ func resolveSettings(dir string, flagCountry, flagProcedure, flagNationality, fl
 	s.facts = validate.Facts{
 		Reference: s.on, Nationality: s.nationality,
 		Application: cfg.Application, Family: cfg.Family, Basis: cfg.Basis, Region: cfg.Region,
+		Housing: cfg.Housing, Activity: cfg.Activity,
 	}
 	if cfg.BirthDate != "" {
 		if s.facts.BirthDate, err = document.ParseDate(cfg.BirthDate); err != nil {

@@ -43,14 +43,35 @@ func WriteText(w io.Writer, in Input, opt TextOptions) error {
 
 	notMet := 0
 	for _, o := range v.Requirements {
-		if !o.Status.Met() {
+		if !o.Status.Met() && o.Need != validate.MayAsk {
 			notMet++
 		}
 	}
-	if v.Ready {
+	blocking := 0
+	for _, t := range v.Todo {
+		if t.Blocking {
+			blocking++
+		}
+	}
+	switch {
+	case v.Ready:
 		fmt.Fprintf(&b, "%s: every one of the %d requirements is met.\n\n", p.paint(ansiBold+ansiGreen, "READY"), len(v.Requirements))
-	} else {
+	case notMet > 0:
 		fmt.Fprintf(&b, "%s: %d of %d requirements are not met.\n\n", p.paint(ansiBold+ansiRed, "NOT READY"), notMet, len(v.Requirements))
+	default:
+		fmt.Fprintf(&b, "%s: %d thing(s) to do first (see To do).\n\n", p.paint(ansiBold+ansiRed, "NOT READY"), blocking)
+	}
+	// The to-do (validate.Todo): blocking items first, numbered.
+	if len(v.Todo) > 0 {
+		b.WriteString(p.paint(ansiBold, "To do") + "\n")
+		for i, t := range v.Todo {
+			mark := p.paint(ansiRed, "✗")
+			if !t.Blocking {
+				mark = p.paint(ansiYellow, "!")
+			}
+			fmt.Fprintf(&b, "  %d. %s %s\n", i+1, mark, t.Action)
+		}
+		b.WriteByte('\n')
 	}
 
 	b.WriteString(p.paint(ansiBold, "Requirements") + "\n")
@@ -68,6 +89,12 @@ func WriteText(w io.Writer, in Input, opt TextOptions) error {
 		}
 		status := fmt.Sprintf("%-*s", width, o.Status)
 		fmt.Fprintf(&b, "  %s %s  %s", p.paint(colour, mark), p.paint(colour, status), o.Title)
+		if o.Need == validate.MayAsk {
+			b.WriteString(p.paint(ansiDim, " (may be asked)"))
+		}
+		if o.SeedOnly {
+			b.WriteString(p.paint(ansiDim, " (source: an informal guide only, less certain)"))
+		}
 		if len(o.Files) > 0 {
 			fmt.Fprintf(&b, "  %s", p.paint(ansiDim, strings.Join(o.Files, ", ")))
 		}
