@@ -87,6 +87,9 @@ func (p Profile) Analyze(img image.Image, d Density) *document.PhotoCheck {
 		}
 	case 1:
 		p.measureFace(c, r, f, bg, d)
+		if !f.eyes {
+			c.Unchecked = append(c.Unchecked, "the pupils were not found: the eye line, the tilt and the distance between the eyes are estimated from the face's outline; check them by hand")
+		}
 	default:
 		c.Problems = append(c.Problems, fmt.Sprintf("%d faces were found: the photo must show you alone", len(faces)))
 	}
