@@ -19,6 +19,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake"
 	"github.com/intake-app/intake/validate"
 )
 
@@ -26,13 +27,6 @@ func init() {
 	// pdfcpu otherwise writes a configuration directory into the user's
 	// home on first use.
 	api.DisableConfigDir()
-}
-
-// Input is a checked dossier.
-type Input struct {
-	Dossier   string // the dossier folder, as given
-	Documents []document.Document
-	Verdict   validate.Report
 }
 
 // Options say how to build the PDFs.
@@ -77,16 +71,16 @@ type Section struct {
 // its documents: the documents themselves first, each followed by its
 // apostille and then its translation. A document already placed under an
 // earlier requirement is not repeated.
-func Sections(in Input) []Section { return sections(in, true) }
+func Sections(in *intake.Result) []Section { return sections(in, true) }
 
-func sections(in Input, dedupe bool) []Section {
+func sections(in *intake.Result, dedupe bool) []Section {
 	byFile := map[string]*document.Document{}
 	for i := range in.Documents {
 		byFile[in.Documents[i].File] = &in.Documents[i]
 	}
 	placed := map[string]bool{}
 	var out []Section
-	for _, o := range in.Verdict.Requirements {
+	for _, o := range in.Report.Requirements {
 		var docs []*document.Document
 		for _, f := range o.Files {
 			d := byFile[f]
@@ -134,7 +128,7 @@ func withCompanions(docs []*document.Document, all []document.Document, placed m
 
 // Unused returns the readable files of the dossier that no requirement
 // uses: they are not bundled.
-func Unused(in Input) []string {
+func Unused(in *intake.Result) []string {
 	used := map[string]bool{}
 	for _, s := range Sections(in) {
 		for _, d := range s.Documents {
@@ -211,67 +205,11 @@ func cites(d *document.Document, number string) bool {
 	return false
 }
 
-// Applicant is who the dossier is for, as the passport's MRZ says.
-type Applicant struct {
-	Name        string // "WANG XIAOMING"
-	Nationality string // alpha-3 as in the MRZ
-	BirthDate   string
-	Passport    string
-}
-
-// applicantRank orders the documents an applicant is read from: an MRZ
-// whose check digits hold first, then a passport's.
-func applicantRank(d *document.Document) int {
-	r := 0
-	if d.MRZ.Valid {
-		r += 2
-	}
-	if d.Type == document.Passport {
-		r++
-	}
-	return r
-}
-
-// ApplicantOf returns the applicant from the first valid passport MRZ, or
-// from any MRZ or holder name when there is none.
-func ApplicantOf(docs []document.Document) Applicant {
-	var best *document.Document
-	for i := range docs {
-		d := &docs[i]
-		if d.MRZ == nil {
-			continue
-		}
-		if best == nil || applicantRank(d) > applicantRank(best) {
-			best = d
-		}
-	}
-	if best == nil {
-		for i := range docs {
-			if docs[i].Holder != "" {
-				return Applicant{Name: docs[i].Holder}
-			}
-		}
-		return Applicant{}
-	}
-	m := best.MRZ
-	a := Applicant{
-		Name:        strings.TrimSpace(m.Surname + " " + m.GivenNames),
-		Nationality: m.Nationality,
-		Passport:    m.DocumentNumber,
-	}
-	if !m.BirthDate.IsZero() {
-		a.BirthDate = m.BirthDate.Format(time.DateOnly)
-	}
-	return a
-}
-
 // Gaps lists the requirements that are not met, as "id (status)".
-func Gaps(r validate.Report) []string {
+func Gaps(r *validate.Report) []string {
 	var out []string
-	for _, o := range r.Requirements {
-		if !o.Status.Met() {
-			out = append(out, fmt.Sprintf("%s (%s)", o.ID, o.Status))
-		}
+	for _, o := range r.NotMet() {
+		out = append(out, fmt.Sprintf("%s (%s)", o.ID, o.Status))
 	}
 	return out
 }

@@ -34,44 +34,44 @@ var (
 
 // exampleRS generates the example Serbian dossier and reads it, once for
 // all the tests of the package: reading costs seconds of OCR.
-var exampleRS = sync.OnceValues(func() (bundle.Input, error) {
+var exampleRS = sync.OnceValues(func() (*intake.Result, error) {
 	dir, err := os.MkdirTemp("", "intake-bundle-rs-")
 	if err != nil {
-		return bundle.Input{}, err
+		return nil, err
 	}
 	spec := synth.ExampleRS(reference)
 	if err := synth.Write(dir, spec); err != nil {
-		return bundle.Input{}, err
+		return nil, err
 	}
 	files, err := intake.Scan(dir)
 	if err != nil {
-		return bundle.Input{}, err
+		return nil, err
 	}
 	eng, err := ocr.NewEngine()
 	if err != nil {
-		return bundle.Input{}, fmt.Errorf("tesseract is needed (scripts/setup-debian installs it): %w", err)
+		return nil, fmt.Errorf("tesseract is needed (scripts/setup-debian installs it): %w", err)
 	}
 	defer eng.Close()
-	docs, err := intake.Read(context.Background(), eng, files, intake.Options{
+	docs, err := intake.Read(context.Background(), eng, files, intake.ReadOptions{
 		Country: spec.Country, Nationality: spec.Nationality, Now: now, Workers: runtime.NumCPU(),
 	})
 	if err != nil {
-		return bundle.Input{}, err
+		return nil, err
 	}
 	rules, err := validate.Builtin()
 	if err != nil {
-		return bundle.Input{}, err
+		return nil, err
 	}
 	ref := document.DateOf(reference)
 	proc, err := rules.Procedure(spec.Country, spec.Procedure, ref)
 	if err != nil {
-		return bundle.Input{}, err
+		return nil, err
 	}
 	verdict := validate.Evaluate(proc, docs, validate.Facts{Reference: ref, Nationality: spec.Nationality})
-	return bundle.Input{Dossier: dir, Documents: docs, Verdict: *verdict}, nil
+	return &intake.Result{Dir: dir, Documents: docs, Report: verdict}, nil
 })
 
-func example(t *testing.T) bundle.Input {
+func example(t *testing.T) *intake.Result {
 	t.Helper()
 	for _, tool := range []string{"pdftotext", "pdftoppm"} {
 		if _, err := exec.LookPath(tool); err != nil {
@@ -85,7 +85,7 @@ func example(t *testing.T) bundle.Input {
 	return in
 }
 
-func docOf(in bundle.Input, file string) *document.Document {
+func docOf(in *intake.Result, file string) *document.Document {
 	for i := range in.Documents {
 		if in.Documents[i].File == file {
 			return &in.Documents[i]
@@ -195,7 +195,7 @@ func TestBundle(t *testing.T) {
 			t.Errorf("cover lacks %q:\n%s", s, cover)
 		}
 	}
-	if in.Verdict.Ready && !strings.Contains(cover, "READY: all") {
+	if in.Report.Ready && !strings.Contains(cover, "READY: all") {
 		t.Errorf("cover does not say the dossier is ready:\n%s", cover)
 	}
 	// Each requirement's line ends with the page its documents start on.
@@ -375,7 +375,7 @@ func TestSplit(t *testing.T) {
 		}
 		checkRenders(t, f.Path, f.Pages)
 	}
-	for i, o := range in.Verdict.Requirements {
+	for i, o := range in.Report.Requirements {
 		if len(o.Files) == 0 {
 			continue
 		}

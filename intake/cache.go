@@ -42,7 +42,7 @@ type cachedPage struct {
 // cacheSalt returns what, besides a file's content, changes how it is
 // read: this build of intake, Tesseract's version, the language data, the
 // languages chosen for the dossier and the procedure's country.
-func cacheSalt(eng *ocr.Engine, langs ocr.Options, opt Options) string {
+func cacheSalt(eng *ocr.Engine, langs ocr.Options, opt ReadOptions) string {
 	if opt.Cache == nil {
 		return ""
 	}

@@ -23,7 +23,7 @@ func readCached(t *testing.T, dir string, spec synth.Dossier, c *cache.Cache) ([
 		t.Fatal(err)
 	}
 	pages := 0
-	docs, err := intake.Read(context.Background(), newEngine(t), files, intake.Options{
+	docs, err := intake.Read(context.Background(), newEngine(t), files, intake.ReadOptions{
 		Country: spec.Country, Nationality: spec.Nationality, Now: now, Workers: runtime.NumCPU(),
 		Cache: c, Progress: func(p intake.Progress) { pages = p.Pages },
 	})

@@ -21,8 +21,8 @@ import (
 	"github.com/intake-app/intake/photo"
 )
 
-// Options say how to read a dossier.
-type Options struct {
+// ReadOptions say how to read the files of a dossier.
+type ReadOptions struct {
 	Country     string    // the procedure's country, alpha-2
 	Nationality string    // the applicant's, alpha-2 or alpha-3; "" when unknown
 	Now         time.Time // resolves two-digit MRZ years
@@ -50,7 +50,7 @@ type Progress struct {
 // set; the others are still read. The returned error is for what stops
 // the whole run: a missing dependency (wrapping ocr.ErrDependency) or a
 // cancelled context.
-func Read(ctx context.Context, eng *ocr.Engine, files []File, opt Options) ([]document.Document, error) {
+func Read(ctx context.Context, eng *ocr.Engine, files []File, opt ReadOptions) ([]document.Document, error) {
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.NumCPU()
 	}

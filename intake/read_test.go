@@ -48,7 +48,7 @@ func readDossier(t testing.TB, dir string, d synth.Dossier) []document.Document 
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs, err := intake.Read(context.Background(), newEngine(t), files, intake.Options{
+	docs, err := intake.Read(context.Background(), newEngine(t), files, intake.ReadOptions{
 		Country: d.Country, Nationality: d.Nationality, Now: now, Workers: runtime.NumCPU(),
 	})
 	if err != nil {
@@ -282,7 +282,7 @@ func BenchmarkValidateExample(b *testing.B) {
 			b.Fatal(err)
 		}
 		pages = 0
-		docs, err := intake.Read(context.Background(), eng, files, intake.Options{
+		docs, err := intake.Read(context.Background(), eng, files, intake.ReadOptions{
 			Country: spec.Country, Nationality: spec.Nationality, Now: now,
 			Progress: func(p intake.Progress) { pages = p.Pages },
 		})

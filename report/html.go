@@ -20,6 +20,7 @@ import (
 	"github.com/disintegration/imaging"
 
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake"
 	"github.com/intake-app/intake/ocr"
 	"github.com/intake-app/intake/validate"
 )
@@ -39,16 +40,16 @@ const thumbSide = 360
 // The verdict comes first, then each requirement with its status, then
 // each document as a thumbnail of its first page with what was read of it;
 // the machine-readable zone of a passport or card is outlined on its thumbnail.
-func WriteHTML(ctx context.Context, w io.Writer, in Input, opt HTMLOptions) error {
+func WriteHTML(ctx context.Context, w io.Writer, in *intake.Result, opt HTMLOptions) error {
 	thumb := opt.Thumbnail
 	if thumb == nil {
 		thumb = Thumbnail
 	}
-	v := in.Verdict
+	v := in.Report
 	page := htmlPage{
 		Title:     fmt.Sprintf("%s/%s: %s", v.Country, v.Procedure, v.Title),
 		LocalName: v.LocalTitle,
-		Dossier:   in.Dossier,
+		Dossier:   in.Dir,
 		Reference: v.Reference.String(),
 		Ready:     v.Ready,
 		Total:     len(v.Requirements),
@@ -208,24 +209,10 @@ type htmlDocument struct {
 type htmlFact struct{ Name, Value string }
 
 func statusClass(s validate.Status) string {
-	switch {
-	case s == validate.ExpiresSoon || s == validate.NeedsReview:
-		return "warn"
-	case s.Met():
-		return "ok"
-	}
-	return "bad"
+	return [...]string{validate.Fine: "ok", validate.Warning: "warn", validate.Failing: "bad"}[s.Severity()]
 }
 
-func statusMark(s validate.Status) string {
-	switch statusClass(s) {
-	case "ok":
-		return "✓"
-	case "warn":
-		return "!"
-	}
-	return "✗"
-}
+func statusMark(s validate.Status) string { return s.Severity().Mark() }
 
 // facts lists what was read of d, for its card.
 func facts(d document.Document) []htmlFact {

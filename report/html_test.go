@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake"
 )
 
 const example = "../testdata/example/"
@@ -25,7 +26,7 @@ const example = "../testdata/example/"
 // htmlInput is the golden input with real scans behind its documents: a
 // passport (with its MRZ band), an ID photo, a scanned and a born-digital
 // PDF, and a file that could not be read.
-func htmlInput() Input {
+func htmlInput() *intake.Result {
 	in := input()
 	docs := append([]document.Document(nil), in.Documents...)
 	docs[0].Path = example + "licna_dokumenta/pasos.jpg"

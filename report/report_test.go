@@ -9,16 +9,17 @@ import (
 	"time"
 
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake"
 	"github.com/intake-app/intake/ocr/mrz"
 	"github.com/intake-app/intake/validate"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-func input() Input {
+func input() *intake.Result {
 	day := func(s string) document.Date { d, _ := document.ParseDate(s); return d }
-	return Input{
-		Dossier: "dossier",
+	return &intake.Result{
+		Dir: "dossier",
 		Documents: []document.Document{
 			{File: "pasos.jpg", Pages: 1, Type: document.Passport, Language: "en", Script: "Latn", Country: "CN",
 				Issued: day("2023-10-01"), Expires: day("2033-09-30"), Holder: "WANG XIAOMING", Number: "EK3728461",
@@ -36,7 +37,7 @@ func input() Input {
 					Unchecked: []string{"head size: no face was found; check it by hand"}}},
 			{File: "empty.pdf", Type: document.Unknown, Error: "the file is empty: scan or export the document again"},
 		},
-		Verdict: &validate.Report{
+		Report: &validate.Report{
 			Country: "RS", Procedure: "permanent-residence-renewal", Title: "Permanent-residence card renewal",
 			Reference: day("2026-12-01"), Nationality: "CN", RuleFile: "rules/rs-permanent-residence-renewal.yaml",
 			Requirements: []validate.Outcome{
