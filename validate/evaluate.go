@@ -556,7 +556,6 @@ func issuingCountry(d *document.Document) string {
 	return ""
 }
 
-
 // issueDate is when d was issued: Issued, else the end of the latest
 // period it covers (a payslip or a statement).
 func issueDate(d *document.Document) document.Date {

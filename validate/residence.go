@@ -288,4 +288,3 @@ func (e *evaluator) replaceAtAges(r *Requirement, c Constraints, d *document.Doc
 	}
 	return nil
 }
-
