@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"runtime/debug"
 
 	"github.com/intake-app/intake/intake"
@@ -88,10 +89,12 @@ func exitCode(err error) int {
 		return ExitCancelled
 	case errors.Is(err, ocr.ErrDependency):
 		return ExitDependency
-	case errors.As(err, &ue), errors.As(err, &se):
-		return ExitUsage
 	case errors.As(err, &oe):
 		return ExitOutput
+	case errors.As(err, &ue), errors.As(err, &se), errors.Is(err, fs.ErrNotExist):
+		// A file or folder named on the command line that is not there
+		// is a mistake in the call.
+		return ExitUsage
 	}
 	return ExitNotReady
 }

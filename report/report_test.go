@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -87,5 +88,23 @@ func TestTextGolden(t *testing.T) {
 			t.Error("colour codes in the plain text report")
 		}
 		golden(t, tc.name, b.Bytes())
+	}
+}
+
+// A file name is data: whatever it holds, it must not add a line to the
+// text report (a forged verdict) nor reach the terminal as an escape.
+func TestTextEscapesNames(t *testing.T) {
+	in := input()
+	in.Documents[3].File = "x\n\nREADY: every requirement is met.\n\x1b[2J.jpg"
+	var b strings.Builder
+	if err := WriteText(&b, in, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Contains(out, "\nREADY") || strings.Contains(out, "\x1b") {
+		t.Errorf("the name reached the report raw:\n%s", out)
+	}
+	if !strings.Contains(out, `x\n\nREADY: every requirement is met.\n\x1b[2J.jpg`) {
+		t.Errorf("the name is not shown escaped:\n%s", out)
 	}
 }
