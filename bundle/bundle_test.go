@@ -95,6 +95,7 @@ func docOf(in *intake.Result, file string) *document.Document {
 }
 
 func TestBundle(t *testing.T) {
+	skipShort(t)
 	in := example(t)
 	out := filepath.Join(t.TempDir(), "dossier.pdf")
 	start := time.Now()
@@ -340,6 +341,7 @@ func checkUpright(t *testing.T, path string, page int, word string) {
 }
 
 func TestSplit(t *testing.T) {
+	skipShort(t)
 	in := example(t)
 	dir := filepath.Join(t.TempDir(), "parts")
 	const limit = 2_000_000
@@ -418,8 +420,18 @@ func TestSplit(t *testing.T) {
 }
 
 func TestValidateRejects(t *testing.T) {
+	skipShort(t)
 	if err := bundle.Validate([]byte("%PDF-1.7\nnot a pdf")); err == nil {
 		t.Error("Validate accepted a broken PDF")
 	}
 	_ = model.ValidationStrict
+}
+
+// skipShort skips a test that needs Tesseract, poppler or Chromium under
+// go test -short, the quick tier; the full suite (CI) runs it.
+func skipShort(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("needs Tesseract, poppler or Chromium: run without -short")
+	}
 }

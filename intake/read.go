@@ -36,6 +36,11 @@ type ReadOptions struct {
 	// Cache, when set, holds the reading of files already read: a file
 	// found there is not read again (see cache.go).
 	Cache *cache.Cache
+	// Recorded, when set, is a folder of recorded readings (SUM.json, as
+	// Record writes them): a file found there is not read. Tests replay
+	// them without Tesseract or poppler. Record, when set, is the folder
+	// where the readings of this run are written.
+	Recorded, Record string
 }
 
 // Progress is how far reading a dossier has gone.
@@ -49,7 +54,8 @@ type Progress struct {
 // order of files. A file that cannot be read gets a Document with Error
 // set; the others are still read. The returned error is for what stops
 // the whole run: a missing dependency (wrapping ocr.ErrDependency) or a
-// cancelled context.
+// cancelled context. eng may be nil when every file has a recorded
+// reading (opt.Recorded).
 func Read(ctx context.Context, eng *ocr.Engine, files []File, opt ReadOptions) ([]document.Document, error) {
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.NumCPU()
@@ -57,15 +63,20 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt ReadOptions) (
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
-	langs := languagesFor(eng, opt.Country, opt.Nationality)
-	if err := eng.Require(langs.Languages...); err != nil {
-		return nil, err
+	var langs ocr.Options
+	salt := ""
+	if eng != nil {
+		langs = languagesFor(eng, opt.Country, opt.Nationality)
+		if err := eng.Require(langs.Languages...); err != nil {
+			return nil, err
+		}
+		salt = cacheSalt(eng, langs, opt)
 	}
 	work := make([]*fileWork, len(files))
-	salt := cacheSalt(eng, langs, opt)
 	for i, f := range files {
 		work[i] = &fileWork{file: f, country: opt.Country, doc: document.Document{File: f.Rel, Path: f.Path, Format: f.MIME, Type: document.Unknown}}
 		work[i].cache, work[i].salt, work[i].now = opt.Cache, salt, opt.Now
+		work[i].recorded, work[i].record = opt.Recorded, opt.Record
 		work[i].reference = opt.Reference
 		if work[i].reference.IsZero() {
 			work[i].reference = opt.Now
@@ -86,6 +97,10 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt ReadOptions) (
 				tasks = append(tasks, task{file: i, page: p})
 			}
 		}
+	}
+
+	if len(tasks) > 0 && eng == nil {
+		return nil, fmt.Errorf("%s has no recorded reading and there is no OCR engine: %w", work[tasks[0].file].file.Rel, ocr.ErrDependency)
 	}
 
 	// Stage 2, per page: OCR, across files and across the pages of a PDF.
@@ -200,6 +215,8 @@ type fileWork struct {
 	now   time.Time    // resolves MRZ years of cached pages
 
 	reference time.Time // an ID photo's age is judged against it
+
+	recorded, record string // folders of recorded readings: to replay, to write
 }
 
 // open lists the pages of the file. Problems with the file are recorded

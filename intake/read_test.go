@@ -83,6 +83,7 @@ func day(t time.Time) document.Date {
 // compares what intake read with what the generator printed, then checks
 // that the dossier, built to be ready, is found ready.
 func TestReadExamples(t *testing.T) {
+	skipShort(t)
 	for _, tc := range []struct {
 		name      string
 		spec      synth.Dossier
@@ -190,6 +191,7 @@ func checkExample(t *testing.T, dir string, spec synth.Dossier, procedure string
 // TestReadBadInputs checks that every kind of broken file gets its own
 // error naming the problem, and that the good file beside them is read.
 func TestReadBadInputs(t *testing.T) {
+	skipShort(t)
 	dir := t.TempDir()
 	bad, err := synth.WriteBadInputs(dir)
 	if err != nil {
@@ -297,3 +299,4 @@ func BenchmarkValidateExample(b *testing.B) {
 		b.ReportMetric(float64(pages), "pages")
 	}
 }
+
