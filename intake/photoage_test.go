@@ -43,7 +43,6 @@ func TestPhotoAgeAgainstReference(t *testing.T) {
 	}
 }
 
-
 // skipShort skips a test that needs Tesseract or poppler under go test
 // -short, the quick tier; the full suite (CI) runs it.
 func skipShort(t *testing.T) {

@@ -299,4 +299,3 @@ func BenchmarkValidateExample(b *testing.B) {
 		b.ReportMetric(float64(pages), "pages")
 	}
 }
-
