@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"os"
 	"path"
-	"sort"
 	"strings"
 	"time"
 
@@ -89,7 +88,7 @@ func sections(in *intake.Result, dedupe bool) []Section {
 			}
 			docs = append(docs, d)
 		}
-		docs = order(withCompanions(docs, in.Documents, placed, dedupe))
+		docs = arrange(docs, byFile, in.Report, placed, dedupe)
 		for _, d := range docs {
 			placed[d.File] = true
 		}
@@ -98,30 +97,40 @@ func sections(in *intake.Result, dedupe bool) []Section {
 	return out
 }
 
-// withCompanions adds to docs the apostilles and translations of the
-// dossier that cite one of them by number and are not there yet: a
-// requirement judged on a certificate alone (too old, say) still gets
-// them in the bundle.
-func withCompanions(docs []*document.Document, all []document.Document, placed map[string]bool, dedupe bool) []*document.Document {
-	in := map[string]bool{}
-	for _, d := range docs {
-		in[d.File] = true
+// arrange puts each document of a section before its apostilles, then
+// its translations, as validate paired them (Report.Pairs), adding the
+// partners the requirement was not judged on (a certificate too old still
+// goes with its translation). A companion that pairs with no document of
+// the section goes at the end.
+func arrange(docs []*document.Document, byFile map[string]*document.Document, r *validate.Report, placed map[string]bool, dedupe bool) []*document.Document {
+	companion := func(d *document.Document) bool {
+		return d.Type == document.Apostille || d.Type == document.Translation
 	}
-	out := docs
+	in := map[string]bool{}
+	var out []*document.Document
+	add := func(d *document.Document) {
+		if d == nil || in[d.File] || dedupe && placed[d.File] || d.Error != "" {
+			return
+		}
+		in[d.File] = true
+		out = append(out, d)
+	}
 	for _, d := range docs {
-		if d.Number == "" || d.Type == document.Apostille || d.Type == document.Translation {
+		if companion(d) {
 			continue
 		}
-		for i := range all {
-			c := &all[i]
-			if in[c.File] || dedupe && placed[c.File] || c.Error != "" {
-				continue
+		add(d)
+		if p, ok := r.PairOf(d.File); ok {
+			for _, f := range p.Apostilles {
+				add(byFile[f])
 			}
-			if (c.Type == document.Apostille || c.Type == document.Translation) && cites(c, d.Number) {
-				in[c.File] = true
-				out = append(out, c)
+			for _, f := range p.Translations {
+				add(byFile[f])
 			}
 		}
+	}
+	for _, d := range docs {
+		add(d)
 	}
 	return out
 }
@@ -142,67 +151,6 @@ func Unused(in *intake.Result) []string {
 		}
 	}
 	return out
-}
-
-// order puts each apostille and translation right after the document it
-// goes with: an apostille or translation that cites a document's number
-// goes after that document; one that cites nothing known goes after the
-// last document of the type it translates, or at the end.
-func order(docs []*document.Document) []*document.Document {
-	var mains, extras []*document.Document
-	for _, d := range docs {
-		if d.Type == document.Apostille || d.Type == document.Translation {
-			extras = append(extras, d)
-		} else {
-			mains = append(mains, d)
-		}
-	}
-	if len(mains) == 0 {
-		return docs
-	}
-	// Apostilles before translations: a sworn translation usually
-	// translates the apostille too.
-	sort.SliceStable(extras, func(i, j int) bool {
-		return extras[i].Type == document.Apostille && extras[j].Type != document.Apostille
-	})
-	after := make([][]*document.Document, len(mains))
-	for _, e := range extras {
-		at := -1
-		for i, m := range mains {
-			if m.Number != "" && cites(e, m.Number) {
-				at = i
-				break
-			}
-		}
-		if at < 0 {
-			for i, m := range mains {
-				if e.Translates != "" && m.Type == e.Translates || e.Type == document.Apostille && m.Type.PublicDocument() {
-					at = i
-				}
-			}
-		}
-		if at < 0 {
-			at = len(mains) - 1
-		}
-		after[at] = append(after[at], e)
-	}
-	var out []*document.Document
-	for i, m := range mains {
-		out = append(out, m)
-		out = append(out, after[i]...)
-	}
-	return out
-}
-
-func cites(d *document.Document, number string) bool {
-	norm := func(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
-	n := norm(number)
-	for _, r := range d.References {
-		if norm(r) == n {
-			return true
-		}
-	}
-	return false
 }
 
 // Gaps lists the requirements that are not met, as "id (status)".

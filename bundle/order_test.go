@@ -29,6 +29,9 @@ func TestSectionsOrder(t *testing.T) {
 		{ID: "criminal-records", Status: validate.TooOld, Files: []string{"a_translation_us.pdf", "c_cert_cn.jpg", "d_cert_us.jpg"}},
 		{ID: "names", Status: validate.OK, Files: []string{"f_passport.jpg"}},
 		{ID: "fee", Status: validate.Missing},
+	}, Pairs: []validate.Pair{
+		{Document: "c_cert_cn.jpg", Apostilles: []string{"b_apostille_cn.jpg"}, Translations: []string{"e_translation_cn.pdf"}},
+		{Document: "d_cert_us.jpg", Translations: []string{"a_translation_us.pdf"}},
 	}}}
 	var got [][]string
 	for _, s := range bundle.Sections(in) {

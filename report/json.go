@@ -31,7 +31,10 @@ type Report struct {
 	Ready        bool               `json:"ready"`
 	Documents    []Document         `json:"documents"`
 	Requirements []Requirement      `json:"requirements"`
-	RuleFile     string             `json:"rule_file,omitempty"`
+	// Pairs are the documents with the apostilles and translations that
+	// go with them.
+	Pairs    []validate.Pair `json:"pairs"`
+	RuleFile string          `json:"rule_file,omitempty"`
 }
 
 // Document is one file of the dossier in the JSON report.
@@ -145,6 +148,7 @@ func Build(in *intake.Result) Report {
 		ReferenceDate: v.Reference,
 		Nationality:   optional(v.Nationality),
 		Applicant:     v.Applicant,
+		Pairs:         nonNil(v.Pairs),
 		Ready:         v.Ready,
 		RuleFile:      v.RuleFile,
 		Documents:     make([]Document, 0, len(in.Documents)),

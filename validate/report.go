@@ -40,6 +40,8 @@ type Report struct {
 	// Ready is true when every requirement is ok or expires_soon.
 	Ready        bool      `json:"ready"`
 	Requirements []Outcome `json:"requirements"`
+	// Pairs are the documents with their apostilles and translations.
+	Pairs []Pair `json:"pairs,omitempty"`
 }
 
 // Outcome is the verdict on one requirement.
