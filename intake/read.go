@@ -19,6 +19,7 @@ import (
 	"github.com/intake-app/intake/ocr/layout"
 	"github.com/intake-app/intake/ocr/mrz"
 	"github.com/intake-app/intake/photo"
+	"golang.org/x/sync/errgroup"
 )
 
 // ReadOptions say how to read the files of a dossier.
@@ -85,9 +86,9 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt ReadOptions) (
 
 	// Stage 1, per file: open it and list its pages. PDFs give their text
 	// layer here; pages that need OCR become tasks.
-	if err := forEach(ctx, opt.Workers, len(work), func(i int) error {
+	if err := forEach(ctx, opt.Workers, len(work), func(ctx context.Context, i int) error {
 		return work[i].open(ctx)
-	}); err != nil {
+	}, func(i int, v any) { work[i].doc.Error = bug(v) }); err != nil {
 		return nil, err
 	}
 	var tasks []task
@@ -116,7 +117,7 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt ReadOptions) (
 			w.Close()
 		}
 	}()
-	err := forEach(ctx, opt.Workers, len(tasks), func(i int) error {
+	err := forEach(ctx, opt.Workers, len(tasks), func(ctx context.Context, i int) error {
 		t := tasks[i]
 		w := <-workers
 		defer func() { workers <- w }()
@@ -126,6 +127,9 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt ReadOptions) (
 		prog.pageDone(fw.file.Rel, t.file)
 		mu.Unlock()
 		return err
+	}, func(i int, v any) {
+		t := tasks[i]
+		work[t.file].pages[t.page].err = errors.New(bug(v))
 	})
 	if err != nil {
 		return nil, err
@@ -137,47 +141,42 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt ReadOptions) (
 		w.store()
 	}
 	for i, w := range work {
-		w.finish(opt.Country)
+		w.safeFinish(opt.Country)
 		docs[i] = w.doc
 	}
 	return docs, nil
 }
 
 // forEach runs fn(0..n-1) on up to workers goroutines. It stops at the
-// first error that is a dependency problem or a cancellation; other
-// errors are the caller's to record.
-func forEach(ctx context.Context, workers, n int, fn func(int) error) error {
-	var wg sync.WaitGroup
-	var once sync.Once
-	var first error
-	next := make(chan int)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	for range min(workers, max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if err := fn(i); err != nil {
-					once.Do(func() { first = err; cancel() })
-				}
-			}
-		}()
-	}
-loop:
+// first error, which fn returns only for what ends the whole run (a
+// missing dependency, a cancellation): other problems are fn's to record.
+// A panic in fn(i) does not reach the user: it is handed to onPanic, to
+// be recorded against the file it happened on, and the others go on.
+func forEach(ctx context.Context, workers, n int, fn func(ctx context.Context, i int) error, onPanic func(i int, v any)) error {
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(max(1, workers))
 	for i := range n {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break loop
+		if gctx.Err() != nil {
+			break
 		}
+		g.Go(func() error {
+			defer func() {
+				if v := recover(); v != nil {
+					onPanic(i, v)
+				}
+			}()
+			return fn(gctx, i)
+		})
 	}
-	close(next)
-	wg.Wait()
-	if first != nil {
-		return first
+	if err := g.Wait(); err != nil {
+		return err
 	}
-	return ctx.Err()
+	return ctx.Err() // the group's context ends with Wait; the caller's may have ended first
+}
+
+// bug is the problem recorded for a file whose reading panicked.
+func bug(v any) string {
+	return fmt.Sprintf("intake failed on this file (a bug: please report it, without the file): %v", v)
 }
 
 type task struct{ file, page int }
@@ -351,6 +350,16 @@ func estimateDPI(d photo.Density, w, h int, scale float64) int {
 	}
 	long := float64(max(w, h)) * scale
 	return min(600, max(70, int(long/11.69)))
+}
+
+// safeFinish is finish, with a panic recorded against the file.
+func (w *fileWork) safeFinish(procedureCountry string) {
+	defer func() {
+		if v := recover(); v != nil {
+			w.doc = document.Document{File: w.doc.File, Path: w.doc.Path, Format: w.doc.Format, Type: document.Unknown, Error: bug(v)}
+		}
+	}()
+	w.finish(procedureCountry)
 }
 
 // finish turns the pages' text into the document's fields.

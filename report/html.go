@@ -15,9 +15,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/disintegration/imaging"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/intake"
@@ -63,8 +63,8 @@ func WriteHTML(ctx context.Context, w io.Writer, in *intake.Result, opt HTMLOpti
 		})
 	}
 	page.Documents = make([]htmlDocument, len(in.Documents))
-	sem := make(chan struct{}, runtime.NumCPU())
-	var wg sync.WaitGroup
+	var g errgroup.Group
+	g.SetLimit(runtime.NumCPU())
 	for i, d := range in.Documents {
 		hd := &page.Documents[i]
 		hd.Doc = d
@@ -79,14 +79,13 @@ func WriteHTML(ctx context.Context, w io.Writer, in *intake.Result, opt HTMLOpti
 		if d.Path == "" {
 			continue
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
+		g.Go(func() error {
+			// A thumbnail is an illustration: one that cannot be made (or
+			// a bug making it) leaves its card without a picture.
+			defer func() { _ = recover() }()
 			b, err := thumb(ctx, d)
 			if err != nil || len(b) == 0 {
-				return
+				return nil
 			}
 			hd.Thumb = template.URL("data:image/jpeg;base64," + base64.StdEncoding.EncodeToString(b))
 			if !d.MRZBox.Empty() {
@@ -98,9 +97,10 @@ func WriteHTML(ctx context.Context, w io.Writer, in *intake.Result, opt HTMLOpti
 				hd.MRZ = template.CSS(fmt.Sprintf("left:%.1f%%;top:%.1f%%;width:%.1f%%;height:%.1f%%",
 					float64(r.Min.X)/10, float64(r.Min.Y)/10, float64(r.Dx())/10, float64(r.Dy())/10))
 			}
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	_ = g.Wait() // every goroutine returns nil: thumbnails are best effort
 	fileDoc := map[string]string{}
 	for _, d := range page.Documents {
 		fileDoc[d.Doc.File] = d.Anchor
