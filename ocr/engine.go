@@ -15,8 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/intake-app/intake/ocr/layout"
 
 	"github.com/otiai10/gosseract/v2"
 )
@@ -107,41 +107,11 @@ func (e *Engine) Require(langs ...string) error {
 // Has reports whether the language pack lang is installed.
 func (e *Engine) Has(lang string) bool { return e.available[lang] }
 
-// Word is one word read by Tesseract, with its box in the page's pixels.
-type Word struct {
-	Text       string
-	Box        image.Rectangle
-	Confidence float64
-}
-
-// Line is one line of text.
-type Line struct {
-	Words []Word
-	Box   image.Rectangle
-}
-
-// Text returns the words of l separated by spaces. Tesseract reads each
-// Chinese character as a word of its own; no space is put between two of
-// them, since Chinese puts none.
-func (l Line) Text() string {
-	var b strings.Builder
-	for i, w := range l.Words {
-		if i > 0 {
-			prev, _ := utf8.DecodeLastRuneInString(l.Words[i-1].Text)
-			next, _ := utf8.DecodeRuneInString(w.Text)
-			if !(wide(prev) && wide(next)) {
-				b.WriteByte(' ')
-			}
-		}
-		b.WriteString(w.Text)
-	}
-	return b.String()
-}
-
-// wide reports whether r is a Han character or CJK punctuation.
-func wide(r rune) bool {
-	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
-}
+// Word and Line are the layout of a reading (see package layout).
+type (
+	Word = layout.Word
+	Line = layout.Line
+)
 
 // Recognition is the result of reading one image.
 type Recognition struct {

@@ -663,8 +663,8 @@ func TestEvaluate(t *testing.T) {
 			for i := range docs {
 				ptrs = append(ptrs, &docs[i])
 			}
-			ev.nat = nationality(f.Nationality, ptrs)
-			ev.birth = birthDate(f.BirthDate, ptrs)
+			a := applicantOf(f, ptrs)
+			ev.nat, ev.birth = a.Nationality, a.BirthDate
 			for _, r := range p.Requirements {
 				if inForce(r.EffectiveFrom, r.EffectiveUntil, ref) && ev.applies(r) {
 					ids = append(ids, r.ID)

@@ -39,6 +39,8 @@ type Report struct {
 	Reference  document.Date `json:"reference"`
 	// Nationality is the alpha-2 nationality used (given or found), "" when unknown.
 	Nationality string `json:"nationality,omitempty"`
+	// Applicant is who the dossier is for, decided once (see Applicant).
+	Applicant Applicant `json:"applicant"`
 	// RuleFile is the rule file of the procedure's version used.
 	RuleFile string `json:"rule_file"`
 	// Ready is true when the to-do holds nothing blocking: every required
@@ -48,6 +50,8 @@ type Report struct {
 	Requirements []Outcome `json:"requirements"`
 	// Todo is what to do, blocking items first (see todo.go).
 	Todo []Todo `json:"todo"`
+	// Pairs are the documents with their apostilles and translations.
+	Pairs []Pair `json:"pairs,omitempty"`
 }
 
 // Outcome is the verdict on one requirement.
