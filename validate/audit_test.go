@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/ocr/mrz"
 )
 
 // The cases of the rule audit of 2026-11 (shared/reviews/rules.md), each
@@ -242,6 +243,7 @@ func TestReadyMeansReady(t *testing.T) {
 		edits    []edit
 		ready    bool
 		blocking []string // substrings of the blocking to-do items, in order
+		later    string   // a substring of a non-blocking item
 	}{
 		{name: "complete", ready: true},
 		{name: "unreadable files", edits: []edit{add(
@@ -264,6 +266,11 @@ func TestReadyMeansReady(t *testing.T) {
 				return docs
 			}},
 			blocking: []string{"facture-edf (1).pdf and facture-edf.pdf hold the same content"}},
+		{name: "two sides of one card (one number, one MRZ) are no duplicate", ready: true, edits: []edit{
+			set("titre-de-sejour.jpg", func(d *document.Document) { d.Number = "FR1234567" }),
+			add(text(document.Document{File: "titre-de-sejour-verso.jpg", Type: document.ResidencePermit, Language: "fr", Country: "FR",
+				Expires: day("2027-03-15"), Number: "FR1234567", MRZ: &mrz.Result{Format: mrz.TD1, Valid: true, IssuingState: "FRA"}}))},
+			later: "titre-de-sejour-verso.jpg and titre-de-sejour.jpg seem to be the sides (or pages) of one residence permit (number FR1234567): hand them in as one PDF"},
 		{name: "photo face not measured", edits: []edit{set("photo.jpg", func(d *document.Document) {
 			d.Photo.Unchecked = []string{"no face was detected on the figure in the middle: the head's height, the eye line, the centring and the exposure could not be measured; check them by hand"}
 		})},
@@ -283,7 +290,7 @@ func TestReadyMeansReady(t *testing.T) {
 			if rep.Ready != tc.ready {
 				t.Errorf("Ready = %v, want %v; to-do %+v", rep.Ready, tc.ready, rep.Todo)
 			}
-			var blocking []string
+			var blocking, later []string
 			seenLater := false
 			for _, td := range rep.Todo {
 				if td.Blocking {
@@ -293,7 +300,11 @@ func TestReadyMeansReady(t *testing.T) {
 					blocking = append(blocking, td.Action)
 				} else {
 					seenLater = true
+					later = append(later, td.Action)
 				}
+			}
+			if tc.later != "" && !strings.Contains(strings.Join(later, "\n"), tc.later) {
+				t.Errorf("non-blocking to-do %q lacks %q", later, tc.later)
 			}
 			if len(blocking) != len(tc.blocking) {
 				t.Fatalf("blocking to-do %q, want %d items like %q", blocking, len(tc.blocking), tc.blocking)

@@ -44,7 +44,13 @@ func (e *evaluator) todo(outcomes []Outcome) []Todo {
 				Action: fmt.Sprintf("%s could not be read (%s): scan or export it again as a PDF, JPEG or PNG, or take it out of the folder if it is not part of the dossier", d.File, d.Error)})
 		}
 	}
-	block = append(block, e.duplicates()...)
+	for _, t := range e.duplicates() {
+		if t.Blocking {
+			block = append(block, t)
+		} else {
+			later = append(later, t)
+		}
+	}
 	for _, o := range outcomes {
 		switch {
 		case o.Status == OK:
@@ -67,43 +73,63 @@ func (e *evaluator) todo(outcomes []Outcome) []Todo {
 }
 
 // duplicates finds documents present twice: the same type with the same
-// identifying number, or the same content as read (same text, or the
-// same photo measured alike).
+// identifying number, or the same content as read (same text, or the same
+// photo measured alike). Two files of one number where only one holds the
+// machine-readable zone are the two sides of one card (or pages of one
+// passport): not a duplicate, but better handed in as one file.
 func (e *evaluator) duplicates() []Todo {
-	groups := map[string][]string{}
-	why := map[string]string{}
+	type group struct {
+		files  []string
+		why    string
+		sides  bool // the files differ in having an MRZ: sides of one document
+		byText bool
+	}
+	groups := map[string]*group{}
 	var keys []string
-	addKey := func(k, reason, file string) {
-		if _, ok := groups[k]; !ok {
+	hasMRZ := map[string]bool{}
+	addKey := func(k, why string, d *document.Document, byText bool) {
+		g, ok := groups[k]
+		if !ok {
+			g = &group{why: why, byText: byText}
+			groups[k] = g
 			keys = append(keys, k)
 		}
-		if !contains(groups[k], file) {
-			groups[k] = append(groups[k], file)
+		if !contains(g.files, d.File) {
+			if len(g.files) > 0 && hasMRZ[g.files[0]] != (d.MRZ != nil) {
+				g.sides = true
+			}
+			g.files = append(g.files, d.File)
 		}
-		why[k] = reason
 	}
 	for _, d := range e.docs {
 		if d.Error != "" {
 			continue
 		}
+		hasMRZ[d.File] = d.MRZ != nil
 		if n := normNumber(d.Number); identityTypes[d.Type] && len(n) >= 5 {
-			addKey("n|"+string(d.Type)+"|"+n, fmt.Sprintf("the same %s (number %s)", typeName(d.Type), d.Number), d.File)
+			addKey("n|"+string(d.Type)+"|"+n, fmt.Sprintf("the same %s (number %s)", typeName(d.Type), d.Number), d, false)
 		}
 		if k := contentKey(d); k != "" {
-			addKey("c|"+k, "the same content", d.File)
+			addKey("c|"+k, "the same content", d, true)
 		}
 	}
 	var out []Todo
 	seen := map[string]bool{}
 	for _, k := range keys {
-		files := uniqSorted(groups[k])
+		g := groups[k]
+		files := uniqSorted(g.files)
 		id := strings.Join(files, "\x00")
 		if len(files) < 2 || seen[id] {
 			continue
 		}
 		seen[id] = true
+		if g.sides && !g.byText {
+			out = append(out, Todo{Files: files,
+				Action: fmt.Sprintf("%s seem to be the sides (or pages) of one %s: hand them in as one PDF, one page per side", strings.Join(files, " and "), strings.TrimPrefix(g.why, "the same "))})
+			continue
+		}
 		out = append(out, Todo{Files: files, Blocking: true,
-			Action: fmt.Sprintf("%s hold %s: keep one file (put the pages of one document into one PDF) and take the others out, or replace the wrong one with the document that is missing", strings.Join(files, " and "), why[k])})
+			Action: fmt.Sprintf("%s hold %s: keep one file (put the pages of one document into one PDF) and take the others out, or replace the wrong one with the document that is missing", strings.Join(files, " and "), g.why)})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Files[0] < out[j].Files[0] })
 	return out
