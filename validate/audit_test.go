@@ -25,6 +25,23 @@ func cspDossier() []document.Document {
 	)
 }
 
+// rsTempDossier is a complete dossier for extending a Serbian temporary
+// residence (work) on 2026-12-01, 20 days before the permit expires.
+func rsTempDossier() []document.Document {
+	docs := []document.Document{}
+	for _, d := range rsDossier() {
+		switch d.File {
+		case "zahtev.pdf", "pasos.jpg", "foto.jpg", "ugovor-o-zakupu.pdf", "izvodi.pdf", "polisa.pdf", "uplatnica.pdf":
+			docs = append(docs, d)
+		}
+	}
+	return append(docs,
+		text(document.Document{File: "dozvola.jpg", Type: document.ResidencePermit, Language: "sr", Country: "RS",
+			Issued: day("2025-12-21"), Expires: day("2026-12-21"), Number: "RS7654321"}),
+		text(document.Document{File: "ugovor-o-radu.pdf", Type: document.EmploymentContract, Language: "sr", Country: "RS",
+			Issued: day("2025-11-01")}))
+}
+
 type auditCase struct {
 	name    string
 	proc    string
@@ -145,6 +162,19 @@ var auditCases = []auditCase{
 		edits: []edit{drop("criminal-record-rs.pdf", "criminal-record-cn.pdf", "apostille-1.pdf", "prevod-1.pdf", "izvodi.pdf", "polisa.pdf", "ugovor-o-zakupu.pdf")},
 		ready: true, status: map[string]Status{"criminal-record-rs": Missing, "health-insurance": Missing},
 		todoHas: []string{"The authority may ask for this (Serbian criminal-record certificate"}},
+
+	// Missing procedure #2: Serbia's temporary-residence extension; filed
+	// 20 days before the permit expires: late under the 2018 rule (30
+	// days), in time from 2024-02-01 (before expiry, the MUP's page).
+	{name: "rs temporary residence 20 days before expiry in 2023", proc: "RS/temporary-residence-renewal", docs: rsTempDossier, on: "2023-12-01",
+		edits:  []edit{set("dozvola.jpg", func(d *document.Document) { d.Expires = day("2023-12-21") })},
+		status: map[string]Status{"residence-permit": NonCompliant}},
+	{name: "rs temporary residence 20 days before expiry in 2026", proc: "RS/temporary-residence-renewal", docs: rsTempDossier, ready: true,
+		facts:  Facts{Basis: "work"},
+		status: map[string]Status{"residence-permit": OK, "employment": OK}},
+	{name: "rs temporary residence filed 4 months early", proc: "RS/temporary-residence-renewal", docs: rsTempDossier,
+		edits:  []edit{set("dozvola.jpg", func(d *document.Document) { d.Expires = day("2027-04-01") })},
+		status: map[string]Status{"residence-permit": NonCompliant}},
 
 	// Audit #11 (RU #6–8): see evaluate_test.go ("ru worker without
 	// contract or insurance is ready", "ru no application", the month
