@@ -280,6 +280,19 @@ func (e *evaluator) replaceAtAges(r *Requirement, c Constraints, d *document.Doc
 	for _, a := range c.ReplaceAtAges {
 		bd := addMonths(birth, 12*a)
 		if issued.Before(bd) && !e.ref.Before(bd) {
+			if w := c.ReplaceWithin; !w.IsZero() {
+				due := w.After(bd)
+				if e.ref.After(due) {
+					v.status = NonCompliant
+					v.msg = fmt.Sprintf("%s was issued on %s, before its holder turned %d on %s: its replacement was due within %s, by %s; filing on %s is late: %s",
+						d.File, issued, a, bd, w, due, e.ref, hint(r, NonCompliant, "file at once and expect a fine"))
+					return v
+				}
+				v.status = ExpiresSoon
+				v.msg = fmt.Sprintf("%s was issued on %s, before its holder turned %d on %s: it must be replaced within %s, by %s; file by then",
+					d.File, issued, a, bd, w, due)
+				return v
+			}
 			v.status = Expired
 			v.msg = fmt.Sprintf("%s was issued on %s, before its holder turned %d on %s: a card must be replaced at the ages of %s; %s",
 				d.File, issued, a, bd, ages, hint(r, Expired, "apply for its replacement at once"))
@@ -287,23 +300,4 @@ func (e *evaluator) replaceAtAges(r *Requirement, c Constraints, d *document.Doc
 		}
 	}
 	return nil
-}
-
-// birthDate returns the applicant's birth date: given, else a passport's
-// MRZ, else a passport's printed one.
-func birthDate(given document.Date, docs []*document.Document) document.Date {
-	if !given.IsZero() {
-		return given
-	}
-	for _, d := range docs {
-		if d.Type == document.Passport && d.Error == "" && d.MRZ != nil && d.MRZ.Valid && !d.MRZ.BirthDate.IsZero() {
-			return document.DateOf(d.MRZ.BirthDate)
-		}
-	}
-	for _, d := range docs {
-		if d.Type == document.Passport && d.Error == "" && !d.BirthDate.IsZero() {
-			return d.BirthDate
-		}
-	}
-	return document.Date{}
 }
