@@ -114,7 +114,7 @@ func (z zoneGeom) cellsSeen() int {
 // binarise thresholds g locally (Sauvola): ink is darker than its
 // neighbourhood by a margin that grows with the local contrast, which holds
 // under glare and uneven light.
-func binarise(g *image.Gray, win int) []bool {
+func binarise(g *image.Gray, win int, k float64) []bool {
 	b := g.Bounds()
 	w, h := b.Dx(), b.Dy()
 	// Integral images of the values and of their squares.
@@ -148,7 +148,7 @@ func binarise(g *image.Gray, win int) []bool {
 			// Darker than the neighbourhood by a share of its contrast:
 			// holds on faint print and under glare, where a threshold
 			// proportional to the mean (Sauvola's) loses the ink.
-			t := m - 0.3*sd - 3
+			t := m - k*sd - 3
 			out[y*w+x] = float64(g.Pix[y*g.Stride+x]) < t
 		}
 	}
@@ -286,7 +286,10 @@ func (l *zoneLine) grow(ix *glyphIndex, inLine map[int]bool) {
 		p := l.pitch()
 		found := -1
 		step := 0
-		for s := 1; s <= 2 && found < 0; s++ {
+		// Up to two cells may be missing in a row: two glyphs run
+		// together in a small or blurred image are one blob, too large to
+		// be taken for one glyph.
+		for s := 1; s <= 3 && found < 0; s++ {
 			// Predict from the last glyph, with the fitted step: local, so
 			// that a slow change of pitch (perspective) is followed.
 			px, py := gs[last].cx+l.bx*float64(s), gs[last].cy+l.by*float64(s)
@@ -411,7 +414,7 @@ func findLines(gs []glyph) []*zoneLine {
 			// The pitch of an MRZ is close to the size of its glyphs, and
 			// few of its glyphs are missing.
 			span := l.idx[len(l.idx)-1] - l.idx[0] + 1
-			if p := l.pitch(); p < 0.7*l.size || p > 1.7*l.size || span > len(l.members)*5/4+1 {
+			if p := l.pitch(); p < 0.7*l.size || p > 1.7*l.size || span > len(l.members)*3/2+1 {
 				continue
 			}
 			if best == nil || len(l.members) > len(best.members) {
@@ -533,7 +536,7 @@ func dup(zs []zoneGeom, z zoneGeom) bool {
 
 // findZones finds the candidate zones of g, best first, in g's
 // coordinates.
-func findZones(g *image.Gray) []zoneGeom {
+func findZones(g *image.Gray, k float64) []zoneGeom {
 	b := g.Bounds()
 	long := float64(max(b.Dx(), b.Dy()))
 	if long < 16 {
@@ -553,7 +556,7 @@ func findZones(g *image.Gray) []zoneGeom {
 	wb := work.Bounds()
 	wl := float64(max(wb.Dx(), wb.Dy()))
 	win := int(wl/25) | 1
-	ink := binarise(work, win)
+	ink := binarise(work, win, k)
 	gs := components(ink, wb.Dx(), wb.Dy(), 5, wl/12)
 	lines := findLines(gs)
 	for _, l := range lines {
@@ -574,6 +577,10 @@ func findZones(g *image.Gray) []zoneGeom {
 	return zoneCandidates(lines)
 }
 
+// binarisations are the thresholds tried in turn (see binarise): ink is
+// darker than its neighbourhood's mean by this share of its spread.
+var binarisations = []float64{0.3, 0.9}
+
 // maxZonesRead bounds the zone candidates read on one page.
 const maxZonesRead = 3
 
@@ -592,27 +599,32 @@ func readZone(g *image.Gray) (mrz.Reading, image.Rectangle) {
 		r := mrz.Decode(mrz.Reading{Candidates: []mrz.Candidate{c}}, time.Now())
 		return r != nil && r.Valid
 	}
-	var read []*zoneLine // lines of the zones read
-	tried := 0
-	for _, z := range findZones(g) {
-		if tried == maxZonesRead {
-			break
-		}
-		// Part of a zone read already (two lines of a TD1): not again.
-		if !slices.ContainsFunc(z.lines, func(l *zoneLine) bool { return !slices.Contains(read, l) }) {
-			continue
-		}
-		tried++
-		read = append(read, z.lines...)
-		seen := z.cellsSeen()
-		for _, n := range zoneWidths(len(z.lines), seen) {
-			c, frames := readZoneCells(g, z, n, seen, valid)
-			if valid(c) {
-				return mrz.Reading{Candidates: []mrz.Candidate{c}}, framesBox(frames).Intersect(g.Bounds())
+	// Twice if need be: glyphs of a blurred or small image run together
+	// when the threshold takes in their grey edges, and faint ones break
+	// up when it does not: the second pass keeps only the darker core.
+	for _, k := range binarisations {
+		var read []*zoneLine // lines of the zones read
+		tried := 0
+		for _, z := range findZones(g, k) {
+			if tried == maxZonesRead {
+				break
 			}
-			reading.Candidates = append(reading.Candidates, c)
-			if box.Empty() {
-				box = framesBox(frames).Intersect(g.Bounds())
+			// Part of a zone read already (two lines of a TD1): not again.
+			if !slices.ContainsFunc(z.lines, func(l *zoneLine) bool { return !slices.Contains(read, l) }) {
+				continue
+			}
+			tried++
+			read = append(read, z.lines...)
+			seen := z.cellsSeen()
+			for _, n := range zoneWidths(len(z.lines), seen) {
+				c, frames := readZoneCells(g, z, n, seen, valid)
+				if valid(c) {
+					return mrz.Reading{Candidates: []mrz.Candidate{c}}, framesBox(frames).Intersect(g.Bounds())
+				}
+				reading.Candidates = append(reading.Candidates, c)
+				if box.Empty() {
+					box = framesBox(frames).Intersect(g.Bounds())
+				}
 			}
 		}
 	}

@@ -63,7 +63,7 @@ type Degradation struct {
 	Perspective float64 // corner displacement, share of the size
 	Blur        float64 // Gaussian sigma, pixels of the final image
 	Noise       float64 // Gaussian sigma, gray levels
-	Glare       float64 // peak brightness added, gray levels
+	Glare       float64 // strength, 0–200: at 200 the peak leaves ink a quarter of its contrast
 	Contrast    float64 // ink to paper, share of full contrast
 	JPEG        int     // quality; 0 for none
 	Busy        bool    // a cluttered background around the document
@@ -284,8 +284,12 @@ func spoil(r *rand.Rand, scene *image.Gray, d Degradation) (*image.Gray, error) 
 		for x := 0; x < ow; x++ {
 			v := lo + float64(out.Pix[y*out.Stride+x])*d.Contrast
 			if d.Glare > 0 {
+				// Light reflected off the laminate brightens ink and paper
+				// towards white: at the peak, ink keeps a quarter of its
+				// contrast (a glare that wipes the ink out is unreadable
+				// by anyone, and not in the set).
 				r2 := (float64(x)-gx)*(float64(x)-gx) + (float64(y)-gy)*(float64(y)-gy)
-				v += d.Glare * math.Exp(-r2/(2*gs*gs))
+				v += (255 - v) * 0.75 * d.Glare / 200 * math.Exp(-r2/(2*gs*gs))
 			}
 			out.Pix[y*out.Stride+x] = clamp(v)
 		}
