@@ -193,22 +193,28 @@ func grayAt(g *image.Gray, x, y float64) float32 {
 // classify scores every symbol against the patch, with the templates of
 // height h: the best normalised cross-correlation over the shifts, sharp
 // or blurred.
-func classify(patch []float32, h int, scores *[len(mrzAlphabet)]float32) {
+func classify(patch []float32, h int, scores *[len(mrzAlphabet)]float32) (dx, dy int) {
 	norms := windowNorms(patch)
+	ts := templates()
 	// A coarse pass scores every symbol on the blurred template at every
 	// other shift; the best few are then scored at every shift.
-	ts := templates()
 	for c := range ts {
-		scores[c] = bestNCC(patch, ts[c][h][1:2], &norms, 2)
+		scores[c], _, _ = bestNCC(patch, ts[c][h][1:2], &norms, 2)
 	}
 	var order [len(mrzAlphabet)]int
 	for i := range order {
 		order[i] = i
 	}
 	sort.Slice(order[:], func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
+	best := float32(-2)
 	for _, c := range order[:refineTop] {
-		scores[c] = bestNCC(patch, ts[c][h][:], &norms, 1)
+		s, x, y := bestNCC(patch, ts[c][h][:], &norms, 1)
+		scores[c] = s
+		if s > best {
+			best, dx, dy = s, x, y
+		}
 	}
+	return dx, dy
 }
 
 // coarseBest is the best coarse score of any symbol, with the templates of
@@ -218,30 +224,10 @@ func coarseBest(patch []float32, h int) float32 {
 	best := float32(-1)
 	ts := templates()
 	for c := range ts {
-		best = max(best, bestNCC(patch, ts[c][h][1:2], &norms, 2))
+		s, _, _ := bestNCC(patch, ts[c][h][1:2], &norms, 2)
+		best = max(best, s)
 	}
 	return best
-}
-
-// windowNorms returns the inverse norms of the patch's windows at each
-// shift (mean removed).
-func windowNorms(patch []float32) [2*shift + 1][2*shift + 1]float32 {
-	var norms [2*shift + 1][2*shift + 1]float32
-	for sy := 0; sy <= 2*shift; sy++ {
-		for sx := 0; sx <= 2*shift; sx++ {
-			var s, q float64
-			for j := 0; j < tplH; j++ {
-				row := patch[(sy+j)*patchW+sx : (sy+j)*patchW+sx+tplW]
-				for _, v := range row {
-					s += float64(v)
-					q += float64(v) * float64(v)
-				}
-			}
-			n := q - s*s/tplSize
-			norms[sy][sx] = float32(1 / math.Sqrt(math.Max(n, 1)))
-		}
-	}
-	return norms
 }
 
 // refineTop is how many symbols the fine pass of classify scores.
@@ -249,8 +235,8 @@ const refineTop = 6
 
 // bestNCC is the best correlation of the patch with the templates over the
 // shifts, taken every step pixels.
-func bestNCC(patch []float32, ts [][tplSize]float32, norms *[2*shift + 1][2*shift + 1]float32, step int) float32 {
-	best := float32(-1)
+func bestNCC(patch []float32, ts [][tplSize]float32, norms *[2*shift + 1][2*shift + 1]float32, step int) (float32, int, int) {
+	best, bx, by := float32(-1), 0, 0
 	for ti := range ts {
 		t := &ts[ti]
 		for sy := 0; sy <= 2*shift; sy += step {
@@ -264,12 +250,12 @@ func bestNCC(patch []float32, ts [][tplSize]float32, norms *[2*shift + 1][2*shif
 					}
 				}
 				if s := dot * norms[sy][sx]; s > best {
-					best = s
+					best, bx, by = s, sx-shift, sy-shift
 				}
 			}
 		}
 	}
-	return best
+	return best, bx, by
 }
 
 // alternatives ranks the symbols of a cell by score and keeps the best.
@@ -346,17 +332,65 @@ func (zc *zoneCells) fit(h, from, to int) float64 {
 	return total / float64(max(n, 1))
 }
 
-// read classifies every cell at height h.
-func (zc *zoneCells) read(h int) [][][]mrz.Alternative {
-	var scores [len(mrzAlphabet)]float32
-	out := make([][][]mrz.Alternative, len(zc.patches))
-	for li, ps := range zc.patches {
-		for _, p := range ps {
-			classify(p, h, &scores)
-			out[li] = append(out[li], alternatives(&scores))
+// read classifies every cell at height h. When the cells' glyphs sit off
+// their frames by a drift along a line (a pitch or an angle a little off,
+// away from the glyphs the frames were fitted on), the frames are moved
+// by the drift, the cells sampled again and read again, once.
+func (zc *zoneCells) read(g *image.Gray, h int) [][][]mrz.Alternative {
+	out, moved := zc.readOnce(h)
+	if !moved {
+		return out
+	}
+	for li, line := range zc.frames {
+		for k := range line {
+			samplePatch(g, line[k], patchW, patchH, zc.patches[li][k])
 		}
 	}
+	out, _ = zc.readOnce(h)
 	return out
+}
+
+func (zc *zoneCells) readOnce(h int) ([][][]mrz.Alternative, bool) {
+	var scores [len(mrzAlphabet)]float32
+	out := make([][][]mrz.Alternative, len(zc.patches))
+	moved := false
+	for li, ps := range zc.patches {
+		// The shift of each cell's best symbol, and a line fitted to them
+		// (weighted by the score) along the line.
+		var sw, sk, skk, sx, sy, skx, sky float64
+		for k, p := range ps {
+			dx, dy := classify(p, h, &scores)
+			alts := alternatives(&scores)
+			out[li] = append(out[li], alts)
+			w := math.Max(0, alts[0].Score-0.5)
+			kk := float64(k)
+			sw += w
+			sk += w * kk
+			skk += w * kk * kk
+			sx += w * float64(dx)
+			sy += w * float64(dy)
+			skx += w * kk * float64(dx)
+			sky += w * kk * float64(dy)
+		}
+		den := sw*skk - sk*sk
+		if sw < 3 || den < 1e-9 {
+			continue
+		}
+		bx, by := (sw*skx-sk*sx)/den, (sw*sky-sk*sy)/den
+		ax, ay := (sx-bx*sk)/sw, (sy-by*sk)/sw
+		for k := range ps {
+			dx, dy := ax+bx*float64(k), ay+by*float64(k)
+			if math.Abs(dx) < 0.6 && math.Abs(dy) < 0.6 {
+				continue
+			}
+			moved = true
+			f := &zc.frames[li][k]
+			step := f.pitch / cellPX
+			f.cx += (dx*f.ux - dy*f.uy) * step
+			f.cy += (dx*f.uy + dy*f.ux) * step
+		}
+	}
+	return out, moved
 }
 
 // window is the candidate made of n cells per line from cell at.
@@ -383,4 +417,25 @@ func windowScore(cells [][][]mrz.Alternative, at, n int) float64 {
 		}
 	}
 	return total / float64(n*len(cells))
+}
+
+// windowNorms returns the inverse norms of the patch's windows at each
+// shift (mean removed).
+func windowNorms(patch []float32) [2*shift + 1][2*shift + 1]float32 {
+	var norms [2*shift + 1][2*shift + 1]float32
+	for sy := 0; sy <= 2*shift; sy++ {
+		for sx := 0; sx <= 2*shift; sx++ {
+			var s, q float64
+			for j := 0; j < tplH; j++ {
+				row := patch[(sy+j)*patchW+sx : (sy+j)*patchW+sx+tplW]
+				for _, v := range row {
+					s += float64(v)
+					q += float64(v) * float64(v)
+				}
+			}
+			n := q - s*s/tplSize
+			norms[sy][sx] = float32(1 / math.Sqrt(math.Max(n, 1)))
+		}
+	}
+	return norms
 }

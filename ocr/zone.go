@@ -661,7 +661,7 @@ func readZoneCells(g *image.Gray, z zoneGeom, n, seen int, valid func(mrz.Candid
 	for _, d := range []int{-1, 1} {
 		tryHeight(h + d)
 	}
-	cells := zc.read(h)
+	cells := zc.read(g, h)
 	type win struct {
 		at    int
 		score float64
