@@ -17,8 +17,9 @@ var (
 )
 
 // Parse parses the lines of one machine-readable zone: TD1 (3×30), TD2
-// (2×36), TD3 (2×44), MRV-A (2×44, first character 'V') or MRV-B (2×36,
-// first character 'V').
+// (2×36), TD3 (2×44), MRV-A (2×44, first character 'V'), MRV-B (2×36,
+// first character 'V') or the French identity card (2×36, starting
+// "IDFRA"; tried with TD2, the check digits choose).
 //
 // The lines usually come from OCR. Parse drops white space and blank lines,
 // upper-cases, tolerates lines up to two characters too short or too long

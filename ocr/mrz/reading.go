@@ -40,8 +40,10 @@ func (r Reading) Empty() bool { return len(r.Candidates) == 0 }
 
 // Decode parses the reading's candidates and returns the best result:
 // valid first, then the fewest failing check digits, then the fewest
-// corrections. now resolves two-digit years. It returns nil when no
-// candidate parses.
+// corrections. A candidate with cells is decoded by choosing among each
+// cell's alternatives (see the package documentation); one with lines
+// only, by Parse (Source "cells") or Find. now resolves two-digit years.
+// It returns nil when no candidate parses.
 func Decode(r Reading, now time.Time) *Result {
 	var best *Result
 	for _, c := range r.Candidates {
