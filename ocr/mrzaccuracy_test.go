@@ -250,3 +250,35 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// TestReadZoneNoZone: a page of ordinary text has no MRZ, and none is
+// reported.
+func TestReadZoneNoZone(t *testing.T) {
+	g := page(t, dejaVu, 28, 1240, 900, paragraph...)
+	for _, deg := range []int{0, 90} {
+		if r, box := readZone(Rotate(g, deg)); !r.Empty() || !box.Empty() {
+			t.Errorf("turned %d°: a zone read on a page of text: %q", deg, r.Candidates[0].Lines)
+		}
+	}
+}
+
+// TestReadZoneTurned reads a generated passport turned every way.
+func TestReadZoneTurned(t *testing.T) {
+	gen, err := mrzsynth.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(1, 1))
+	z := mrzsynth.NewZone(r, "TD3")
+	for _, angle := range []float64{0, 7, -20, 90, 180, 270} {
+		img, err := gen.Draw(r, z, mrzsynth.Degradation{Width: 1000, Angle: angle, Contrast: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd, box := readZone(img)
+		got := mrz.Decode(rd, accuracyNow)
+		if got == nil || !slices.Equal(got.Lines, z.Lines) || box.Empty() {
+			t.Errorf("turned %.0f°: read %+v, want %q", angle, got, z.Lines)
+		}
+	}
+}

@@ -581,6 +581,24 @@ func findZones(g *image.Gray, k float64) []zoneGeom {
 // darker than its neighbourhood's mean by this share of its spread.
 var binarisations = []float64{0.3, 0.9}
 
+// minZoneScore is the mean best score of its cells below which a reading
+// that does not check out is not kept: its cells do not look like OCR-B
+// (an MRZ, even printed with a wrong check digit, scores above 0.9; rows
+// of other print about 0.5).
+const minZoneScore = 0.7
+
+// meanScore is the mean best score of a candidate's cells.
+func meanScore(c mrz.Candidate) float64 {
+	total, n := 0.0, 0
+	for _, l := range c.Cells {
+		for _, a := range l {
+			total += a[0].Score
+			n++
+		}
+	}
+	return total / float64(max(n, 1))
+}
+
 // maxZonesRead bounds the zone candidates read on one page.
 const maxZonesRead = 3
 
@@ -618,8 +636,14 @@ func readZone(g *image.Gray) (mrz.Reading, image.Rectangle) {
 			seen := z.cellsSeen()
 			for _, n := range zoneWidths(len(z.lines), seen) {
 				c, frames := readZoneCells(g, z, n, seen, valid)
+				if frames == nil {
+					continue
+				}
 				if valid(c) {
 					return mrz.Reading{Candidates: []mrz.Candidate{c}}, framesBox(frames).Intersect(g.Bounds())
+				}
+				if meanScore(c) < minZoneScore {
+					continue // rows of something else: a form's boxes, a table
 				}
 				reading.Candidates = append(reading.Candidates, c)
 				if box.Empty() {
@@ -660,6 +684,10 @@ func readZoneCells(g *image.Gray, z zoneGeom, n, seen int, valid func(mrz.Candid
 	}
 	for _, d := range []int{-1, 1} {
 		tryHeight(h + d)
+	}
+	if best < minZoneScore-0.05 {
+		// Not OCR-B: rows of other print. Not worth reading cell by cell.
+		return mrz.Candidate{}, nil
 	}
 	cells := zc.read(g, h)
 	type win struct {
