@@ -634,6 +634,10 @@ func readZone(g *image.Gray) (mrz.Reading, image.Rectangle) {
 			tried++
 			read = append(read, z.lines...)
 			seen := z.cellsSeen()
+			// Of this zone's readings that do not check out (one per line
+			// length), only the one whose cells look most like OCR-B.
+			var kept mrz.Candidate
+			var keptBox image.Rectangle
 			for _, n := range zoneWidths(len(z.lines), seen) {
 				c, frames := readZoneCells(g, z, n, seen, valid)
 				if frames == nil {
@@ -642,12 +646,16 @@ func readZone(g *image.Gray) (mrz.Reading, image.Rectangle) {
 				if valid(c) {
 					return mrz.Reading{Candidates: []mrz.Candidate{c}}, framesBox(frames).Intersect(g.Bounds())
 				}
-				if meanScore(c) < minZoneScore {
-					continue // rows of something else: a form's boxes, a table
+				if score := meanScore(c); score >= minZoneScore && score > meanScore(kept) {
+					kept, keptBox = c, framesBox(frames).Intersect(g.Bounds())
 				}
-				reading.Candidates = append(reading.Candidates, c)
+			}
+			// Below minZoneScore: rows of something else, a form's boxes, a
+			// table.
+			if len(kept.Cells) > 0 {
+				reading.Candidates = append(reading.Candidates, kept)
 				if box.Empty() {
-					box = framesBox(frames).Intersect(g.Bounds())
+					box = keptBox
 				}
 			}
 		}
