@@ -270,6 +270,30 @@ func decodeLayout(lay layout, cells [][][]Alternative, now time.Time) *Result {
 			}
 		}
 	}
+	// A lone letter among the fillers of a name, which the reader found
+	// nearly as like a filler, is one: a name's fillers run on, a one-letter
+	// name part between them is rare.
+	for _, sp := range []span{lay.name, lay.given} {
+		if sp.to == 0 {
+			continue
+		}
+		line := b[sp.line]
+		for j := sp.from; j < sp.to; j++ {
+			left := j == sp.from || line[j-1] == '<'
+			right := j+1 == sp.to || line[j+1] == '<'
+			if line[j] == '<' || !left || !right || j < sp.from+2 {
+				continue
+			}
+			alts := cells[sp.line][j]
+			for _, a := range alts {
+				if a.Char == '<' && alts[0].Score-a.Score <= typeMargin {
+					line[j] = '<'
+					corr++
+					break
+				}
+			}
+		}
+	}
 	// The least certain positions first; the search looks at a few.
 	sort.SliceStable(uncertain, func(a, b int) bool { return uncertain[a][0].cost < uncertain[b][0].cost })
 	if len(uncertain) > maxUncertain {
