@@ -319,19 +319,6 @@ func sampleZone(g *image.Gray, z zoneGeom, from, count int, reversed bool) *zone
 	return zc
 }
 
-// fit is how well the cells from..to (every third) look like OCR-B at
-// height h: the mean best coarse score.
-func (zc *zoneCells) fit(h, from, to int) float64 {
-	total, n := 0.0, 0
-	for _, ps := range zc.patches {
-		for k := max(0, from-zc.from); k < min(len(ps), to-zc.from); k += 3 {
-			total += float64(coarseBest(ps[k], h))
-			n++
-		}
-	}
-	return total / float64(max(n, 1))
-}
-
 // read classifies every cell at height h. When the cells' glyphs sit off
 // their frames by a drift along a line (a pitch or an angle a little off,
 // away from the glyphs the frames were fitted on), the frames are moved

@@ -282,3 +282,26 @@ func TestReadZoneTurned(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkReadZoneNoMRZ measures what looking for a zone costs on a page
+// that has none (every page of a dossier is looked at): a payment slip of
+// the example dossier.
+func BenchmarkReadZoneNoMRZ(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join("..", "testdata", "example", "uplatnica.jpg"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	img, err := DecodeImage(raw)
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, _ := Gray(img)
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		if r, _ := readZone(g); !r.Empty() {
+			b.Fatalf("a zone read on a payment slip: %q", r.Candidates[0].Lines)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+}

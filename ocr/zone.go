@@ -23,7 +23,7 @@ import (
 // glyphs are tall enough to stay apart when binarised, a large one reduced.
 const (
 	zoneMinSide = 1000
-	zoneMaxSide = 1600
+	zoneMaxSide = 2000
 	zoneMaxUp   = 4.0
 	// minChain is the fewest glyphs in a row taken for an MRZ line.
 	minChain = 14
@@ -543,14 +543,16 @@ func findZones(g *image.Gray, k float64) []zoneGeom {
 		return nil
 	}
 	scale := 1.0
+	work := g
 	switch {
 	case long > zoneMaxSide:
-		scale = zoneMaxSide / long
+		// By averaging blocks of pixels: a page scan is large, and a
+		// filtered resize of it would cost more than all the rest.
+		k := int(math.Ceil(long / zoneMaxSide))
+		scale = 1 / float64(k)
+		work = shrink(g, k)
 	case long < zoneMinSide:
 		scale = math.Min(zoneMaxUp, zoneMinSide/long)
-	}
-	work := g
-	if scale != 1 {
 		work = toGray(imaging.Resize(g, max(1, int(float64(b.Dx())*scale)), max(1, int(float64(b.Dy())*scale)), imaging.Linear))
 	}
 	wb := work.Bounds()
@@ -620,7 +622,15 @@ func readZone(g *image.Gray) (mrz.Reading, image.Rectangle) {
 	// Twice if need be: glyphs of a blurred or small image run together
 	// when the threshold takes in their grey edges, and faint ones break
 	// up when it does not: the second pass keeps only the darker core.
-	for _, k := range binarisations {
+	// The second pass only where it may help: a small image, or rows of
+	// OCR-B seen that did not check out.
+	b := g.Bounds()
+	small := max(b.Dx(), b.Dy()) < zoneMinSide
+	ocrb := false
+	for pass, k := range binarisations {
+		if pass > 0 && !small && !ocrb {
+			break
+		}
 		var read []*zoneLine // lines of the zones read
 		tried := 0
 		for _, z := range findZones(g, k) {
@@ -634,15 +644,18 @@ func readZone(g *image.Gray) (mrz.Reading, image.Rectangle) {
 			tried++
 			read = append(read, z.lines...)
 			seen := z.cellsSeen()
+			reversed, h, fit := fitZone(g, z, seen)
+			if fit < minZoneScore-0.05 {
+				// Not OCR-B: rows of other print. Not worth reading.
+				continue
+			}
+			ocrb = true
 			// Of this zone's readings that do not check out (one per line
 			// length), only the one whose cells look most like OCR-B.
 			var kept mrz.Candidate
 			var keptBox image.Rectangle
 			for _, n := range zoneWidths(len(z.lines), seen) {
-				c, frames := readZoneCells(g, z, n, seen, valid)
-				if frames == nil {
-					continue
-				}
+				c, frames := readZoneCells(g, z, n, seen, reversed, h, valid)
 				if valid(c) {
 					return mrz.Reading{Candidates: []mrz.Candidate{c}}, framesBox(frames).Intersect(g.Bounds())
 				}
@@ -663,40 +676,60 @@ func readZone(g *image.Gray) (mrz.Reading, image.Rectangle) {
 	return reading, box
 }
 
-// readZoneCells reads a zone of lines of n cells, seen over seen cells:
-// which way round it reads, the height of its glyphs, then every cell.
-// The zone's ends are uncertain by a cell or two (a glyph missed, a speck
-// taken for one): of the windows of n cells, the one whose cells look most
-// like OCR-B is returned, unless another checks out (valid).
-func readZoneCells(g *image.Gray, z zoneGeom, n, seen int, valid func(mrz.Candidate) bool) (mrz.Candidate, [][]frame) {
-	lo, hi := min(0, seen-n)-1, max(0, seen-n)+1 // first cells tried
-	from, count := lo, hi+n-lo
-	mid := len(templateHeights) / 2
-	fwd := sampleZone(g, z, from, count, false)
-	rev := sampleZone(g, z, from, count, true)
-	zc := fwd
-	if rev.fit(mid, 0, seen) > fwd.fit(mid, 0, seen) {
-		zc = rev
+// fitZone tells, from every third cell seen, which way round a zone reads
+// and the height of its glyphs (an index of templateHeights), and how well
+// its cells then look like OCR-B (the mean best coarse score).
+func fitZone(g *image.Gray, z zoneGeom, seen int) (reversed bool, h int, score float64) {
+	sample := func(rev bool) [][]float32 {
+		var ps [][]float32
+		for _, line := range cellFrames(z, 0, seen, rev) {
+			for k := 0; k < len(line); k += 3 {
+				p := make([]float32, patchW*patchH)
+				samplePatch(g, line[k], patchW, patchH, p)
+				ps = append(ps, p)
+			}
+		}
+		return ps
 	}
-	// The height of the glyphs: every third height, then around the best.
-	h, best := 0, -1.0
-	tryHeight := func(i int) {
+	fit := func(ps [][]float32, h int) float64 {
+		total := 0.0
+		for _, p := range ps {
+			total += float64(coarseBest(p, h))
+		}
+		return total / float64(max(len(ps), 1))
+	}
+	ps := sample(false)
+	mid := len(templateHeights) / 2
+	if rps := sample(true); fit(rps, mid) > fit(ps, mid) {
+		ps, reversed = rps, true
+	}
+	// Every third height, then around the best.
+	score = -1
+	try := func(i int) {
 		if i >= 0 && i < len(templateHeights) {
-			if f := zc.fit(i, 0, seen); f > best {
-				h, best = i, f
+			if f := fit(ps, i); f > score {
+				h, score = i, f
 			}
 		}
 	}
 	for i := 1; i < len(templateHeights); i += 3 {
-		tryHeight(i)
+		try(i)
 	}
 	for _, d := range []int{-1, 1} {
-		tryHeight(h + d)
+		try(h + d)
 	}
-	if best < minZoneScore-0.05 {
-		// Not OCR-B: rows of other print. Not worth reading cell by cell.
-		return mrz.Candidate{}, nil
-	}
+	return reversed, h, score
+}
+
+// readZoneCells reads a zone of lines of n cells, seen over seen cells,
+// read the way round and at the glyph height fitZone found.
+// The zone's ends are uncertain by a cell or two (a glyph missed, a speck
+// taken for one): of the windows of n cells, the one whose cells look most
+// like OCR-B is returned, unless another checks out (valid).
+func readZoneCells(g *image.Gray, z zoneGeom, n, seen int, reversed bool, h int, valid func(mrz.Candidate) bool) (mrz.Candidate, [][]frame) {
+	lo, hi := min(0, seen-n)-1, max(0, seen-n)+1 // first cells tried
+	from, count := lo, hi+n-lo
+	zc := sampleZone(g, z, from, count, reversed)
 	cells := zc.read(g, h)
 	type win struct {
 		at    int
@@ -754,4 +787,28 @@ func framesBox(frames [][]frame) image.Rectangle {
 		}
 	}
 	return r
+}
+
+// shrink reduces g by an integer factor k, each pixel the mean of a k×k
+// block.
+func shrink(g *image.Gray, k int) *image.Gray {
+	b := g.Bounds()
+	w, h := b.Dx()/k, b.Dy()/k
+	out := image.NewGray(image.Rect(0, 0, max(1, w), max(1, h)))
+	sums := make([]int, w)
+	for y := 0; y < h; y++ {
+		clear(sums)
+		for dy := 0; dy < k; dy++ {
+			row := g.Pix[(y*k+dy)*g.Stride:]
+			for x := 0; x < w; x++ {
+				for _, v := range row[x*k : x*k+k] {
+					sums[x] += int(v)
+				}
+			}
+		}
+		for x := 0; x < w; x++ {
+			out.Pix[y*out.Stride+x] = uint8(sums[x] / (k * k))
+		}
+	}
+	return out
 }
