@@ -2,7 +2,6 @@ package ocr
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -17,38 +16,38 @@ import (
 	_ "golang.org/x/image/webp"
 )
 
-// MaxPixels is the largest image intake decodes. A header declaring more is
-// refused before any pixel is decoded, so a hostile or broken file cannot
-// exhaust memory. 100 megapixels is an A4 page at 1200 dpi.
-const MaxPixels = 100_000_000
-
 // maxSide is the longest side a page is kept at for OCR: an A4 page at
 // 300 dpi. Larger images (phone photos) are scaled down.
 const maxSide = 3508
 
-// ErrTooLarge is returned for images above MaxPixels.
-var ErrTooLarge = errors.New("image too large")
+// CheckImage reads an encoded image's header and refuses one above the
+// default limits (see Limits.CheckImage).
+func CheckImage(data []byte) (image.Config, error) {
+	return DefaultLimits().CheckImage(data)
+}
 
 // CheckImage reads an encoded image's header and refuses one above
-// MaxPixels, before any pixel is decoded, so that a hostile or broken file
-// cannot exhaust memory.
-func CheckImage(data []byte) (image.Config, error) {
+// MaxPixels or MaxImageBytes, before any pixel is decoded, so that a
+// hostile or broken file cannot exhaust memory.
+func (l Limits) CheckImage(data []byte) (image.Config, error) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		return cfg, fmt.Errorf("read image header: %w", err)
 	}
-	if px := int64(cfg.Width) * int64(cfg.Height); px > MaxPixels || cfg.Width <= 0 || cfg.Height <= 0 {
-		return cfg, fmt.Errorf("the %s image declares %d×%d pixels (%d megapixels, the limit is %d): %w; scan it again at 300 dpi",
-			format, cfg.Width, cfg.Height, px/1_000_000, MaxPixels/1_000_000, ErrTooLarge)
-	}
-	return cfg, nil
+	return cfg, l.CheckImageConfig(format, cfg)
+}
+
+// DecodeImage decodes an encoded image within the default limits (see
+// Limits.DecodeImage).
+func DecodeImage(data []byte) (image.Image, error) {
+	return DefaultLimits().DecodeImage(data)
 }
 
 // DecodeImage decodes an encoded image (JPEG, PNG, TIFF, WebP, GIF),
 // applies its EXIF orientation, and returns it in colour, as stored but
 // upright. The header is checked with CheckImage first.
-func DecodeImage(data []byte) (image.Image, error) {
-	if _, err := CheckImage(data); err != nil {
+func (l Limits) DecodeImage(data []byte) (image.Image, error) {
+	if _, err := l.CheckImage(data); err != nil {
 		return nil, err
 	}
 	img, err := imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
