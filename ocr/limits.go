@@ -123,21 +123,11 @@ func (l Limits) CheckImageConfig(format string, cfg image.Config) error {
 // or is above MaxFileBytes before reading any of it, and reading it into
 // memory once.
 func (l Limits) ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, info, err := l.open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", path)
-	}
-	if err := l.CheckFileSize(info.Size()); err != nil {
-		return nil, err
-	}
 	// The size was checked; the file may still grow while it is read, so
 	// the read is bounded too.
 	max := l.orDefault().MaxFileBytes
@@ -150,6 +140,31 @@ func (l Limits) ReadFile(path string) ([]byte, error) {
 		return nil, l.CheckFileSize(int64(len(data)))
 	}
 	return data, nil
+}
+
+// open opens a regular file within MaxFileBytes. The file is looked at
+// before it is opened, since opening a FIFO waits for a writer.
+func (l Limits) open(path string) (*os.File, os.FileInfo, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	if err := l.CheckFileSize(info.Size()); err != nil {
+		return nil, nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	// The file may have been replaced since it was looked at.
+	if info, err = f.Stat(); err != nil || !info.Mode().IsRegular() || l.CheckFileSize(info.Size()) != nil {
+		f.Close()
+		return nil, nil, fmt.Errorf("%s changed while it was opened", path)
+	}
+	return f, info, nil
 }
 
 // readAllInto appends r's content to buf, growing it as needed.

@@ -5,15 +5,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"math"
+	"os"
 	"os/exec"
 	"strconv"
 	"strings"
 
 	"github.com/disintegration/imaging"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 )
 
 // UprightImage turns img the way a page was read: clockwise by rotation
@@ -47,61 +48,43 @@ func (d *PDF) PageScanImage(ctx context.Context, p PDFPage, gray bool) (image.Im
 	if err := ctx.Err(); err != nil {
 		return nil, 0, err
 	}
-	if p.scanObj != 0 {
+	if p.jpeg != nil {
 		if img, err := d.scan(p); err == nil {
 			return img, p.ScanDPI, nil
 		}
-		// A scan pdfcpu cannot extract (JBIG2, CCITT…) is rendered.
+		// A scan that cannot be decoded here is rendered by poppler.
 	}
 	return d.render(ctx, p, gray)
 }
 
-// scan extracts and decodes the page's embedded scan.
+// scan reads and decodes the page's embedded JPEG scan from the file.
 func (d *PDF) scan(p PDFPage) (image.Image, error) {
-	data, err := d.scanBytes(p)
+	f, err := os.Open(d.Path)
 	if err != nil {
 		return nil, err
+	}
+	defer f.Close()
+	data := make([]byte, p.jpeg.length)
+	if _, err := f.ReadAt(data, p.jpeg.offset); err != nil {
+		return nil, fmt.Errorf("read the scan of page %d: %w", p.Number, err)
+	}
+	if crc32.ChecksumIEEE(data) != p.jpeg.crc {
+		return nil, fmt.Errorf("read the scan of page %d: the file changed since it was opened", p.Number)
 	}
 	return d.limits.DecodeImage(data)
 }
 
-// scanBytes extracts the page's embedded scan, encoded: as stored for a
-// JPEG, as PNG for the others.
-func (d *PDF) scanBytes(p PDFPage) (_ []byte, err error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	defer func() {
-		// pdfcpu on a broken stream may panic; the page is then rendered.
-		if r := recover(); r != nil {
-			err = fmt.Errorf("extract the scan of page %d: %v", p.Number, r)
-		}
-	}()
-	io := d.pctx.Optimize.ImageObjects[p.scanObj]
-	if io == nil {
-		return nil, fmt.Errorf("page %d: no image object %d", p.Number, p.scanObj)
-	}
-	img, err := pdfcpu.ExtractImage(d.pctx, io.ImageDict, false, io.ResourceNames[p.Number-1], p.scanObj, false)
-	if err != nil {
-		return nil, err
-	}
-	if img == nil || img.Reader == nil {
-		return nil, fmt.Errorf("page %d: the scan cannot be extracted", p.Number)
-	}
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(img.Reader); err != nil {
-		return nil, err
-	}
-	if buf.Len() == 0 {
-		return nil, fmt.Errorf("page %d: the scan is empty", p.Number)
-	}
-	return buf.Bytes(), nil
-}
-
-// renderDPIFor is the resolution page p is rendered at: renderDPI, lowered
+// renderDPIFor is the resolution page p is rendered at: renderDPI (or the
+// page's scan's resolution), lowered
 // for a large page so that its longest side stays within maxSide pixels,
 // the most OCR uses (a larger image would only be scaled down).
 func renderDPIFor(p PDFPage) float64 {
 	dpi := float64(renderDPI)
+	if p.ScanDPI > 0 {
+		// A scan pdfcpu cannot hand over as a JPEG (Flate, CCITT, JBIG2) is
+		// rendered at its own resolution.
+		dpi = float64(p.ScanDPI)
+	}
 	if long := max(p.Width, p.Height); long > 0 && long/72*dpi > maxSide {
 		dpi = maxSide * 72 / long
 	}

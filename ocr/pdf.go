@@ -5,11 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"image"
-	"os"
 	"os/exec"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -46,7 +45,14 @@ type PDFPage struct {
 	// ScanDPI is the resolution of the page's embedded scan, when the page
 	// is a single scanned image; 0 otherwise.
 	ScanDPI int
-	scanObj int // the scan's PDF object number; 0 when none
+	jpeg    *jpegScan // where the scan is in the file, when it is a JPEG
+}
+
+// jpegScan is a page's scan stored in the file as a plain JPEG: it is read
+// from there when the page is read, so that the PDF keeps no image.
+type jpegScan struct {
+	offset, length int64
+	crc            uint32 // of the bytes read when the PDF was opened
 }
 
 // HasText reports whether the page has a usable text layer.
@@ -61,15 +67,13 @@ func (p PDFPage) HasText() bool {
 }
 
 // PDF is an opened PDF file. Its pages' images are made one at a time,
-// on demand; it keeps none of them. Its methods are safe for concurrent
-// use.
+// on demand; it keeps none of them, nor the file's content: its memory
+// does not grow with its pages' images. Its methods are safe for
+// concurrent use.
 type PDF struct {
 	Path   string
 	Pages  []PDFPage
 	limits Limits
-
-	mu   sync.Mutex     // guards pctx: pdfcpu's model is not safe for concurrent use
-	pctx *model.Context // the parsed PDF, its streams still encoded
 }
 
 // OpenPDF opens a PDF within the default limits (see Limits.OpenPDF).
@@ -86,21 +90,11 @@ func OpenPDF(ctx context.Context, path string) (*PDF, error) {
 // any pixel is decoded by intake or by poppler). The file is only read.
 func (l Limits) OpenPDF(ctx context.Context, path string) (*PDF, error) {
 	l = l.orDefault()
-	f, err := os.Open(path)
+	f, _, err := l.open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", path)
-	}
-	if err := l.CheckFileSize(info.Size()); err != nil {
-		return nil, err
-	}
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	conf.Cmd = model.EXTRACTIMAGES
@@ -126,7 +120,7 @@ func (l Limits) OpenPDF(ctx context.Context, path string) (*PDF, error) {
 	if err != nil || len(dims) != n {
 		return nil, fmt.Errorf("read PDF: the size of its pages cannot be read: %v", err)
 	}
-	doc := &PDF{Path: path, Pages: make([]PDFPage, n), limits: l, pctx: pctx}
+	doc := &PDF{Path: path, Pages: make([]PDFPage, n), limits: l}
 	for i := range doc.Pages {
 		p := &doc.Pages[i]
 		p.Number = i + 1
@@ -146,39 +140,41 @@ func (l Limits) OpenPDF(ctx context.Context, path string) (*PDF, error) {
 		p := &doc.Pages[i]
 		p.Text = texts[i]
 		if !p.HasText() {
-			p.scanObj, p.ScanDPI = singleScan(pctx, *p)
+			p.ScanDPI, p.jpeg = singleScan(pctx, *p)
 		}
 	}
 	return doc, nil
 }
 
-// singleScan returns the object number and resolution of the page's
-// embedded scan, when the page shows a single image and nothing else
-// that pdfcpu can see (no thumbnail, no mask); 0, 0 otherwise.
-func singleScan(pctx *model.Context, p PDFPage) (objNr, dpi int) {
+// singleScan returns the resolution of the page's embedded scan, when the
+// page shows a single image and nothing else that pdfcpu can see (no
+// thumbnail, no mask), and where it is in the file when it is stored as a
+// plain, unencrypted JPEG; 0, nil otherwise.
+func singleScan(pctx *model.Context, p PDFPage) (int, *jpegScan) {
 	nrs := pdfcpu.ImageObjNrs(pctx, p.Number)
 	if len(nrs) != 1 {
-		return 0, 0
+		return 0, nil
 	}
 	if _, ok := pctx.PageThumbs[p.Number]; ok {
-		return 0, 0
+		return 0, nil
 	}
 	io := pctx.Optimize.ImageObjects[nrs[0]]
 	if io == nil || io.ImageDict == nil {
-		return 0, 0
+		return 0, nil
 	}
-	if m := io.ImageDict.BooleanEntry("ImageMask"); m != nil && *m {
-		return 0, 0
+	sd := io.ImageDict
+	if m := sd.BooleanEntry("ImageMask"); m != nil && *m {
+		return 0, nil
 	}
-	w := io.ImageDict.IntEntry("Width")
+	w := sd.IntEntry("Width")
 	if w == nil || *w <= 0 {
-		return 0, 0
+		return 0, nil
 	}
-	dpi = 150
-	if p.Width > 0 {
-		dpi = int(float64(*w)/(p.Width/72) + 0.5)
+	dpi := max(1, int(float64(*w)/(p.Width/72)+0.5))
+	if len(sd.FilterPipeline) != 1 || sd.FilterPipeline[0].Name != "DCTDecode" || pctx.EncKey != nil || len(sd.Raw) == 0 {
+		return dpi, nil
 	}
-	return nrs[0], max(dpi, 1)
+	return dpi, &jpegScan{offset: sd.StreamOffset, length: int64(len(sd.Raw)), crc: crc32.ChecksumIEEE(sd.Raw)}
 }
 
 // pdfText returns the text layer of each of the n pages of path.
