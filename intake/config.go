@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/goccy/go-yaml"
+	"github.com/intake-app/intake/internal/safeyaml"
 )
 
 // Config is the content of a dossier's intake.yaml. Command-line flags
@@ -28,13 +30,27 @@ type Config struct {
 }
 
 // LoadConfig reads dir/intake.yaml. A dossier without one gives an empty
-// Config and no error. Unknown keys are refused with their line.
+// Config and no error. Unknown keys are refused with their line. The file
+// must be a regular file inside the dossier (a link to one is followed; a
+// FIFO is refused without being opened, since opening one waits for a
+// writer) and within safeyaml's limits of size and alias expansion.
 func LoadConfig(dir string) (Config, error) {
 	path := filepath.Join(dir, ConfigFile)
-	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
 		return Config{}, nil
 	}
+	root, err := dossierRoot(dir)
+	if err != nil {
+		return Config{}, err
+	}
+	target, info, problem := inspect(root, filepath.Join(root, ConfigFile))
+	if problem != "" {
+		return Config{}, fmt.Errorf("%s %s", path, problem)
+	}
+	if info.Size() > safeyaml.MaxBytes {
+		return Config{}, fmt.Errorf("%s holds %d bytes, more than %d: a settings file holds a few lines", path, info.Size(), safeyaml.MaxBytes)
+	}
+	data, err := readRegular(target, safeyaml.MaxBytes)
 	if err != nil {
 		return Config{}, fmt.Errorf("read %s: %w", path, err)
 	}
@@ -42,8 +58,29 @@ func LoadConfig(dir string) (Config, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return c, nil
 	}
-	if err := yaml.UnmarshalWithOptions(data, &c, yaml.Strict()); err != nil {
+	if err := safeyaml.Unmarshal(data, &c, yaml.Strict()); err != nil {
 		return Config{}, fmt.Errorf("%s: %s", path, strings.TrimSpace(yaml.FormatError(err, false, true)))
 	}
 	return c, nil
+}
+
+// readRegular reads at most limit bytes of the regular file path, checking
+// again once it is open that it is a regular file.
+func readRegular(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("more than %d bytes", limit)
+	}
+	return data, nil
 }
