@@ -11,6 +11,7 @@ import (
 	"image"
 	"time"
 
+	"github.com/intake-app/intake/ocr/layout"
 	"github.com/intake-app/intake/ocr/mrz"
 )
 
@@ -186,6 +187,9 @@ type PageLayout struct {
 	Source   Source  // text layer or OCR
 	Rotation int     // clockwise quarter turn that made the page upright: 0, 90, 180, 270
 	Skew     float64 // degrees of skew removed (OCR'd pages)
+	// Words are the page's words with their boxes, in the pixels of the
+	// page as read upright (OCR'd pages; empty for a text layer).
+	Words layout.Page
 }
 
 // Period is a span of dates, both ends included.

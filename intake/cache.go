@@ -11,18 +11,20 @@ import (
 	"github.com/intake-app/intake/cache"
 	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/ocr"
+	"github.com/intake-app/intake/ocr/layout"
 	"github.com/intake-app/intake/ocr/mrz"
 )
 
 // cacheFormat changes when cachedFile changes meaning.
-const cacheFormat = "intake-read-1"
+const cacheFormat = "intake-read-3"
 
 // cachedFile is what the cache keeps of a file: the reading of its pages
 // and, for an ID photo, its measurement. Extraction (stage 3) is not
 // cached: it is fast, and depends on the procedure's country.
 type cachedFile struct {
-	Pages []cachedPage         `json:"pages"`
-	Photo *document.PhotoCheck `json:"photo,omitempty"`
+	Format string         `json:"format"` // cacheFormat: an entry of another format is not used
+	Pages  []cachedPage   `json:"pages"`
+	Photo  *measuredPhoto `json:"photo,omitempty"`
 }
 
 type cachedPage struct {
@@ -30,24 +32,24 @@ type cachedPage struct {
 	Text   string          `json:"text"`
 	Conf   float64         `json:"conf"`
 	// OCR'd pages only:
-	OCR            bool            `json:"ocr,omitempty"`
-	Rotation       int             `json:"rotation,omitempty"`
-	Skew           float64         `json:"skew,omitempty"`
-	MRZLines       []string        `json:"mrz_lines,omitempty"` // re-parsed on load: years depend on the day
-	MRZCorrections int             `json:"mrz_corrections,omitempty"`
-	MRZBox         image.Rectangle `json:"mrz_box"`
-	MRZProblem     string          `json:"mrz_problem,omitempty"`
+	OCR      bool            `json:"ocr,omitempty"`
+	Rotation int             `json:"rotation,omitempty"`
+	Skew     float64         `json:"skew,omitempty"`
+	Layout   layout.Page     `json:"layout"`        // the words with their boxes and confidences
+	MRZ      mrz.Reading     `json:"mrz,omitempty"` // raw: decoded on every run, years depend on the day
+	MRZBox   image.Rectangle `json:"mrz_box"`
 }
 
 // cacheSalt returns what, besides a file's content, changes how it is
-// read: this build of intake, Tesseract's version, the language data, the
-// languages chosen for the dossier and the procedure's country.
-func cacheSalt(eng *ocr.Engine, langs ocr.Options, opt Options) string {
+// read: this build of intake, Tesseract's version, the language data and
+// the languages chosen for the dossier. The procedure's country is not one
+// of them: a photo is measured the same for every country, and judged
+// against its rules on every run.
+func cacheSalt(eng *ocr.Engine, langs ocr.Options, opt ReadOptions) string {
 	if opt.Cache == nil {
 		return ""
 	}
-	// The country chooses the photo profile ID photos are checked against.
-	parts := []string{cacheFormat, cache.ProgramID(), eng.Version(), strings.ToUpper(opt.Country), strings.Join(langs.Languages, "+")}
+	parts := []string{cacheFormat, cache.ProgramID(), eng.Version(), strings.Join(langs.Languages, "+")}
 	used := append([]string{"eng"}, langs.Languages...)
 	for _, l := range langs.Alternates {
 		parts = append(parts, strings.Join(l, "+"))
@@ -79,7 +81,7 @@ func languageData(lang string) string {
 // load fills the file's pages from the cache, and reports whether it
 // could. A missing or unusable entry is a miss.
 func (w *fileWork) load() bool {
-	if w.cache == nil {
+	if w.cache == nil && w.recorded == "" && w.record == "" {
 		return false
 	}
 	data, err := os.ReadFile(w.file.Path)
@@ -87,33 +89,29 @@ func (w *fileWork) load() bool {
 		return false
 	}
 	w.sum = cache.Sum(data)
-	b, ok := w.cache.Get(cache.Key(w.salt, w.sum))
+	var b []byte
+	ok := false
+	if w.recorded != "" {
+		b, err = os.ReadFile(filepath.Join(w.recorded, w.sum+".json"))
+		ok = err == nil
+	}
+	if !ok && w.cache != nil && w.salt != "" {
+		b, ok = w.cache.Get(cache.Key(w.salt, w.sum))
+	}
 	if !ok {
 		return false
 	}
 	var e cachedFile
-	if json.Unmarshal(b, &e) != nil || len(e.Pages) == 0 {
+	if json.Unmarshal(b, &e) != nil || e.Format != cacheFormat || len(e.Pages) == 0 {
 		return false
 	}
 	pages := make([]pageWork, len(e.Pages))
 	for i, c := range e.Pages {
-		p := pageWork{text: c.Text, source: c.Source, conf: c.Conf, mrzBox: c.MRZBox}
 		if c.Source == document.SourceOCR && !c.OCR {
 			return false // an entry that does not hold together: read the file again
 		}
-		if c.OCR {
-			p.page = &ocr.Page{Rotation: c.Rotation, Skew: c.Skew, MRZBox: c.MRZBox, MRZProblem: c.MRZProblem,
-				Reading: &ocr.Recognition{Confidence: c.Conf}}
-			if len(c.MRZLines) > 0 {
-				m, err := mrz.Parse(c.MRZLines, w.now)
-				if err != nil {
-					return false
-				}
-				m.Corrections = c.MRZCorrections
-				p.page.MRZ = m
-			}
-		}
-		pages[i] = p
+		pages[i] = pageWork{text: c.Text, source: c.Source, conf: c.Conf, mrzBox: c.MRZBox,
+			ocr: c.OCR, rotation: c.Rotation, skew: c.Skew, layout: c.Layout, mrz: c.MRZ}
 	}
 	w.pages = pages
 	w.doc.Pages = len(pages)
@@ -124,29 +122,30 @@ func (w *fileWork) load() bool {
 
 // store puts a file that was read without problems into the cache.
 func (w *fileWork) store() {
-	if w.cache == nil || w.hit || w.sum == "" || w.doc.Error != "" || len(w.pages) == 0 {
+	if (w.cache == nil && w.record == "") || w.hit || w.sum == "" || w.doc.Error != "" || len(w.pages) == 0 {
 		return
 	}
-	e := cachedFile{Photo: w.photo}
+	e := cachedFile{Format: cacheFormat, Photo: w.photo}
 	for _, p := range w.pages {
 		if p.err != nil {
 			return // perhaps passing: try again next time
 		}
-		c := cachedPage{Source: p.source, Text: p.text, Conf: p.conf, MRZBox: p.mrzBox}
-		if p.page != nil {
-			c.OCR = true
-			c.Rotation, c.Skew, c.MRZProblem = p.page.Rotation, p.page.Skew, p.page.MRZProblem
-			if m := p.page.MRZ; m != nil {
-				c.MRZLines, c.MRZCorrections = m.Lines, m.Corrections
-			}
-		}
+		c := cachedPage{Source: p.source, Text: p.text, Conf: p.conf, MRZBox: p.mrzBox,
+			OCR: p.ocr, Rotation: p.rotation, Skew: p.skew, Layout: p.layout, MRZ: p.mrz}
 		e.Pages = append(e.Pages, c)
 	}
 	b, err := json.Marshal(e)
 	if err != nil {
 		return
 	}
-	w.cache.Put(cache.Key(w.salt, w.sum), b) // a cache that cannot be written is no cache
+	if w.record != "" {
+		// Recorded readings are test fixtures: errors are the test's to see
+		// (a missing reading on replay).
+		_ = os.WriteFile(filepath.Join(w.record, w.sum+".json"), b, 0o644)
+	}
+	if w.cache != nil && w.salt != "" {
+		w.cache.Put(cache.Key(w.salt, w.sum), b) // a cache that cannot be written is no cache
+	}
 }
 
 // permille expresses r in thousandths of b's width and height.

@@ -16,11 +16,14 @@ import (
 	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/intake/extract"
 	"github.com/intake-app/intake/ocr"
+	"github.com/intake-app/intake/ocr/layout"
+	"github.com/intake-app/intake/ocr/mrz"
 	"github.com/intake-app/intake/photo"
+	"golang.org/x/sync/errgroup"
 )
 
-// Options say how to read a dossier.
-type Options struct {
+// ReadOptions say how to read the files of a dossier.
+type ReadOptions struct {
 	Country     string    // the procedure's country, alpha-2
 	Nationality string    // the applicant's, alpha-2 or alpha-3; "" when unknown
 	Now         time.Time // resolves two-digit MRZ years
@@ -34,6 +37,11 @@ type Options struct {
 	// Cache, when set, holds the reading of files already read: a file
 	// found there is not read again (see cache.go).
 	Cache *cache.Cache
+	// Recorded, when set, is a folder of recorded readings (SUM.json, as
+	// Record writes them): a file found there is not read. Tests replay
+	// them without Tesseract or poppler. Record, when set, is the folder
+	// where the readings of this run are written.
+	Recorded, Record string
 }
 
 // Progress is how far reading a dossier has gone.
@@ -47,23 +55,29 @@ type Progress struct {
 // order of files. A file that cannot be read gets a Document with Error
 // set; the others are still read. The returned error is for what stops
 // the whole run: a missing dependency (wrapping ocr.ErrDependency) or a
-// cancelled context.
-func Read(ctx context.Context, eng *ocr.Engine, files []File, opt Options) ([]document.Document, error) {
+// cancelled context. eng may be nil when every file has a recorded
+// reading (opt.Recorded).
+func Read(ctx context.Context, eng *ocr.Engine, files []File, opt ReadOptions) ([]document.Document, error) {
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.NumCPU()
 	}
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
-	langs := languagesFor(eng, opt.Country, opt.Nationality)
-	if err := eng.Require(langs.Languages...); err != nil {
-		return nil, err
+	var langs ocr.Options
+	salt := ""
+	if eng != nil {
+		langs = languagesFor(eng, opt.Country, opt.Nationality)
+		if err := eng.Require(langs.Languages...); err != nil {
+			return nil, err
+		}
+		salt = cacheSalt(eng, langs, opt)
 	}
 	work := make([]*fileWork, len(files))
-	salt := cacheSalt(eng, langs, opt)
 	for i, f := range files {
 		work[i] = &fileWork{file: f, country: opt.Country, doc: document.Document{File: f.Rel, Path: f.Path, Format: f.MIME, Type: document.Unknown}}
 		work[i].cache, work[i].salt, work[i].now = opt.Cache, salt, opt.Now
+		work[i].recorded, work[i].record = opt.Recorded, opt.Record
 		work[i].reference = opt.Reference
 		if work[i].reference.IsZero() {
 			work[i].reference = opt.Now
@@ -72,9 +86,9 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt Options) ([]do
 
 	// Stage 1, per file: open it and list its pages. PDFs give their text
 	// layer here; pages that need OCR become tasks.
-	if err := forEach(ctx, opt.Workers, len(work), func(i int) error {
+	if err := forEach(ctx, opt.Workers, len(work), func(ctx context.Context, i int) error {
 		return work[i].open(ctx)
-	}); err != nil {
+	}, func(i int, v any) { work[i].doc.Error = bug(v) }); err != nil {
 		return nil, err
 	}
 	var tasks []task
@@ -84,6 +98,10 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt Options) ([]do
 				tasks = append(tasks, task{file: i, page: p})
 			}
 		}
+	}
+
+	if len(tasks) > 0 && eng == nil {
+		return nil, fmt.Errorf("%s has no recorded reading and there is no OCR engine: %w", work[tasks[0].file].file.Rel, ocr.ErrDependency)
 	}
 
 	// Stage 2, per page: OCR, across files and across the pages of a PDF.
@@ -99,16 +117,19 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt Options) ([]do
 			w.Close()
 		}
 	}()
-	err := forEach(ctx, opt.Workers, len(tasks), func(i int) error {
+	err := forEach(ctx, opt.Workers, len(tasks), func(ctx context.Context, i int) error {
 		t := tasks[i]
 		w := <-workers
 		defer func() { workers <- w }()
 		fw := work[t.file]
-		err := fw.readPage(ctx, w, t.page, langs, opt.Now)
+		err := fw.readPage(ctx, w, t.page, langs)
 		mu.Lock()
 		prog.pageDone(fw.file.Rel, t.file)
 		mu.Unlock()
 		return err
+	}, func(i int, v any) {
+		t := tasks[i]
+		work[t.file].pages[t.page].err = errors.New(bug(v))
 	})
 	if err != nil {
 		return nil, err
@@ -120,59 +141,60 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt Options) ([]do
 		w.store()
 	}
 	for i, w := range work {
-		w.finish(opt.Country)
+		w.safeFinish(opt.Country)
 		docs[i] = w.doc
 	}
 	return docs, nil
 }
 
 // forEach runs fn(0..n-1) on up to workers goroutines. It stops at the
-// first error that is a dependency problem or a cancellation; other
-// errors are the caller's to record.
-func forEach(ctx context.Context, workers, n int, fn func(int) error) error {
-	var wg sync.WaitGroup
-	var once sync.Once
-	var first error
-	next := make(chan int)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	for range min(workers, max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if err := fn(i); err != nil {
-					once.Do(func() { first = err; cancel() })
-				}
-			}
-		}()
-	}
-loop:
+// first error, which fn returns only for what ends the whole run (a
+// missing dependency, a cancellation): other problems are fn's to record.
+// A panic in fn(i) does not reach the user: it is handed to onPanic, to
+// be recorded against the file it happened on, and the others go on.
+func forEach(ctx context.Context, workers, n int, fn func(ctx context.Context, i int) error, onPanic func(i int, v any)) error {
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(max(1, workers))
 	for i := range n {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break loop
+		if gctx.Err() != nil {
+			break
 		}
+		g.Go(func() error {
+			defer func() {
+				if v := recover(); v != nil {
+					onPanic(i, v)
+				}
+			}()
+			return fn(gctx, i)
+		})
 	}
-	close(next)
-	wg.Wait()
-	if first != nil {
-		return first
+	if err := g.Wait(); err != nil {
+		return err
 	}
-	return ctx.Err()
+	return ctx.Err() // the group's context ends with Wait; the caller's may have ended first
+}
+
+// bug is the problem recorded for a file whose reading panicked.
+func bug(v any) string {
+	return fmt.Sprintf("intake failed on this file (a bug: please report it, without the file): %v", v)
 }
 
 type task struct{ file, page int }
 
 // pageWork is one page of a file, as it is read.
+// Only what was measured is kept, never the page's image: memory stays
+// flat in the number of pages.
 type pageWork struct {
 	needsOCR bool
 	text     string
 	source   document.Source
 	conf     float64
-	page     *ocr.Page
-	mrzBox   image.Rectangle // page.MRZBox in thousandths of the page
+	ocr      bool        // read by OCR (the fields below are set)
+	layout   layout.Page // the words with their boxes
+	rotation int
+	skew     float64
+	mrz      mrz.Reading     // the zone's raw readings, decoded in finish
+	mrzBox   image.Rectangle // the zone's band in thousandths of the page
 	err      error
 }
 
@@ -182,7 +204,7 @@ type fileWork struct {
 	data    []byte   // the image file's bytes
 	pdf     *ocr.PDF // an opened PDF
 	pages   []pageWork
-	photo   *document.PhotoCheck
+	photo   *measuredPhoto
 	country string // the procedure's country: its photo profile
 
 	cache *cache.Cache // nil: no cache
@@ -192,6 +214,8 @@ type fileWork struct {
 	now   time.Time    // resolves MRZ years of cached pages
 
 	reference time.Time // an ID photo's age is judged against it
+
+	recorded, record string // folders of recorded readings: to replay, to write
 }
 
 // open lists the pages of the file. Problems with the file are recorded
@@ -246,7 +270,7 @@ func (w *fileWork) open(ctx context.Context) error {
 
 // readPage reads one page that needs OCR. Problems with the page are
 // recorded; dependency errors and cancellation are returned.
-func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs ocr.Options, now time.Time) error {
+func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs ocr.Options) error {
 	pw := &w.pages[i]
 	var g *image.Gray
 	dpi := 0
@@ -268,27 +292,25 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 		}
 		b := img.Bounds()
 		density := photo.ReadDensity(w.data)
-		prof := photo.For(w.country)
-		if prof.Likely(b.Dx(), b.Dy(), density) {
+		// Every country's ID photo is 35×45 mm: the shape alone says
+		// whether to measure one, whatever the procedure.
+		if photo.Standard.Likely(b.Dx(), b.Dy(), density) {
 			// An ID photo: measure it; it has no text to read. A photo
 			// whose print size is unknown is still read, in case it is a
 			// document of the same shape.
-			w.photo = prof.Analyze(img, density)
-			w.photo.Taken = takenOn(w.data)
+			w.photo = &measuredPhoto{Measurement: photo.Measure(img, density), Taken: takenOn(w.data)}
 			if density.Known() {
 				return nil
 			}
 		} else if _, ok := photo.IsSheet(img); ok {
 			// A sheet of photo-booth prints: one is measured; no text.
-			w.photo = prof.AnalyzeImage(img, density)
-			w.photo.Taken = takenOn(w.data)
+			w.photo = &measuredPhoto{Measurement: photo.MeasureImage(img, density), Taken: takenOn(w.data)}
 			return nil
 		}
 		var scale float64
 		g, scale = ocr.Gray(img)
 		dpi = estimateDPI(density, b.Dx(), b.Dy(), scale)
 	}
-	langs.Now = now
 	page, err := wk.ReadPage(ctx, g, dpi, langs)
 	if err != nil {
 		if errors.Is(err, ocr.ErrDependency) || ctx.Err() != nil {
@@ -297,12 +319,22 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 		pw.err = err
 		return nil
 	}
-	pw.page = page
-	pw.mrzBox = permille(page.MRZBox, page.Image.Bounds())
+	b := page.Image.Bounds()
+	pw.ocr = true
+	pw.layout = layout.Page{Width: b.Dx(), Height: b.Dy(), Lines: page.Reading.Lines}
+	pw.rotation, pw.skew = page.Rotation, page.Skew
+	pw.mrz = page.MRZ
+	pw.mrzBox = permille(page.MRZBox, b)
 	pw.text = page.Reading.Text()
 	pw.conf = page.Reading.Confidence
 	pw.source = document.SourceOCR
 	return nil
+}
+
+// measuredPhoto is what was measured of an ID photo, before judging.
+type measuredPhoto struct {
+	*photo.Measurement
+	Taken string `json:"taken,omitempty"` // YYYY-MM-DD from its EXIF date; "" when unknown
 }
 
 // takenOn is the date an ID photo was taken (EXIF), or "".
@@ -325,18 +357,32 @@ func estimateDPI(d photo.Density, w, h int, scale float64) int {
 	return min(600, max(70, int(long/11.69)))
 }
 
+// safeFinish is finish, with a panic recorded against the file.
+func (w *fileWork) safeFinish(procedureCountry string) {
+	defer func() {
+		if v := recover(); v != nil {
+			w.doc = document.Document{File: w.doc.File, Path: w.doc.Path, Format: w.doc.Format, Type: document.Unknown, Error: bug(v)}
+		}
+	}()
+	w.finish(procedureCountry)
+}
+
 // finish turns the pages' text into the document's fields.
 func (w *fileWork) finish(procedureCountry string) {
 	d := &w.doc
-	d.Photo = w.photo
 	if d.Error != "" {
 		return
 	}
-	// The photo's age is judged here, not when it is measured: the
-	// measurement is cached, the reference date changes from run to run.
-	if w.photo != nil && w.photo.Taken != "" {
-		if taken, err := time.Parse(time.DateOnly, w.photo.Taken); err == nil {
-			photo.For(w.country).CheckAge(w.photo, taken, w.reference)
+	// The photo is judged here, not when it is measured: the measurement
+	// is cached, while the country's rules and the reference date its age
+	// is judged against change from run to run.
+	if w.photo != nil {
+		prof := photo.For(w.country)
+		d.Photo = prof.Judge(w.photo.Measurement)
+		if w.photo.Taken != "" {
+			if taken, err := time.Parse(time.DateOnly, w.photo.Taken); err == nil {
+				prof.CheckAge(d.Photo, taken, w.reference)
+			}
 		}
 	}
 	var texts []string
@@ -346,9 +392,8 @@ func (w *fileWork) finish(procedureCountry string) {
 	d.Layout = make([]document.PageLayout, len(w.pages))
 	for i, p := range w.pages {
 		d.Layout[i].Source = p.source
-		if p.page != nil {
-			d.Layout[i].Rotation, d.Layout[i].Skew = p.page.Rotation, p.page.Skew
-		}
+		d.Layout[i].Rotation, d.Layout[i].Skew = p.rotation, p.skew
+		d.Layout[i].Words = p.layout
 		if p.err != nil {
 			failed++
 			if len(w.pages) > 1 {
@@ -361,17 +406,18 @@ func (w *fileWork) finish(procedureCountry string) {
 		if p.source == document.SourceOCR {
 			ocrPages++
 			confSum += p.conf
-			if p.page.Rotation != 0 {
-				d.Warnf("page %d was turned by %d°: intake read it upright, but scan it upright for the counter", i+1, p.page.Rotation)
+			if p.rotation != 0 {
+				d.Warnf("page %d was turned by %d°: intake read it upright, but scan it upright for the counter", i+1, p.rotation)
 			}
-			if p.page.MRZ != nil && d.MRZ == nil {
-				d.MRZ = p.page.MRZ
+			// The zone is decoded here, not when it is read: two-digit
+			// years depend on the day of the run.
+			if m := mrz.Decode(p.mrz, w.now); m != nil && d.MRZ == nil {
+				d.MRZ = m
 				if i == 0 {
 					d.MRZBox = p.mrzBox
 				}
-			}
-			if p.page.MRZProblem != "" {
-				mrzProblem = p.page.MRZProblem
+			} else if m == nil && !p.mrzBox.Empty() {
+				mrzProblem = "a machine-readable zone is printed but could not be read"
 			}
 		}
 	}

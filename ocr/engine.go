@@ -15,15 +15,40 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/intake-app/intake/ocr/layout"
 
 	"github.com/otiai10/gosseract/v2"
 )
 
 // ErrDependency marks an error caused by a missing program or language
-// pack rather than by the input. Its message says what to install.
+// pack rather than by the input. Test for it with errors.Is: the errors
+// are DependencyErrors, whose message says what to install.
 var ErrDependency = errors.New("missing dependency")
+
+// A DependencyError is a program or a language pack intake needs and does
+// not find, with the Debian packages that provide it.
+type DependencyError struct {
+	What     string   // "Tesseract's language packs for fra, srp", "pdftoppm"
+	Packages []string // Debian packages to install
+	Err      error    // the underlying error, if any
+}
+
+func (e *DependencyError) Error() string {
+	msg := e.What + " not installed"
+	if len(e.Packages) > 0 {
+		msg += fmt.Sprintf(": install with `sudo apt-get install %s` (scripts/setup-debian installs everything intake needs)", strings.Join(e.Packages, " "))
+	}
+	if e.Err != nil {
+		msg += " (" + e.Err.Error() + ")"
+	}
+	return msg
+}
+
+// Is makes errors.Is(err, ErrDependency) hold.
+func (e *DependencyError) Is(target error) bool { return target == ErrDependency }
+
+func (e *DependencyError) Unwrap() error { return e.Err }
 
 // Engine holds what the OCR workers share: the set of installed language
 // packs and a lock that serialises Tesseract initialisation (Init is not
@@ -39,14 +64,14 @@ type Engine struct {
 func NewEngine() (*Engine, error) {
 	langs, err := gosseract.GetAvailableLanguages()
 	if err != nil {
-		return nil, fmt.Errorf("list Tesseract languages: %w: %w", err, ErrDependency)
+		return nil, &DependencyError{What: "Tesseract", Packages: []string{"tesseract-ocr"}, Err: err}
 	}
 	e := &Engine{available: map[string]bool{}}
 	for _, l := range langs {
 		e.available[l] = true
 	}
 	if len(e.available) == 0 {
-		return nil, fmt.Errorf("no Tesseract language pack is installed (install tesseract-ocr-eng): %w", ErrDependency)
+		return nil, &DependencyError{What: "Tesseract's language data", Packages: []string{"tesseract-ocr-eng"}}
 	}
 	f, err := os.CreateTemp("", "intake-mrz-*.config")
 	if err != nil {
@@ -100,48 +125,18 @@ func (e *Engine) Require(langs ...string) error {
 		return nil
 	}
 	slices.Sort(missing)
-	return fmt.Errorf("Tesseract language packs are missing: install them with `sudo apt-get install %s`: %w",
-		strings.Join(slices.Compact(missing), " "), ErrDependency)
+	missing = slices.Compact(missing)
+	return &DependencyError{What: "Tesseract language data (" + strings.Join(missing, ", ") + ")", Packages: missing}
 }
 
 // Has reports whether the language pack lang is installed.
 func (e *Engine) Has(lang string) bool { return e.available[lang] }
 
-// Word is one word read by Tesseract, with its box in the page's pixels.
-type Word struct {
-	Text       string
-	Box        image.Rectangle
-	Confidence float64
-}
-
-// Line is one line of text.
-type Line struct {
-	Words []Word
-	Box   image.Rectangle
-}
-
-// Text returns the words of l separated by spaces. Tesseract reads each
-// Chinese character as a word of its own; no space is put between two of
-// them, since Chinese puts none.
-func (l Line) Text() string {
-	var b strings.Builder
-	for i, w := range l.Words {
-		if i > 0 {
-			prev, _ := utf8.DecodeLastRuneInString(l.Words[i-1].Text)
-			next, _ := utf8.DecodeRuneInString(w.Text)
-			if !(wide(prev) && wide(next)) {
-				b.WriteByte(' ')
-			}
-		}
-		b.WriteString(w.Text)
-	}
-	return b.String()
-}
-
-// wide reports whether r is a Han character or CJK punctuation.
-func wide(r rune) bool {
-	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
-}
+// Word and Line are the layout of a reading (see package layout).
+type (
+	Word = layout.Word
+	Line = layout.Line
+)
 
 // Recognition is the result of reading one image.
 type Recognition struct {

@@ -20,8 +20,6 @@ type Options struct {
 	// Alternates are tried, in order, when the first reading is poor: a
 	// page in another script (a Chinese certificate in a Serbian dossier).
 	Alternates [][]string
-	// Now resolves the two-digit years of an MRZ.
-	Now time.Time
 }
 
 // goodConfidence is the mean word confidence above which a reading is
@@ -30,14 +28,16 @@ const goodConfidence = 70
 
 // Page is a page read by a Worker.
 type Page struct {
-	Image      *image.Gray // upright and deskewed
-	DPI        int
-	Rotation   int     // clockwise quarter turn applied to make it upright
-	Skew       float64 // degrees of skew removed
-	Reading    *Recognition
-	MRZ        *mrz.Result // nil when the page has no machine-readable zone
-	MRZBox     image.Rectangle
-	MRZProblem string // why a zone that seemed present could not be read
+	Image    *image.Gray // upright and deskewed
+	DPI      int
+	Rotation int     // clockwise quarter turn applied to make it upright
+	Skew     float64 // degrees of skew removed
+	Reading  *Recognition
+	// MRZ is what was read in the page's machine-readable zone, undecoded
+	// (mrz.Decode does that, with the reference day); empty when the page
+	// shows no zone. MRZBox is the zone's band, empty when there is none.
+	MRZ    mrz.Reading
+	MRZBox image.Rectangle
 }
 
 // ReadPage makes g upright and reads it. A page upside down, or in a
@@ -82,7 +82,7 @@ func (w *Worker) ReadPage(ctx context.Context, g *image.Gray, dpi int, opt Optio
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	w.readMRZ(p, opt.Now)
+	w.readMRZ(p)
 	return p, nil
 }
 
@@ -203,8 +203,9 @@ func mrzLine(s string) bool {
 }
 
 // readMRZ finds the lines of the page that look like an MRZ, crops their
-// band and reads it again with the MRZ alphabet and no dictionaries.
-func (w *Worker) readMRZ(p *Page, now time.Time) {
+// band and reads it again with the MRZ alphabet and no dictionaries. It
+// records every reading it made; decoding them is the caller's.
+func (w *Worker) readMRZ(p *Page) {
 	var band image.Rectangle
 	var lines []string
 	for _, l := range p.Reading.Lines {
@@ -232,11 +233,13 @@ func (w *Worker) readMRZ(p *Page, now time.Time) {
 	if lineH > 0 && lineH < 36 {
 		crop = Scale(crop, min(3, 40/float64(lineH)))
 	}
-	var res *mrz.Result
-	consider := func(r *mrz.Result) {
-		if r != nil && (res == nil || better(r, res)) {
-			res = r
-		}
+	var reading mrz.Reading
+	// valid reports whether the readings so far decode with every check
+	// digit holding: then no other reading is needed. Only check digits
+	// matter here, so the day given to Decode does not.
+	valid := func() bool {
+		r := mrz.Decode(reading, time.Now())
+		return r != nil && r.Valid
 	}
 	// First the characters placed in their cells: OCR-B is monospaced, so
 	// a character's position says which field it belongs to, whatever
@@ -245,7 +248,7 @@ func (w *Worker) readMRZ(p *Page, now time.Time) {
 	// when the zone does not check out, it is read again a little larger
 	// and a little smaller.
 	for _, f := range []float64{1, 1.3, 0.8} {
-		if res != nil && res.Valid {
+		if valid() {
 			break
 		}
 		img := crop
@@ -254,50 +257,20 @@ func (w *Worker) readMRZ(p *Page, now time.Time) {
 		}
 		if syms, err := w.symbols(img, p.DPI); err == nil {
 			if lines := cells(syms); lines != nil {
-				r, _ := mrz.Parse(lines, now)
-				consider(r)
+				reading.Candidates = append(reading.Candidates, mrz.Candidate{Source: "cells", Lines: lines})
 			}
 		}
 	}
-	if res == nil || !res.Valid {
+	if !valid() {
 		if rec, err := w.recognize(crop, p.DPI, []string{"eng"}, modeMRZ); err == nil {
-			r, _ := mrz.Find(rec.Text(), now)
-			consider(r)
+			reading.Candidates = append(reading.Candidates, mrz.Candidate{Source: "zone", Lines: strings.Split(rec.Text(), "\n")})
 		}
 	}
-	if res == nil || !res.Valid {
+	if !valid() {
 		// The page reading may have done better on some characters.
-		r, _ := mrz.Find(strings.Join(lines, "\n"), now)
-		consider(r)
+		reading.Candidates = append(reading.Candidates, mrz.Candidate{Source: "page", Lines: lines})
 	}
-	if res == nil {
-		p.MRZProblem = "a machine-readable zone is printed but could not be read"
-		return
-	}
-	p.MRZ = res
-}
-
-// better reports whether a is a better reading of an MRZ than b: valid
-// first, then fewer failed check digits, then fewer corrections.
-func better(a, b *mrz.Result) bool {
-	if a.Valid != b.Valid {
-		return a.Valid
-	}
-	fa, fb := failed(a), failed(b)
-	if fa != fb {
-		return fa < fb
-	}
-	return a.Corrections < b.Corrections
-}
-
-func failed(r *mrz.Result) int {
-	n := 0
-	for _, c := range r.Checks {
-		if !c.OK {
-			n++
-		}
-	}
-	return n
+	p.MRZ = reading
 }
 
 // cells rebuilds MRZ lines from characters and their boxes. The lines of
