@@ -54,12 +54,22 @@ func LoadConfig(dir string) (Config, error) {
 	if err != nil {
 		return Config{}, fmt.Errorf("read %s: %w", path, err)
 	}
+	c, err := parseConfig(data)
+	if err != nil {
+		return Config{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return c, nil
+}
+
+// parseConfig decodes the content of an intake.yaml. Unknown keys are
+// refused with their line.
+func parseConfig(data []byte) (Config, error) {
 	var c Config
 	if len(bytes.TrimSpace(data)) == 0 {
 		return c, nil
 	}
 	if err := safeyaml.Unmarshal(data, &c, yaml.Strict()); err != nil {
-		return Config{}, fmt.Errorf("%s: %s", path, strings.TrimSpace(yaml.FormatError(err, false, true)))
+		return Config{}, errors.New(strings.TrimSpace(yaml.FormatError(err, false, true)))
 	}
 	return c, nil
 }

@@ -3,30 +3,11 @@
 package intake
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// aliasBomb is the "billion laughs": 300-odd bytes whose aliases expand to
-// 10^9 values.
-func aliasBomb() string {
-	var b strings.Builder
-	b.WriteString("country: FR\nx0: &x0 [lol,lol,lol,lol,lol,lol,lol,lol,lol,lol]\n")
-	for i := 1; i <= 8; i++ {
-		fmt.Fprintf(&b, "x%d: &x%d [", i, i)
-		for j := range 10 {
-			if j > 0 {
-				b.WriteString(",")
-			}
-			fmt.Fprintf(&b, "*x%d", i-1)
-		}
-		b.WriteString("]\n")
-	}
-	return b.String()
-}
 
 // TestLoadConfigHostile: each case fails at once with a message naming
 // intake.yaml and why. A FIFO, or a link leading to one, would hang the
