@@ -83,4 +83,3 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
-
