@@ -6,7 +6,9 @@ import (
 	"image"
 	"image/color"
 	"io"
+	"math"
 	"os"
+	"strconv"
 )
 
 // Limits bound what intake reads from one file, so that a hostile or
@@ -78,15 +80,31 @@ func (l Limits) orDefault() Limits {
 }
 
 // ErrTooLarge is wrapped by every error that refuses an input for being
-// above a limit.
+// above a limit (a *LimitError).
 var ErrTooLarge = errors.New("above intake's limits")
+
+// LimitError refuses an input above one of the Limits. Its message names
+// the limit, the input's size, and what to do.
+type LimitError struct {
+	Limit string // the Limits field, e.g. "MaxPixels"
+	msg   string
+}
+
+func (e *LimitError) Error() string { return e.msg }
+
+// Unwrap returns ErrTooLarge.
+func (e *LimitError) Unwrap() error { return ErrTooLarge }
+
+func limitErrorf(limit, format string, args ...any) error {
+	return &LimitError{Limit: limit, msg: fmt.Sprintf(format, args...)}
+}
 
 // CheckFileSize refuses a file of size bytes above MaxFileBytes.
 func (l Limits) CheckFileSize(size int64) error {
 	l = l.orDefault()
 	if size > l.MaxFileBytes {
-		return fmt.Errorf("the file holds %s, more than the limit of %s (%w): scan or export it again at 300 dpi, or raise the limit (--max-file-size)",
-			megabytes(size), megabytes(l.MaxFileBytes), ErrTooLarge)
+		return limitErrorf("MaxFileBytes", "the file holds %s, more than the limit of %s: scan or export it again at 300 dpi, or raise the limit (--max-file-size)",
+			megabytes(size), megabytes(l.MaxFileBytes))
 	}
 	return nil
 }
@@ -104,12 +122,12 @@ func (l Limits) CheckPixels(what string, w, h int64, bytesPerPixel float64) erro
 	w, h = min(w, 1<<31), min(h, 1<<31)
 	px := w * h
 	if px > l.MaxPixels {
-		return fmt.Errorf("%s declares %d×%d pixels (%s megapixels; the limit is %s, %w): scan it again at 300 dpi, or raise the limit (--max-pixels)",
-			what, w, h, mega(px), mega(l.MaxPixels), ErrTooLarge)
+		return limitErrorf("MaxPixels", "%s declares %d×%d pixels (%s megapixels), more than the limit of %s megapixels: scan it again at 300 dpi, or raise the limit (--max-pixels)",
+			what, w, h, mega(px), mega(l.MaxPixels))
 	}
 	if need := float64(px) * bytesPerPixel; need > float64(l.MaxImageBytes) {
-		return fmt.Errorf("%s declares %d×%d pixels of %g bytes each: decoded, it would take %s, more than the limit of %s (%w): save it again as an 8-bit image, or raise the limit (--max-image-memory)",
-			what, w, h, bytesPerPixel, megabytes(int64(need)), megabytes(l.MaxImageBytes), ErrTooLarge)
+		return limitErrorf("MaxImageBytes", "%s declares %d×%d pixels of %g bytes each: decoded, it would take %s, more than the limit of %s: save it again as an 8-bit image, or raise the limit (--max-image-memory)",
+			what, w, h, bytesPerPixel, megabytes(int64(need)), megabytes(l.MaxImageBytes))
 	}
 	return nil
 }
@@ -214,9 +232,10 @@ func formatName(format string) string {
 	return format
 }
 
-// mega formats a pixel count in megapixels.
+// mega formats a pixel count in megapixels, rounded up to a tenth so
+// that a count above a limit never reads as equal to it.
 func mega(px int64) string {
-	return fmt.Sprintf("%.0f", float64(px)/1e6)
+	return strconv.FormatFloat(math.Ceil(float64(px)/1e5)/10, 'f', -1, 64)
 }
 
 // megabytes formats a byte count for a person.

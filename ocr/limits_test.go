@@ -36,7 +36,7 @@ func TestCheckImageCountsBytesPerPixel(t *testing.T) {
 		{"16-bit RGB 9999×9999", pngHeader(9999, 9999, 16, 2), true, "763 MB"},
 		{"8-bit gray 9999×9999", pngHeader(9999, 9999, 8, 0), false, ""},
 		{"8-bit RGBA 9999×9999", pngHeader(9999, 9999, 8, 6), false, ""},
-		{"8-bit gray 10001×10001", pngHeader(10001, 10001, 8, 0), true, "100 megapixels"},
+		{"8-bit gray 10001×10001", pngHeader(10001, 10001, 8, 0), true, "(100.1 megapixels), more than the limit of 100 megapixels"},
 		{"no pixels", pngHeader(0, 10, 8, 0), true, ""},
 	}
 	for _, tt := range tests {
@@ -149,7 +149,7 @@ func TestOpenPDFLimits(t *testing.T) {
 		path   string
 		want   []string // in the error; none: no error
 	}{
-		{"image of 30000×30000", Limits{}, huge, []string{"the image on page 2", "30000×30000", "900 megapixels", "--max-pixels"}},
+		{"image of 30000×30000", Limits{}, huge, []string{"the image on page 2", "30000×30000", "900 megapixels", "limit of 100 megapixels", "--max-pixels"}},
 		{"16-bit image", Limits{}, deep, []string{"the image on page 1", "9999×9999", "6 bytes", "--max-image-memory"}},
 		{"page of 20000 pt", Limits{}, big, []string{"page 2", "20000×1000 pt", "706×35 cm", "--max-page-size"}},
 		{"page size raised", Limits{MaxPageSide: 20000}, big, nil},
@@ -169,8 +169,9 @@ func TestOpenPDFLimits(t *testing.T) {
 				}
 				return
 			}
-			if !errors.Is(err, ErrTooLarge) {
-				t.Fatalf("err = %v, want ErrTooLarge", err)
+			var le *LimitError
+			if !errors.Is(err, ErrTooLarge) || !errors.As(err, &le) || le.Limit == "" {
+				t.Fatalf("err = %v, want a LimitError", err)
 			}
 			for _, w := range tt.want {
 				if !strings.Contains(err.Error(), w) {
