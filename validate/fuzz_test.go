@@ -8,11 +8,12 @@ import (
 	"testing/fstest"
 )
 
-// laughs is the "billion laughs" alias bomb in a rule file: 10^9 notes
-// once its aliases are expanded.
+// laughs is the "billion laughs" alias bomb in a rule file: 10^9
+// languages once its aliases are expanded (the form that made intake
+// hang).
 func laughs() string {
 	var b strings.Builder
-	b.WriteString(strings.Replace(goodRule, "requirements:", "x0: &x0 [lol,lol,lol,lol,lol,lol,lol,lol,lol,lol]\nrequirements:", 1))
+	b.WriteString("x0: &x0 [lol,lol,lol,lol,lol,lol,lol,lol,lol,lol]\n")
 	for i := 1; i <= 8; i++ {
 		fmt.Fprintf(&b, "x%d: &x%d [", i, i)
 		for j := range 10 {
@@ -23,6 +24,7 @@ func laughs() string {
 		}
 		b.WriteString("]\n")
 	}
+	b.WriteString(strings.Replace(goodRule, "languages: [fr]", "languages: *x8", 1))
 	return b.String()
 }
 

@@ -34,6 +34,16 @@ const (
 // ErrLimit is wrapped by the errors of documents above a limit.
 var ErrLimit = errors.New("above the limits of a YAML file")
 
+// limitError is a document above a limit; it wraps ErrLimit.
+type limitError struct{ msg string }
+
+func (e *limitError) Error() string { return e.msg }
+func (e *limitError) Unwrap() error { return ErrLimit }
+
+func limitf(format string, args ...any) error {
+	return &limitError{msg: fmt.Sprintf(format, args...)}
+}
+
 // Unmarshal decodes data into v as yaml.UnmarshalWithOptions does, after
 // checking that data is within MaxBytes, that its values nest at most
 // MaxDepth deep and that it holds at most MaxNodes values once its aliases
@@ -49,13 +59,13 @@ func Unmarshal(data []byte, v any, opts ...yaml.DecodeOption) error {
 // Check checks data against the limits without decoding it.
 func Check(data []byte) error {
 	if len(data) > MaxBytes {
-		return fmt.Errorf("the file holds %d bytes, more than %d (%w): a settings or rule file is far smaller", len(data), MaxBytes, ErrLimit)
+		return limitf("the file holds %d bytes, more than %d: a settings or rule file is far smaller", len(data), MaxBytes)
 	}
 	if d := flowDepth(data); d > MaxDepth {
-		return fmt.Errorf("brackets nest %d deep, more than %d (%w)", d, MaxDepth, ErrLimit)
+		return limitf("brackets nest %d deep, more than %d", d, MaxDepth)
 	}
 	if line, n := indicators(data); n > MaxDepth {
-		return fmt.Errorf("line %d: %d block indicators (-, ?, :, &, !) on one line, more than %d (%w)", line, n, MaxDepth, ErrLimit)
+		return limitf("line %d: %d block indicators (-, ?, :, &, !) on one line, more than %d", line, n, MaxDepth)
 	}
 	file, err := parser.ParseBytes(data, 0)
 	if err != nil {
@@ -230,15 +240,15 @@ func (c *counter) add(n ast.Node, s int64) (int64, error) {
 }
 
 func (c *counter) tooMany(n ast.Node) error {
-	return c.errorf(n, "its aliases expand to more than %d values (an alias bomb?); write the values out instead of repeating aliases", MaxNodes)
+	return c.errorf(n, "the aliases (*name) expand to more than %d values, an alias bomb: write the values out instead of repeating aliases", MaxNodes)
 }
 
 func (c *counter) errorf(n ast.Node, format string, args ...any) error {
 	msg := fmt.Sprintf(format, args...)
 	if tk := n.GetToken(); tk != nil && tk.Position != nil {
-		return fmt.Errorf("line %d: %s (%w)", tk.Position.Line, msg, ErrLimit)
+		return limitf("line %d: %s", tk.Position.Line, msg)
 	}
-	return fmt.Errorf("%s (%w)", msg, ErrLimit)
+	return limitf("%s", msg)
 }
 
 func tokenValue(n ast.Node) string {

@@ -37,7 +37,7 @@ func TestUnmarshal(t *testing.T) {
 		{"plain", "country: FR\ntags: [a, b]\n", ""},
 		{"a few aliases", "base: &b {k: v}\nextra: *b\ncountry: FR\n", ""},
 		{"merge key", "base: &b {k: v}\nextra:\n  <<: *b\n  j: w\n", ""},
-		{"billion laughs", laughs(9), "aliases expand to more than 100000 values"},
+		{"billion laughs", laughs(9), "aliases (*name) expand to more than 100000 values"},
 		{"bomb of block sequences", strings.Replace(laughs(8), "[", "[ ", -1), "alias bomb"},
 		{"deep brackets", strings.Repeat("[", 60_000), "brackets nest 60000 deep"},
 		{"deep block sequences", strings.Repeat("- ", 30_000) + "x", "line 1: 30000 block indicators"},
