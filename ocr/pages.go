@@ -75,9 +75,10 @@ func (d *PDF) scan(p PDFPage) (image.Image, error) {
 }
 
 // renderDPIFor is the resolution page p is rendered at: renderDPI (or the
-// page's scan's resolution), lowered
-// for a large page so that its longest side stays within maxSide pixels,
-// the most OCR uses (a larger image would only be scaled down).
+// resolution of the page's scan), lowered for a large page so that its
+// longest side stays within maxSide pixels, the most OCR uses (a larger
+// image would only be scaled down). A page of 14400 pt (200 inches) is
+// rendered at 17.5 dpi, not into 1.6 gigapixels.
 func renderDPIFor(p PDFPage) float64 {
 	dpi := float64(renderDPI)
 	if p.ScanDPI > 0 {
@@ -101,7 +102,13 @@ func (d *PDF) render(ctx context.Context, p PDFPage, gray bool) (image.Image, in
 		return nil, 0, err
 	}
 	n := strconv.Itoa(p.Number)
-	args := []string{"-r", strconv.FormatFloat(dpi, 'f', 3, 64), "-f", n, "-l", n, "-singlefile", "-png"}
+	// The crop box (-x -y -W -H, in pixels) bounds the rendering whatever
+	// size poppler finds the page to be (it may differ from pdfcpu's: a
+	// /UserUnit, a broken box); poppler clips it to the page, so a page
+	// of the expected size renders as without it.
+	w, h := int(p.Width/72*dpi)+2, int(p.Height/72*dpi)+2
+	args := []string{"-r", strconv.FormatFloat(dpi, 'f', 3, 64), "-x", "0", "-y", "0", "-W", strconv.Itoa(w), "-H", strconv.Itoa(h),
+		"-f", n, "-l", n, "-singlefile", "-png"}
 	if gray {
 		args = append(args, "-gray")
 	}
