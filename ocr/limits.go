@@ -35,8 +35,9 @@ type Limits struct {
 }
 
 // Default limits. They hold any scan a person makes of a paper document
-// (an A4 page at 1200 dpi is 140 megabytes in colour, 35 megapixels at
-// 600 dpi), and keep one input file under about 1 GB of memory.
+// (an A4 page at 600 dpi is 35 megapixels, 105 MB decoded in colour; 100
+// megapixels is an A4 page at 1000 dpi), and keep one input file under
+// about 1 GB of memory.
 const (
 	DefaultMaxFileBytes  = 256 << 20
 	DefaultMaxPixels     = 100_000_000
@@ -95,15 +96,36 @@ func (e *LimitError) Error() string { return e.msg }
 // Unwrap returns ErrTooLarge.
 func (e *LimitError) Unwrap() error { return ErrTooLarge }
 
+// Flag returns the command-line flag that raises the Limits field limit
+// (e.g. "--max-pixels" for "MaxPixels"); a refusal names it.
+func Flag(limit string) string {
+	switch limit {
+	case "MaxFileBytes":
+		return "--max-file-size"
+	case "MaxPixels":
+		return "--max-pixels"
+	case "MaxImageBytes":
+		return "--max-image-memory"
+	case "MaxPages":
+		return "--max-pages"
+	case "MaxPageSide":
+		return "--max-page-size"
+	}
+	return ""
+}
+
+// limitErrorf returns a LimitError for the Limits field limit: the
+// message, then how to raise the limit.
 func limitErrorf(limit, format string, args ...any) error {
-	return &LimitError{Limit: limit, msg: fmt.Sprintf(format, args...)}
+	msg := fmt.Sprintf(format, args...) + ", or raise the limit (" + Flag(limit) + ")"
+	return &LimitError{Limit: limit, msg: msg}
 }
 
 // CheckFileSize refuses a file of size bytes above MaxFileBytes.
 func (l Limits) CheckFileSize(size int64) error {
 	l = l.orDefault()
 	if size > l.MaxFileBytes {
-		return limitErrorf("MaxFileBytes", "the file holds %s, more than the limit of %s: scan or export it again at 300 dpi, or raise the limit (--max-file-size)",
+		return limitErrorf("MaxFileBytes", "the file holds %s, more than the limit of %s: scan or export it again at 300 dpi",
 			megabytes(size), megabytes(l.MaxFileBytes))
 	}
 	return nil
@@ -122,11 +144,11 @@ func (l Limits) CheckPixels(what string, w, h int64, bytesPerPixel float64) erro
 	w, h = min(w, 1<<31), min(h, 1<<31)
 	px := w * h
 	if px > l.MaxPixels {
-		return limitErrorf("MaxPixels", "%s declares %d×%d pixels (%s megapixels), more than the limit of %s megapixels: scan it again at 300 dpi, or raise the limit (--max-pixels)",
+		return limitErrorf("MaxPixels", "%s declares %d×%d pixels (%s megapixels), more than the limit of %s megapixels: scan it again at 300 dpi",
 			what, w, h, mega(px), mega(l.MaxPixels))
 	}
 	if need := float64(px) * bytesPerPixel; need > float64(l.MaxImageBytes) {
-		return limitErrorf("MaxImageBytes", "%s declares %d×%d pixels of %g bytes each: decoded, it would take %s, more than the limit of %s: save it again as an 8-bit image, or raise the limit (--max-image-memory)",
+		return limitErrorf("MaxImageBytes", "%s declares %d×%d pixels of %g bytes each: decoded, it would take %s, more than the limit of %s: save it again as an 8-bit image",
 			what, w, h, bytesPerPixel, megabytes(int64(need)), megabytes(l.MaxImageBytes))
 	}
 	return nil

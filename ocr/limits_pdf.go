@@ -15,7 +15,7 @@ func (l Limits) checkPage(p PDFPage) error {
 		return fmt.Errorf("page %d has no size (%g×%g pt): the PDF is broken; export it again", p.Number, p.Width, p.Height)
 	}
 	if side := max(p.Width, p.Height); side > l.MaxPageSide {
-		return limitErrorf("MaxPageSide", "page %d measures %.0f×%.0f pt (%.0f×%.0f cm), more than the limit of %.0f pt a side: export it again on a paper size, or raise the limit (--max-page-size)",
+		return limitErrorf("MaxPageSide", "page %d measures %.0f×%.0f pt (%.0f×%.0f cm), more than the limit of %.0f pt a side: export it again on a paper size",
 			p.Number, p.Width, p.Height, p.Width/72*2.54, p.Height/72*2.54, l.MaxPageSide)
 	}
 	return nil

@@ -114,7 +114,7 @@ func (l Limits) OpenPDF(ctx context.Context, path string) (*PDF, error) {
 		return nil, errors.New("the PDF has no pages")
 	}
 	if n > l.MaxPages {
-		return nil, limitErrorf("MaxPages", "the PDF has %d pages, more than the limit of %d: split it into one file per document, or raise the limit (--max-pages)", n, l.MaxPages)
+		return nil, limitErrorf("MaxPages", "the PDF has %d pages, more than the limit of %d: split it into one file per document", n, l.MaxPages)
 	}
 	dims, err := pctx.PageDims()
 	if err != nil || len(dims) != n {
