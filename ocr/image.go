@@ -34,7 +34,51 @@ func (l Limits) CheckImage(data []byte) (image.Config, error) {
 	if err != nil {
 		return cfg, fmt.Errorf("read image header: %w", err)
 	}
-	return cfg, l.CheckImageConfig(format, cfg)
+	bpp := bytesPerPixel(cfg.ColorModel)
+	if format == "jpeg" && progressiveJPEG(data) {
+		// Go's decoder keeps every coefficient of a progressive JPEG, a
+		// 32-bit integer per pixel and component, until the last scan.
+		bpp += 4 * jpegComponents(cfg.ColorModel)
+	}
+	return cfg, l.CheckPixels("the "+formatName(format)+" image", int64(cfg.Width), int64(cfg.Height), bpp)
+}
+
+// progressiveJPEG reports whether data is a progressive JPEG: its frame
+// header (SOF2), found before the first scan, says so.
+func progressiveJPEG(data []byte) bool {
+	i := 2 // after SOI
+	for i+4 <= len(data) {
+		if data[i] != 0xff {
+			return false
+		}
+		marker := data[i+1]
+		switch {
+		case marker == 0xff: // fill byte
+			i++
+			continue
+		case marker == 0xc2:
+			return true
+		case marker == 0xda || marker == 0xd9: // start of scan, end of image
+			return false
+		case marker >= 0xd0 && marker <= 0xd8 || marker == 0x01: // no length
+			i += 2
+			continue
+		}
+		i += 2 + (int(data[i+2])<<8 | int(data[i+3]))
+	}
+	return false
+}
+
+// jpegComponents is the number of colour components of a JPEG decoded to
+// model.
+func jpegComponents(m color.Model) float64 {
+	switch m {
+	case color.GrayModel:
+		return 1
+	case color.CMYKModel:
+		return 4
+	}
+	return 3
 }
 
 // DecodeImage decodes an encoded image within the default limits (see

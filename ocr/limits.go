@@ -3,7 +3,6 @@ package ocr
 import (
 	"errors"
 	"fmt"
-	"image"
 	"image/color"
 	"io"
 	"math"
@@ -152,11 +151,6 @@ func (l Limits) CheckPixels(what string, w, h int64, bytesPerPixel float64) erro
 			what, w, h, bytesPerPixel, megabytes(int64(need)), megabytes(l.MaxImageBytes))
 	}
 	return nil
-}
-
-// CheckImageConfig checks an image header, as image.DecodeConfig gives it.
-func (l Limits) CheckImageConfig(format string, cfg image.Config) error {
-	return l.CheckPixels("the "+formatName(format)+" image", int64(cfg.Width), int64(cfg.Height), bytesPerPixel(cfg.ColorModel))
 }
 
 // ReadFile reads a whole file, refusing one that is not a regular file

@@ -68,6 +68,48 @@ func TestCheckImageCountsBytesPerPixel(t *testing.T) {
 	}
 }
 
+// jpegHeader returns the start of a JPEG declaring w×h pixels of three
+// components, progressive or baseline, with an APP0 segment before the
+// frame header and no scan.
+func jpegHeader(w, h uint16, progressive bool) []byte {
+	sof := byte(0xc0)
+	if progressive {
+		sof = 0xc2
+	}
+	out := []byte{0xff, 0xd8, 0xff, 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0}
+	out = append(out, 0xff, sof, 0, 17, 8, byte(h>>8), byte(h), byte(w>>8), byte(w), 3,
+		1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1)
+	return out
+}
+
+func TestCheckImageProgressiveJPEG(t *testing.T) {
+	// 9000×9000 in colour: 243 MB decoded as a baseline JPEG; a
+	// progressive one keeps 12 more bytes a pixel while it is decoded.
+	if _, err := CheckImage(jpegHeader(9000, 9000, false)); err != nil {
+		t.Errorf("baseline: %v", err)
+	}
+	_, err := CheckImage(jpegHeader(9000, 9000, true))
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "15 bytes each") {
+		t.Errorf("progressive: %v, want a refusal counting 15 bytes a pixel", err)
+	}
+	if !progressiveJPEG(blankScanProgressiveFlag(blankScan())) || progressiveJPEG(blankScan()) {
+		t.Error("progressiveJPEG does not tell a real JPEG's frame header")
+	}
+}
+
+// blankScanProgressiveFlag returns a copy of a baseline JPEG with its frame
+// marker turned into SOF2.
+func blankScanProgressiveFlag(jpg []byte) []byte {
+	out := append([]byte{}, jpg...)
+	for i := 2; i+1 < len(out); i++ {
+		if out[i] == 0xff && out[i+1] == 0xc0 {
+			out[i+1] = 0xc2
+			break
+		}
+	}
+	return out
+}
+
 func TestReadFileRefusesLargeFileBeforeReading(t *testing.T) {
 	// A small JPEG followed by 300 MB of trailing data, as a sparse file:
 	// nothing is written to disk, and nothing may be read.
