@@ -31,9 +31,10 @@ type Config struct {
 
 // LoadConfig reads dir/intake.yaml. A dossier without one gives an empty
 // Config and no error. Unknown keys are refused with their line. The file
-// must be a regular file inside the dossier (a link to one is followed; a
-// FIFO is refused without being opened, since opening one waits for a
-// writer) and within safeyaml's limits of size and alias expansion.
+// must be a regular file inside the dossier (a link to a file inside it is
+// followed, a link out of it is not; a FIFO is refused without being
+// opened, since opening one waits for a writer) and within safeyaml's
+// limits of size and alias expansion.
 func LoadConfig(dir string) (Config, error) {
 	path := filepath.Join(dir, ConfigFile)
 	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
