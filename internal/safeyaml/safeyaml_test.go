@@ -42,9 +42,11 @@ func TestUnmarshal(t *testing.T) {
 		{"deep brackets", strings.Repeat("[", 60_000), "brackets nest 60000 deep"},
 		{"deep block sequences", strings.Repeat("- ", 30_000) + "x", "line 1: 30000 block indicators"},
 		{"many anchors", strings.Repeat("&a ", 20_000) + "x", "20000 block indicators"},
-		{"largest mapping", largestMapping(), ""},
+		{"largest mapping", mapping(MaxKeys), ""},
+		{"too many keys", mapping(MaxKeys + 1), "a mapping with more than 1000 keys"},
+		{"largest document", largestDocument(), ""},
 		{"deep mappings", deepMappings(150), "nest more than 100 deep"},
-		{"too large", "country: " + strings.Repeat("x", MaxBytes), "more than 65536"},
+		{"too large", "country: " + strings.Repeat("x", MaxBytes), "more than 262144"},
 		{"syntax error", "country: [\n", "["},
 	}
 	for _, tt := range tests {
@@ -88,12 +90,24 @@ func deepMappings(n int) string {
 	return b.String()
 }
 
-// largestMapping is a mapping of single-letter keys as large as MaxBytes
-// allows: the parser's slowest case.
-func largestMapping() string {
+// mapping is a block mapping of n keys.
+func mapping(n int) string {
 	var b strings.Builder
-	for i := 0; b.Len() < MaxBytes-20; i++ {
+	for i := range n {
 		fmt.Fprintf(&b, "k%d: v\n", i)
+	}
+	return b.String()
+}
+
+// largestDocument is the parser's slowest case within the limits: as
+// many mappings of MaxKeys keys as MaxBytes holds.
+func largestDocument() string {
+	var b strings.Builder
+	for i := 0; b.Len() < MaxBytes-20*MaxKeys; i++ {
+		fmt.Fprintf(&b, "m%d:\n", i)
+		for j := range MaxKeys {
+			fmt.Fprintf(&b, "  k%d: v\n", j)
+		}
 	}
 	return b.String()
 }
@@ -103,7 +117,7 @@ func largestMapping() string {
 func BenchmarkUnmarshal(b *testing.B) {
 	for _, bc := range []struct{ name, doc string }{
 		{"laughs", laughs(9)},
-		{"largest-mapping", largestMapping()},
+		{"largest-document", largestDocument()},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			data := []byte(bc.doc)
