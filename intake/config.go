@@ -31,12 +31,15 @@ type Config struct {
 	Activity    string `yaml:"activity"`    // employee, self-employed, retired, none
 }
 
+// maxConfigBytes is the largest intake.yaml read: it holds a few lines.
+const maxConfigBytes = 64 << 10
+
 // LoadConfig reads dir/intake.yaml. A dossier without one gives an empty
 // Config and no error. Unknown keys are refused with their line. The file
 // must be a regular file inside the dossier (a link to a file inside it is
 // followed, a link out of it is not; a FIFO is refused without being
 // opened, since opening one waits for a writer) and within safeyaml's
-// limits of size and alias expansion.
+// limits of size (maxConfigBytes) and alias expansion.
 func LoadConfig(dir string) (Config, error) {
 	path := filepath.Join(dir, ConfigFile)
 	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
@@ -50,10 +53,10 @@ func LoadConfig(dir string) (Config, error) {
 	if problem != "" {
 		return Config{}, fmt.Errorf("%s %s", path, problem)
 	}
-	if info.Size() > safeyaml.MaxBytes {
-		return Config{}, fmt.Errorf("%s holds %d bytes, more than %d: a settings file holds a few lines", path, info.Size(), safeyaml.MaxBytes)
+	if info.Size() > maxConfigBytes {
+		return Config{}, fmt.Errorf("%s holds %d bytes, more than %d: a settings file holds a few lines", path, info.Size(), maxConfigBytes)
 	}
-	data, err := readRegular(target, safeyaml.MaxBytes)
+	data, err := readRegular(target, maxConfigBytes)
 	if err != nil {
 		return Config{}, fmt.Errorf("read %s: %w", path, err)
 	}
