@@ -1,0 +1,723 @@
+package synth
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/internal/fold"
+)
+
+// Sample is one document of the evaluation corpus, as the text a perfect
+// reader reads on its pages, with the truth about it.
+type Sample struct {
+	Name  string
+	Pages []string
+	Type  document.Type
+	// Lang is the language of the document, ISO 639-1.
+	Lang string
+	// Issued and Expires are the dates printed (zero: none). For a bill, a
+	// statement or a payslip, Expires is the end of the period it covers.
+	Issued, Expires time.Time
+	// Holder is "SURNAME GIVEN NAMES" when the document names its holder
+	// in Latin letters; "" otherwise.
+	Holder string
+	// Country is the procedure's country, alpha-2, the document is filed
+	// for (an identity card issued there to a foreigner is a residence
+	// permit).
+	Country string
+}
+
+// Corpus returns the evaluation corpus: every type in every language in
+// the generator's letter and card layouts, then documents written in other
+// layouts and wordings, as the issuers of each country print them (a
+// place-and-date line at the foot, a bill's "Facture du …", a payslip's
+// pay date, a subject line in a letter), and hard negatives that look like
+// dossier documents but are not (product and hosting invoices, a bank
+// details slip, a visa, a letter, a book page, a recipe).
+//
+// The wordings are written from the documents' own conventions, not from
+// the words intake looks for.
+func Corpus() ([]Sample, error) {
+	ref := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	var out []Sample
+	gen, err := generatorLayouts(ref)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, gen...)
+	out = append(out, wordedSamples(ref)...)
+	out = append(out, negatives(ref)...)
+	return out, nil
+}
+
+// generatorLayouts renders every type in every language with the
+// generator's own layouts.
+func generatorLayouts(ref time.Time) ([]Sample, error) {
+	d := ExampleRS(ref)
+	var out []Sample
+	for i, ty := range document.Types() {
+		if ty == document.Unknown || ty == document.Photo {
+			continue
+		}
+		for j, key := range languages {
+			lang, script := key, scriptOf(key)
+			if key == "sr-Cyrl" {
+				lang, script = "sr", "Cyrl"
+			}
+			issued := ref.AddDate(0, -(i+j)%7, -(i*3+j)%27)
+			doc := Doc{Name: fmt.Sprintf("gen/%s_%s", ty, key), Type: ty, Lang: lang, Script: script,
+				Country: langCountry[lang], Number: "2026-0001234", Issued: issued,
+				References: []string{RSChinaCertNumber}, Translates: document.CriminalRecord, SourceLang: "zh", Sworn: true}
+			s := Sample{Name: doc.Name, Type: ty, Lang: lang, Issued: issued, Country: "RS"}
+			switch ty {
+			case document.Passport, document.IDCard, document.ResidencePermit:
+				doc.Expires = issued.AddDate(5, 0, -1)
+				s.Expires = doc.Expires
+				// A card issued by the procedure's country to a foreigner is
+				// a residence permit; others are identity cards.
+				s.Country = map[bool]string{true: "RS", false: "FR"}[ty == document.ResidencePermit]
+				if ty == document.IDCard {
+					doc.Holder = &Person{Surname: "Marković", GivenNames: "Ana", BirthDate: time.Date(1990, 5, 4, 0, 0, 0, 0, time.UTC), Sex: "F",
+						Nationality: countryAlpha3(langCountry[lang]), NativeName: "王芳"}
+				}
+			case document.Payslip, document.BankStatement, document.ProofOfAddress:
+				per := monthsBefore(issued, 1)[0]
+				doc.Periods = [][2]time.Time{per}
+				doc.ValidFrom, doc.Expires = per[0], per[1]
+				s.Expires = per[1]
+				if ty == document.Payslip {
+					doc.Issued, s.Issued = time.Time{}, time.Time{}
+				}
+			case document.HealthInsurance:
+				doc.ValidFrom, doc.Expires = issued.AddDate(0, 0, 1), issued.AddDate(1, 0, 0)
+				s.Expires = doc.Expires
+			}
+			if ty == document.Translation {
+				s.Lang = lang
+			}
+			pages, err := Text(d, doc)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", doc.Name, err)
+			}
+			s.Pages = pages
+			p := d.Holder
+			if doc.Holder != nil {
+				p = *doc.Holder
+			}
+			if key != "zh" && ty != document.Apostille && ty != document.Translation {
+				s.Holder = strings.ToUpper(p.Surname + " " + p.GivenNames)
+			}
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// ---- other layouts and wordings ----
+
+// wording is how one kind of document is worded in one language: two
+// titles (one per layout), the issuer, what the body says.
+type wording struct {
+	titles [2]string
+	issuer []string
+	body   string
+}
+
+// wordings by type and language key. Serbian Cyrillic is written from the
+// Latin ("sr") wording.
+var wordings = map[document.Type]map[string]wording{
+	document.CriminalRecord: {
+		"fr": {[2]string{"BULLETIN N° 3 DU CASIER JUDICIAIRE", "Relevé des condamnations pénales"}, []string{"Ministère de la Justice", "Casier judiciaire national – Nantes"},
+			"Bulletin délivré à la personne concernée. Néant : aucune condamnation n'a été prononcée."},
+		"nl": {[2]string{"UITTREKSEL UIT HET STRAFREGISTER", "Model 595 – Uittreksel strafregister"}, []string{"Gemeente Antwerpen", "Dienst Burgerzaken"},
+			"Er komt geen enkele veroordeling voor op naam van de betrokkene."},
+		"en": {[2]string{"POLICE CERTIFICATE", "Basic Disclosure Certificate"}, []string{"Disclosure Scotland"},
+			"No convictions recorded. This certificate shows no unspent convictions for the applicant."},
+		"sr": {[2]string{"POTVRDA O NEKAŽNJAVANJU", "UVERENJE IZ KAZNENE EVIDENCIJE"}, []string{"REPUBLIKA SRBIJA", "Osnovni sud u Novom Sadu"},
+			"Potvrđuje se da se u kaznenoj evidenciji suda ne vodi krivični postupak i da lice nije osuđivano."},
+		"ru": {[2]string{"СПРАВКА О НАЛИЧИИ (ОТСУТСТВИИ) СУДИМОСТИ", "Справка об отсутствии судимости"}, []string{"Министерство внутренних дел Российской Федерации", "Информационный центр ГУ МВД России по г. Москве"},
+			"По сведениям информационного центра судимости не имеет, в розыске не значится."},
+		"zh": {[2]string{"无犯罪记录证明书", "公证书"}, []string{"上海市公安局浦东分局"},
+			"经查，该人在本辖区居住期间未发现有犯罪记录。"},
+		"de": {[2]string{"Führungszeugnis zur Vorlage bei einer Behörde", "Auskunft aus dem Bundeszentralregister"}, []string{"Bundesamt für Justiz", "53094 Bonn"},
+			"Inhalt: Keine Eintragung."},
+	},
+	document.ProofOfAddress: {
+		"fr": {[2]string{"Votre facture", "Facture de gaz naturel"}, []string{"Électricité de France", "Service clients – TSA 20012"},
+			"Votre contrat : Tarif Bleu, puissance souscrite 6 kVA. Adresse de consommation :"},
+		"nl": {[2]string{"Uw energiefactuur", "Afrekeningsfactuur water"}, []string{"Water-link", "Mechelsesteenweg 64, 2018 Antwerpen"},
+			"Leveringsadres en verbruik van uw aansluiting:"},
+		"en": {[2]string{"Your energy bill", "Water and sewerage bill"}, []string{"Thames Water Utilities Ltd"},
+			"Supply address and meter readings for this billing period:"},
+		"sr": {[2]string{"RAČUN ZA UTROŠENU ELEKTRIČNU ENERGIJU", "Račun za komunalne usluge"}, []string{"JKP Infostan tehnologije", "Beograd"},
+			"Mesto isporuke i obračun utrošene energije za obračunski period:"},
+		"ru": {[2]string{"ЕДИНЫЙ ПЛАТЁЖНЫЙ ДОКУМЕНТ", "Счёт за жилищно-коммунальные услуги"}, []string{"ГБУ «Жилищник района Хамовники»"},
+			"Плательщик и адрес помещения, начисления за расчётный период:"},
+		"de": {[2]string{"Ihre Stromrechnung", "Jahresabrechnung Erdgas"}, []string{"Vattenfall Europe Sales GmbH"},
+			"Lieferstelle und Verbrauch im Abrechnungszeitraum:"},
+	},
+	document.BankStatement: {
+		"fr": {[2]string{"EXTRAIT DE COMPTE", "Relevé de vos comptes"}, []string{"Crédit Agricole Île-de-France"},
+			"Compte chèques n° 00012345678 – situation de votre compte"},
+		"nl": {[2]string{"Rekeningafschrift", "Dagafschrift zichtrekening"}, []string{"Belfius Bank"},
+			"Zichtrekening BE68 5390 0754 7034 – overzicht van uw verrichtingen"},
+		"en": {[2]string{"Statement of account", "Current account statement"}, []string{"Barclays Bank UK PLC"},
+			"Your transactions and balance for the statement period"},
+		"sr": {[2]string{"IZVOD BROJ 11", "Izvod o promenama na tekućem računu"}, []string{"Raiffeisen banka a.d. Beograd"},
+			"Tekući račun 265-0000001234567-89 – promet i stanje"},
+		"ru": {[2]string{"ВЫПИСКА ПО СЧЁТУ", "Выписка по карточному счёту"}, []string{"АО «Тинькофф Банк»"},
+			"Движение денежных средств по счёту № 40817810000012345678"},
+	},
+	document.Payslip: {
+		"fr": {[2]string{"BULLETIN DE SALAIRE", "Bulletin de paie simplifié"}, []string{"Boulangerie Martin SARL", "SIRET 123 456 789 00012"},
+			"Emploi : vendeur. Convention collective nationale de la boulangerie."},
+		"nl": {[2]string{"LOONFICHE", "Loonbrief bediende"}, []string{"Colruyt Group NV", "Paritair comité 200"},
+			"Functie: bediende. Brutobezoldiging en inhoudingen van de maand."},
+		"en": {[2]string{"PAY ADVICE", "Earnings statement"}, []string{"Northwind Traders Ltd", "PAYE ref 123/AB456"},
+			"Tax code 1257L. National Insurance number QQ123456C."},
+		"sr": {[2]string{"ISPLATNI LISTIĆ", "Obračun i isplata zarade"}, []string{"Delta Holding d.o.o.", "PIB 100000001"},
+			"Radno mesto: programer. Obračun zarade za mesec:"},
+		"ru": {[2]string{"РАСЧЁТНЫЙ ЛИСТОК", "Расчётный лист за месяц"}, []string{"ООО «Ромашка»", "ИНН 7701234567"},
+			"Должность: инженер. Начислено, удержано и выплачено за месяц:"},
+	},
+	document.EmploymentCertificate: {
+		"fr": {[2]string{"ATTESTATION DE TRAVAIL", "Attestation d'emploi"}, []string{"Société Générale de Services SAS", "Direction des ressources humaines"},
+			"Je soussigné, directeur des ressources humaines, atteste que la personne nommée ci-dessous fait partie de notre personnel depuis le 1er mars 2021 en qualité de comptable, en contrat à durée indéterminée."},
+		"nl": {[2]string{"ATTEST VAN TEWERKSTELLING", "Werkgeversattest"}, []string{"Delhaize NV", "Dienst Personeelszaken"},
+			"Ondergetekende verklaart dat de hierna vermelde persoon sinds 1 maart 2021 in dienst is als bediende met een contract van onbepaalde duur."},
+		"en": {[2]string{"TO WHOM IT MAY CONCERN", "Confirmation of employment"}, []string{"Acme Widgets Ltd", "Human Resources"},
+			"This is to confirm that the person named below has been employed by our company since 1 March 2021 as an accountant on a permanent contract."},
+		"sr": {[2]string{"POTVRDA O RADNOM ODNOSU", "Potvrda poslodavca"}, []string{"NIS a.d. Novi Sad", "Sektor za ljudske resurse"},
+			"Ovim potvrđujemo da je imenovani zaposlen u našem preduzeću od 1. marta 2021. godine na neodređeno vreme, na poslovima knjigovođe."},
+		"ru": {[2]string{"СПРАВКА", "Справка о трудоустройстве"}, []string{"ООО «Вектор»", "Отдел кадров"},
+			"Дана в том, что он действительно работает в ООО «Вектор» в должности бухгалтера с 1 марта 2021 года по настоящее время."},
+	},
+	document.EmploymentContract: {
+		"fr": {[2]string{"CONTRAT À DURÉE INDÉTERMINÉE", "Contrat de travail à durée déterminée"}, []string{"Entre la société Dupont Logistique SAS, ci-après l'employeur,"},
+			"Article 1 – Engagement. Le salarié est engagé à compter du 1er mars 2021. Article 2 – Période d'essai. Article 3 – Rémunération brute mensuelle de 2 400 euros."},
+		"nl": {[2]string{"ARBEIDSOVEREENKOMST VOOR BEDIENDEN", "Arbeidsovereenkomst van onbepaalde duur"}, []string{"Tussen Bouwbedrijf Peeters BV, hierna de werkgever,"},
+			"Artikel 1 – Functie. De werknemer wordt aangeworven als bediende. Artikel 2 – Proeftijd. Artikel 3 – Loon."},
+		"en": {[2]string{"CONTRACT OF EMPLOYMENT", "Statement of main terms of employment"}, []string{"Between Globex Ltd (the Employer) and the Employee"},
+			"1. Commencement. 2. Job title: analyst. 3. Salary: £32,000 per annum. 4. Hours of work. 5. Holidays."},
+		"sr": {[2]string{"UGOVOR O RADU NA NEODREĐENO VREME", "Ugovor o zaposlenju"}, []string{"Zaključen između poslodavca Telekom Srbija a.d. i zaposlenog"},
+			"Član 1. Zaposleni zasniva radni odnos na neodređeno vreme. Član 2. Radno mesto. Član 3. Osnovna zarada."},
+		"ru": {[2]string{"ТРУДОВОЙ ДОГОВОР № 15", "Трудовой договор с работником"}, []string{"ООО «Альфа», именуемое в дальнейшем «Работодатель»"},
+			"1. Предмет договора. Работник принимается на должность инженера. 2. Срок действия договора: бессрочный. 3. Оплата труда."},
+	},
+	document.TaxNotice: {
+		"fr": {[2]string{"AVIS D'IMPOSITION", "Avis de situation déclarative à l'impôt sur le revenu"}, []string{"Direction générale des Finances publiques", "Centre des finances publiques de Lyon"},
+			"Impôt sur les revenus de l'année 2025. Revenu fiscal de référence : 28 540 €. Nombre de parts : 1."},
+		"nl": {[2]string{"AANSLAGBILJET PERSONENBELASTING", "Berekeningsnota"}, []string{"FOD Financiën – Administratie Inning en Invordering"},
+			"Inkomsten 2025 – aanslagjaar 2026. Belastbaar inkomen en saldo van de aanslag."},
+		"en": {[2]string{"SA302 Tax calculation", "Tax year overview"}, []string{"HM Revenue and Customs"},
+			"Tax year 6 April 2025 to 5 April 2026. Total income received and tax due."},
+		"sr": {[2]string{"REŠENJE O UTVRĐIVANJU POREZA", "Potvrda o plaćenom porezu"}, []string{"Poreska uprava Republike Srbije", "Filijala Novi Sad"},
+			"Godišnji porez na dohodak građana za 2025. godinu utvrđuje se u iznosu od 52.000,00 dinara."},
+		"ru": {[2]string{"НАЛОГОВОЕ УВЕДОМЛЕНИЕ", "Справка о доходах и суммах налога физического лица"}, []string{"Федеральная налоговая служба", "ИФНС России № 5 по г. Москве"},
+			"Расчёт налога на доходы физических лиц за 2025 год."},
+	},
+	document.HealthInsurance: {
+		"fr": {[2]string{"ATTESTATION DE DROITS", "Attestation d'affiliation à la complémentaire santé"}, []string{"Caisse primaire d'assurance maladie du Rhône"},
+			"Vous êtes affilié(e) au régime général de la Sécurité sociale. Numéro de sécurité sociale : 1 85 03 99 123 456 78."},
+		"nl": {[2]string{"ATTEST VAN AANSLUITING", "Verzekeringsattest ziekenfonds"}, []string{"Christelijke Mutualiteit", "CM Antwerpen"},
+			"De hierna vermelde persoon is aangesloten bij het ziekenfonds en in regel met de verplichte verzekering voor geneeskundige verzorging."},
+		"en": {[2]string{"CERTIFICATE OF INSURANCE", "Travel medical insurance policy schedule"}, []string{"Allianz Care"},
+			"The policyholder is insured for medical expenses, hospitalisation and repatriation."},
+		"sr": {[2]string{"POLISA PUTNOG ZDRAVSTVENOG OSIGURANJA", "Potvrda o zdravstvenom osiguranju"}, []string{"Generali osiguranje Srbija a.d.o."},
+			"Osiguranje pokriva troškove hitnih medicinskih intervencija do iznosa od 30.000 EUR."},
+		"ru": {[2]string{"ПОЛИС ДОБРОВОЛЬНОГО МЕДИЦИНСКОГО СТРАХОВАНИЯ", "Полис ДМС для иностранных граждан"}, []string{"СПАО «Ингосстрах»"},
+			"Паспорт: 12 3456789. Страховая сумма: 100 000 рублей. Программа страхования: амбулаторная помощь."},
+	},
+	document.LanguageCertificate: {
+		"fr": {[2]string{"DIPLÔME D'ÉTUDES EN LANGUE FRANÇAISE", "Attestation de réussite TCF"}, []string{"Ministère de l'Éducation nationale", "France Éducation international"},
+			"DELF A2 – Diplôme délivré à la personne nommée ci-dessous, reçue à la session de juin."},
+		"nl": {[2]string{"CERTIFICAAT NEDERLANDS ALS VREEMDE TAAL", "Attest Nederlands"}, []string{"CNaVT"},
+			"De kandidaat heeft het examen Nederlands met succes afgelegd, niveau A2."},
+		"en": {[2]string{"IELTS TEST REPORT FORM", "B1 English test certificate"}, []string{"British Council"},
+			"Overall band score 5.0, CEFR level B1."},
+		"sr": {[2]string{"SERTIFIKAT O POLOŽENOM ISPITU IZ SRPSKOG JEZIKA", "Potvrda o znanju srpskog jezika"}, []string{"Centar za srpski kao strani jezik", "Filološki fakultet"},
+			"Kandidat je položio ispit iz srpskog kao stranog jezika, nivo A2."},
+		"ru": {[2]string{"СЕРТИФИКАТ О ПРОХОЖДЕНИИ ТЕСТИРОВАНИЯ", "Сертификат о владении русским языком"}, []string{"Российский университет дружбы народов"},
+			"Прошёл экзамен по русскому языку как иностранному, знанию истории России и основ законодательства."},
+	},
+	document.BirthCertificate: {
+		"fr": {[2]string{"EXTRAIT D'ACTE DE NAISSANCE", "Copie intégrale d'acte de naissance"}, []string{"Mairie de Lyon", "Service de l'état civil"},
+			"Le quatre mai mil neuf cent quatre-vingt-dix est né(e) à Lyon l'enfant nommé ci-dessous, fils/fille de ses parents."},
+		"nl": {[2]string{"UITTREKSEL UIT DE GEBOORTEAKTE", "Afschrift van een akte van geboorte"}, []string{"Stad Gent", "Burgerlijke stand"},
+			"Op vier mei negentienhonderd negentig werd te Gent geboren het kind hierna vermeld."},
+		"en": {[2]string{"CERTIFIED COPY OF AN ENTRY OF BIRTH", "Certificate of live birth"}, []string{"General Register Office"},
+			"Registration district: Westminster. Birth in the sub-district of Marylebone."},
+		"sr": {[2]string{"IZVOD IZ MATIČNE KNJIGE ROĐENIH", "Izvod iz registra rođenih"}, []string{"Gradska uprava grada Beograda", "Matično područje Stari grad"},
+			"Podaci o detetu i roditeljima upisani u matičnu knjigu rođenih."},
+		"ru": {[2]string{"СВИДЕТЕЛЬСТВО О РОЖДЕНИИ", "Повторное свидетельство о рождении"}, []string{"Отдел ЗАГС Тверского района г. Москвы"},
+			"родился(лась) в г. Москве, о чём составлена запись акта о рождении."},
+		"zh": {[2]string{"出生医学证明", "出生公证书"}, []string{"北京市东城区公证处"},
+			"兹证明该人于1990年5月4日在北京市出生。"},
+	},
+	document.MarriageCertificate: {
+		"fr": {[2]string{"EXTRAIT D'ACTE DE MARIAGE", "Livret de famille – mariage"}, []string{"Mairie de Nantes", "État civil"},
+			"Les époux nommés ci-dessous ont contracté mariage devant l'officier de l'état civil."},
+		"nl": {[2]string{"UITTREKSEL UIT DE HUWELIJKSAKTE", "Afschrift huwelijksakte"}, []string{"Gemeente Leuven", "Burgerlijke stand"},
+			"De echtgenoten hieronder vermeld zijn in het huwelijk getreden."},
+		"en": {[2]string{"CERTIFIED COPY OF AN ENTRY OF MARRIAGE", "Marriage licence and certificate"}, []string{"General Register Office"},
+			"Marriage solemnized at the Register Office in the district of Camden."},
+		"sr": {[2]string{"IZVOD IZ MATIČNE KNJIGE VENČANIH", "Izvod iz registra venčanih"}, []string{"Gradska opština Novi Beograd", "Matičar"},
+			"Podaci o supružnicima upisani u matičnu knjigu venčanih."},
+		"ru": {[2]string{"СВИДЕТЕЛЬСТВО О ЗАКЛЮЧЕНИИ БРАКА", "Справка о заключении брака"}, []string{"Отдел ЗАГС Центрального района г. Санкт-Петербурга"},
+			"заключили брак, о чём составлена запись акта о заключении брака."},
+		"zh": {[2]string{"结婚证", "结婚公证书"}, []string{"北京市朝阳区民政局"},
+			"申请结婚，经审查符合《中华人民共和国民法典》关于结婚的规定，准予登记，发给此证。"},
+	},
+	document.PaymentReceipt: {
+		"fr": {[2]string{"TIMBRE FISCAL ÉLECTRONIQUE", "Justificatif de paiement"}, []string{"Direction générale des Finances publiques", "timbres.impots.gouv.fr"},
+			"Montant du timbre : 225,00 €. Objet : titre de séjour – renouvellement."},
+		"nl": {[2]string{"BETALINGSBEWIJS", "Bewijs van betaling retributie"}, []string{"Dienst Vreemdelingenzaken"},
+			"Retributie voor de aanvraag van een verblijfsvergunning: 350,00 EUR betaald via overschrijving."},
+		"en": {[2]string{"PAYMENT CONFIRMATION", "Receipt for visa and immigration fee"}, []string{"UK Visas and Immigration"},
+			"Amount paid: £1,048.00. Payment method: card."},
+		"sr": {[2]string{"NALOG ZA UPLATU", "Potvrda o izvršenoj uplati takse"}, []string{"Uplatilac: imenovano lice", "Primalac: Budžet Republike Srbije"},
+			"Svrha uplate: republička administrativna taksa za izdavanje dozvole. Iznos: 20.490,00 dinara."},
+		"ru": {[2]string{"ПЛАТЁЖНОЕ ПОРУЧЕНИЕ", "Чек-ордер"}, []string{"ПАО Сбербанк", "Получатель: УФК по г. Москве"},
+			"Государственная пошлина за выдачу вида на жительство. Сумма: 5000 руб. 00 коп."},
+	},
+	document.ApplicationForm: {
+		"fr": {[2]string{"CERFA N° 15186*03", "Formulaire de demande de carte de séjour"}, []string{"Ministère de l'Intérieur"},
+			"Cochez la case correspondant à votre demande. Je soussigné(e) déclare sur l'honneur l'exactitude des informations ci-dessus."},
+		"nl": {[2]string{"AANVRAAG VERBLIJFSKAART", "Formulier bijlage 15"}, []string{"Dienst Vreemdelingenzaken"},
+			"Vul dit formulier in hoofdletters in. Ondergetekende verklaart de gegevens naar waarheid te hebben ingevuld."},
+		"en": {[2]string{"APPLICATION FOR A RESIDENCE PERMIT", "Application form – leave to remain"}, []string{"Home Office"},
+			"Complete all sections in block capitals. I declare that the information given in this application is true."},
+		"sr": {[2]string{"ZAHTEV ZA ODOBRENJE STALNOG BORAVKA", "Obrazac zahteva za privremeni boravak"}, []string{"Ministarstvo unutrašnjih poslova", "Uprava za strance"},
+			"Popuniti čitko štampanim slovima. Podnosilac zahteva izjavljuje da su navedeni podaci istiniti."},
+		"ru": {[2]string{"ЗАЯВЛЕНИЕ О ВЫДАЧЕ ВИДА НА ЖИТЕЛЬСТВО", "Заявление о продлении срока временного пребывания"}, []string{"В ГУ по вопросам миграции МВД России"},
+			"Прошу выдать мне вид на жительство. Сведения, указанные в заявлении, подтверждаю."},
+	},
+}
+
+// personByLang is who the worded documents are about.
+var personByLang = map[string]Person{
+	"fr": {Surname: "Lefèvre", GivenNames: "Camille", Address: "14 rue Garibaldi, 69003 Lyon"},
+	"nl": {Surname: "Janssens", GivenNames: "Pieter", Address: "Kerkstraat 12, 2000 Antwerpen"},
+	"en": {Surname: "Okafor", GivenNames: "Grace", Address: "27 Elm Road, London N4 2AB"},
+	"de": {Surname: "Becker", GivenNames: "Jonas", Address: "Hauptstraße 5, 80331 München"},
+	"sr": {Surname: "Jovanović", GivenNames: "Milica", Address: "Njegoševa 12, 11000 Beograd"},
+	"ru": {Surname: "Смирнова", GivenNames: "Ольга", Address: "г. Москва, ул. Арбат, д. 10, кв. 5"},
+	"zh": {Surname: "李", GivenNames: "娜", Address: "北京市东城区东直门南大街1号"},
+}
+
+var cityByLang = map[string]string{"fr": "Lyon", "nl": "Antwerpen", "en": "London", "de": "München", "sr": "Beograd", "ru": "Москва", "zh": "北京"}
+
+// dateLong prints t with the month's name as people write it in a
+// sentence ("3 novembre 2026", "20. oktobra 2026.", "«3» ноября 2026 г.").
+func dateLong(t time.Time, key string, quoted bool) string {
+	y, m, d := t.Date()
+	switch key {
+	case "fr":
+		day := fmt.Sprint(d)
+		if d == 1 {
+			day = "1er"
+		}
+		return fmt.Sprintf("%s %s %d", day, monthNames["fr"][m-1], y)
+	case "sr":
+		return fmt.Sprintf("%d. %s %d.", d, monthNames["sr"][m-1], y)
+	case "ru":
+		if quoted {
+			return fmt.Sprintf("«%02d» %s %d г.", d, monthNames["ru"][m-1], y)
+		}
+		return fmt.Sprintf("%d %s %d года", d, monthNames["ru"][m-1], y)
+	case "zh":
+		return fmt.Sprintf("%d年%d月%d日", y, int(m), d)
+	case "de":
+		return fmt.Sprintf("%d. %s %d", d, monthNames["de"][m-1], y)
+	case "nl":
+		return fmt.Sprintf("%d %s %d", d, monthNames["nl"][m-1], y)
+	}
+	return fmt.Sprintf("%d %s %d", d, monthNames["en"][m-1], y)
+}
+
+// placeDate is the line at the foot of a certificate that says where and
+// when it was made.
+func placeDate(t time.Time, key string, variant int) string {
+	city := cityByLang[key]
+	switch key {
+	case "fr":
+		if variant == 0 {
+			return fmt.Sprintf("Fait à %s, le %s", city, dateLong(t, key, false))
+		}
+		return fmt.Sprintf("%s, le %s", city, t.Format("02/01/2006"))
+	case "nl":
+		if variant == 0 {
+			return fmt.Sprintf("Opgemaakt te %s op %s", city, dateLong(t, key, false))
+		}
+		return fmt.Sprintf("%s, %s", city, t.Format("02.01.2006"))
+	case "en":
+		if variant == 0 {
+			return fmt.Sprintf("Dated this %s at %s", dateLong(t, key, false), city)
+		}
+		return fmt.Sprintf("%s, %s", city, t.Format("January 2, 2006"))
+	case "de":
+		return fmt.Sprintf("%s, den %s", city, t.Format("02.01.2006"))
+	case "sr":
+		if variant == 0 {
+			return fmt.Sprintf("U Beogradu, dana %s godine", t.Format("02.01.2006."))
+		}
+		return fmt.Sprintf("%s, %s godine", city, t.Format("2.1.2006."))
+	case "ru":
+		if variant == 0 {
+			return fmt.Sprintf("г. %s, %s", city, dateLong(t, key, true))
+		}
+		return fmt.Sprintf("%s г.", t.Format("02.01.2006"))
+	case "zh":
+		return dateLong(t, key, false)
+	}
+	return t.Format("2006-01-02")
+}
+
+// cyrillic writes a Serbian Latin line in Cyrillic, keeping capitals and
+// digits.
+func cyrillic(s string) string {
+	var b strings.Builder
+	for i, w := range strings.Split(s, " ") {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		c := fold.SerbianCyrillic(w)
+		upper := true
+		first := false
+		for k, r := range w {
+			if unicode.IsLetter(r) {
+				if k == 0 {
+					first = unicode.IsUpper(r)
+				}
+				upper = upper && unicode.IsUpper(r)
+			}
+		}
+		switch {
+		case upper && strings.IndexFunc(w, unicode.IsLetter) >= 0:
+			c = strings.ToUpper(c)
+		case first:
+			rs := []rune(c)
+			rs[0] = unicode.ToUpper(rs[0])
+			c = string(rs)
+		}
+		b.WriteString(c)
+	}
+	return b.String()
+}
+
+// wordedSamples lays each wording out in three layouts: a form with the
+// place and date at the foot, a letter with a subject line, and a
+// business document (bill, statement, payslip) or a compact certificate.
+func wordedSamples(ref time.Time) []Sample {
+	var out []Sample
+	n := 0
+	for _, ty := range document.Types() {
+		byLang, ok := wordings[ty]
+		if !ok {
+			continue
+		}
+		for _, key := range []string{"fr", "nl", "de", "en", "sr", "sr-Cyrl", "ru", "zh"} {
+			src := key
+			if key == "sr-Cyrl" {
+				src = "sr"
+			}
+			w, ok := byLang[src]
+			if !ok {
+				continue
+			}
+			for layoutNo := range 3 {
+				n++
+				issued := ref.AddDate(0, -(n % 5), -(n*7)%25)
+				s := wordedSample(ty, key, src, w, layoutNo, issued)
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func wordedSample(ty document.Type, key, src string, w wording, layoutNo int, issued time.Time) Sample {
+	p := personByLang[src]
+	lang := src
+	s := Sample{Name: fmt.Sprintf("worded/%s_%s_%d", ty, key, layoutNo), Type: ty, Lang: lang, Country: "RS"}
+	if src != "ru" && src != "zh" {
+		s.Holder = strings.ToUpper(p.Surname + " " + p.GivenNames)
+	}
+	lb := labelsFor(src)
+	name := strings.ToUpper(p.Surname) + " " + p.GivenNames
+	var lines []string
+	add := func(ls ...string) { lines = append(lines, ls...) }
+	title := w.titles[layoutNo%2]
+	per := monthsBefore(issued, 1)[0]
+	business := ty == document.ProofOfAddress || ty == document.BankStatement || ty == document.Payslip
+
+	switch {
+	case business && layoutNo == 2:
+		// A business document: the title, the dates in its header.
+		add(w.issuer...)
+		add("", strings.ToUpper(title), "")
+		add(businessHeader(ty, src, issued, per)...)
+		add("", name, p.Address, "")
+		add(w.body)
+		add(amounts(ty, src)...)
+		s.Issued, s.Expires = issued, per[1]
+		if ty == document.Payslip {
+			s.Issued = per[1]
+		}
+	case layoutNo == 1:
+		// A letter: place and date at the top, a subject line.
+		add(w.issuer...)
+		add("", "", "\t\t"+name, "\t\t"+p.Address, "")
+		add(placeDate(issued, src, 1), "")
+		add(subject(src) + " " + title)
+		add("", w.body, "")
+		if business {
+			add(periodSentence(src, per))
+			s.Expires = per[1]
+			add(amounts(ty, src)...)
+		}
+		if ty == document.HealthInsurance {
+			add(coverage(src, issued, issued.AddDate(1, 0, -1)))
+			s.Expires = issued.AddDate(1, 0, -1)
+		}
+		add("", closing(src), "", "Direction")
+		s.Issued = issued
+	default:
+		// A form: fields, then where and when it was made at the foot.
+		add(w.issuer...)
+		add("", strings.ToUpper(title), "")
+		add(fieldLines(src, p, name)...)
+		add("", w.body, "")
+		if business {
+			add(periodSentence(src, per))
+			s.Expires = per[1]
+			add(amounts(ty, src)...)
+		}
+		if ty == document.HealthInsurance {
+			add(coverage(src, issued, issued.AddDate(1, 0, -1)))
+			s.Expires = issued.AddDate(1, 0, -1)
+		}
+		add("", placeDate(issued, src, 0), lb.Signature)
+		s.Issued = issued
+	}
+	if ty == document.Payslip && layoutNo != 2 {
+		// A payslip's date is the day it was paid.
+		add(payDate(src, per[1]))
+		s.Issued = per[1]
+	}
+	text := strings.Join(lines, "\n") + "\n"
+	text = strings.ReplaceAll(text, "\t", "    ")
+	if key == "sr-Cyrl" {
+		text = cyrillic(text)
+	}
+	s.Pages = []string{text}
+	return s
+}
+
+func subject(key string) string {
+	return map[string]string{"fr": "Objet :", "nl": "Betreft:", "en": "Re:", "de": "Betreff:", "sr": "Predmet:", "ru": "Тема:", "zh": "事由："}[key]
+}
+
+func closing(key string) string {
+	return map[string]string{
+		"fr": "Veuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées.",
+		"nl": "Met vriendelijke groeten,", "en": "Yours faithfully,", "de": "Mit freundlichen Grüßen",
+		"sr": "S poštovanjem,", "ru": "С уважением,", "zh": "此致",
+	}[key]
+}
+
+// fieldLines are the holder's fields as a form prints them.
+func fieldLines(key string, p Person, name string) []string {
+	switch key {
+	case "fr":
+		return []string{"Nom de naissance : " + strings.ToUpper(p.Surname), "Prénoms : " + p.GivenNames, "Demeurant : " + p.Address}
+	case "nl":
+		return []string{"Familienaam: " + strings.ToUpper(p.Surname), "Voornaam: " + p.GivenNames, "Woonplaats: " + p.Address}
+	case "en":
+		return []string{"Full name: " + p.GivenNames + " " + strings.ToUpper(p.Surname), "Address: " + p.Address}
+	case "de":
+		return []string{"Familienname: " + strings.ToUpper(p.Surname), "Vornamen: " + p.GivenNames, "Wohnort: " + p.Address}
+	case "sr":
+		return []string{"Prezime i ime: " + name, "Prebivalište: " + p.Address}
+	case "ru":
+		return []string{"Ф.И.О.: " + name, "Место жительства: " + p.Address}
+	case "zh":
+		return []string{"姓名：" + p.Surname + p.GivenNames, "住址：" + p.Address}
+	}
+	return nil
+}
+
+func periodSentence(key string, per [2]time.Time) string {
+	a, b := per[0], per[1]
+	switch key {
+	case "fr":
+		return fmt.Sprintf("Période de consommation du %s au %s", dateLong(a, key, false), dateLong(b, key, false))
+	case "nl":
+		return fmt.Sprintf("Verbruiksperiode: %s - %s", a.Format("02/01/2006"), b.Format("02/01/2006"))
+	case "en":
+		return fmt.Sprintf("Billing period: %s to %s", a.Format("2 Jan 2006"), b.Format("2 Jan 2006"))
+	case "de":
+		return fmt.Sprintf("Abrechnungszeitraum: %s - %s", a.Format("02.01.2006"), b.Format("02.01.2006"))
+	case "sr":
+		return fmt.Sprintf("Obračunski period: %s - %s", a.Format("02.01.2006."), b.Format("02.01.2006."))
+	case "ru":
+		return fmt.Sprintf("Расчётный период: с %s по %s", a.Format("02.01.2006"), b.Format("02.01.2006"))
+	}
+	return fmt.Sprintf("%s - %s", a.Format("2006-01-02"), b.Format("2006-01-02"))
+}
+
+func coverage(key string, a, b time.Time) string {
+	switch key {
+	case "fr":
+		return fmt.Sprintf("Droits ouverts du %s au %s", a.Format("02/01/2006"), b.Format("02/01/2006"))
+	case "nl":
+		return fmt.Sprintf("Geldig van %s tot %s", a.Format("02/01/2006"), b.Format("02/01/2006"))
+	case "en":
+		return fmt.Sprintf("Period of insurance: %s – %s", a.Format("02/01/2006"), b.Format("02/01/2006"))
+	case "sr":
+		return fmt.Sprintf("Trajanje osiguranja: od %s do %s", a.Format("02.01.2006."), b.Format("02.01.2006."))
+	case "ru":
+		return fmt.Sprintf("Срок действия полиса: с %s по %s", a.Format("02.01.2006"), b.Format("02.01.2006"))
+	}
+	return fmt.Sprintf("%s – %s", a.Format("2006-01-02"), b.Format("2006-01-02"))
+}
+
+func payDate(key string, t time.Time) string {
+	switch key {
+	case "fr":
+		return "Règlement le " + t.Format("2/1/2006") + " par virement"
+	case "nl":
+		return "Betaaldatum: " + t.Format("02/01/2006")
+	case "en":
+		return "Payment date: " + t.Format("02 Jan 2006")
+	case "de":
+		return "Auszahlung am " + t.Format("02.01.2006")
+	case "sr":
+		return "Datum isplate: " + t.Format("02.01.2006.")
+	case "ru":
+		return "Дата выплаты: " + t.Format("02.01.2006")
+	}
+	return t.Format("2006-01-02")
+}
+
+// businessHeader is the header block of a bill, a statement or a payslip.
+func businessHeader(ty document.Type, key string, issued time.Time, per [2]time.Time) []string {
+	a, b := per[0], per[1]
+	switch ty {
+	case document.ProofOfAddress:
+		switch key {
+		case "fr":
+			return []string{fmt.Sprintf("Facture n° 10098765 du %s", dateLong(issued, key, false)),
+				fmt.Sprintf("Électricité du %s au %s", dateLong(a, key, false), dateLong(b, key, false)),
+				"Date limite de paiement : " + issued.AddDate(0, 0, 14).Format("02/01/2006")}
+		case "nl":
+			return []string{"Factuurdatum: " + dateLong(issued, key, false), fmt.Sprintf("Periode: %s tot %s", a.Format("02/01/2006"), b.Format("02/01/2006")),
+				"Vervaldag: " + issued.AddDate(0, 0, 14).Format("02/01/2006")}
+		case "en":
+			return []string{"Bill date: " + issued.Format("2 January 2006"), fmt.Sprintf("For the period %s to %s", a.Format("2 Jan 2006"), b.Format("2 Jan 2006")),
+				"Please pay by " + issued.AddDate(0, 0, 14).Format("2 January 2006")}
+		case "de":
+			return []string{"Rechnungsdatum: " + issued.Format("02.01.2006"), fmt.Sprintf("Abrechnungszeitraum %s bis %s", a.Format("02.01.2006"), b.Format("02.01.2006")),
+				"Fälligkeitsdatum: " + issued.AddDate(0, 0, 14).Format("02.01.2006")}
+		case "sr":
+			return []string{"Datum računa: " + issued.Format("02.01.2006."), fmt.Sprintf("Za period od %s do %s", a.Format("02.01.2006."), b.Format("02.01.2006.")),
+				"Rok za plaćanje: " + issued.AddDate(0, 0, 14).Format("02.01.2006.")}
+		case "ru":
+			return []string{"Дата формирования: " + issued.Format("02.01.2006"), fmt.Sprintf("За период с %s по %s", a.Format("02.01.2006"), b.Format("02.01.2006")),
+				"Оплатить до " + issued.AddDate(0, 0, 14).Format("02.01.2006")}
+		}
+	case document.BankStatement:
+		switch key {
+		case "fr":
+			return []string{fmt.Sprintf("Relevé n° 11 du %s au %s", a.Format("02/01/2006"), b.Format("02/01/2006")), "Édité le " + issued.Format("02/01/2006")}
+		case "nl":
+			return []string{fmt.Sprintf("Uittreksel 11 van %s tot %s", a.Format("02-01-2006"), b.Format("02-01-2006")), "Datum: " + issued.Format("02-01-2006")}
+		case "en":
+			return []string{fmt.Sprintf("Statement period: %s to %s", a.Format("02/01/2006"), b.Format("02/01/2006")), "Statement date: " + issued.Format("02/01/2006")}
+		case "sr":
+			return []string{fmt.Sprintf("Za period od %s do %s", a.Format("02.01.2006."), b.Format("02.01.2006.")), "Datum izvoda: " + issued.Format("02.01.2006.")}
+		case "ru":
+			return []string{fmt.Sprintf("за период с %s по %s", a.Format("02.01.2006"), b.Format("02.01.2006")), "Дата выписки: " + issued.Format("02.01.2006")}
+		}
+	case document.Payslip:
+		switch key {
+		case "fr":
+			return []string{fmt.Sprintf("Période du %s au %s", a.Format("02/01/06"), b.Format("02/01/06")), "Date de paiement : " + b.Format("02/01/2006")}
+		case "nl":
+			return []string{fmt.Sprintf("Periode: %s - %s", a.Format("02/01/2006"), b.Format("02/01/2006")), "Datum betaling: " + b.Format("02/01/2006")}
+		case "en":
+			return []string{fmt.Sprintf("Pay period: %s - %s", a.Format("02/01/2006"), b.Format("02/01/2006")), "Pay date: " + b.Format("02/01/2006")}
+		case "sr":
+			return []string{fmt.Sprintf("Obračunski period: %s - %s", a.Format("02.01.2006."), b.Format("02.01.2006.")), "Datum isplate: " + b.Format("02.01.2006.")}
+		case "ru":
+			return []string{fmt.Sprintf("за период с %s по %s", a.Format("02.01.2006"), b.Format("02.01.2006")), "Дата выплаты: " + b.Format("02.01.2006")}
+		}
+	}
+	return nil
+}
+
+// amounts is a short table of amounts as the document prints it.
+func amounts(ty document.Type, key string) []string {
+	rows := map[document.Type]map[string][]string{
+		document.ProofOfAddress: {
+			"fr": {"Abonnement            12,44 €", "Consommation 312 kWh   58,90 €", "Total TTC              71,34 €"},
+			"nl": {"Vaste vergoeding      10,00 EUR", "Verbruik 14 m³        42,15 EUR", "Te betalen            52,15 EUR"},
+			"en": {"Standing charge    £9.80", "Water supply       £31.20", "Total to pay       £41.00"},
+			"de": {"Grundpreis        11,90 EUR", "Arbeitspreis      61,12 EUR", "Rechnungsbetrag   73,02 EUR"},
+			"sr": {"Utrošeno 312 kWh   2.870,00", "PDV 20%              574,00", "Za uplatu          3.444,00"},
+			"ru": {"Электроснабжение  1 245,60", "Холодное водоснабжение  456,12", "Итого к оплате  1 701,72"},
+		},
+		document.BankStatement: {
+			"fr": {"Date    Opération                 Débit    Crédit", "05/10   VIR SALAIRE                         2 100,00", "12/10   CB CARREFOUR              84,20", "Nouveau solde créditeur au 31/10           3 015,80"},
+			"nl": {"Datum   Omschrijving              Bedrag", "05-10   Loon                      +2.100,00", "12-10   Aankoop Colruyt           -84,20", "Nieuw saldo                       3.015,80"},
+			"en": {"Date    Description        Paid out   Paid in   Balance", "05 Oct  SALARY                        2,100.00  3,100.00", "12 Oct  TESCO STORES  84.20                      3,015.80"},
+			"sr": {"Datum   Opis promene          Duguje    Potražuje", "05.10.  Zarada                            120.000,00", "12.10.  Maxi prodavnica       4.200,00", "Novo stanje                      215.800,00"},
+			"ru": {"Дата    Описание операции      Приход    Расход", "05.10   Заработная плата       95 000,00", "12.10   Пятёрочка                         1 840,00", "Исходящий остаток: 143 160,00"},
+		},
+		document.Payslip: {
+			"fr": {"Salaire de base        151,67 h    2 400,00", "Cotisations salariales              -523,10", "Net à payer avant impôt sur le revenu  1 876,90"},
+			"nl": {"Brutobezoldiging       2.400,00", "RSZ werknemer           -313,68", "Netto te betalen       1.702,14"},
+			"en": {"Basic pay        2,400.00", "Income tax        -230.40", "National Insurance -110.25", "Net pay          2,059.35"},
+			"sr": {"Osnovna zarada        120.000,00", "Doprinosi na teret zaposlenog  -23.880,00", "Za isplatu           86.500,00"},
+			"ru": {"Оклад            95 000,00", "НДФЛ 13%        -12 350,00", "К выплате        82 650,00"},
+		},
+	}
+	return rows[ty][key]
+}
+
+// ---- hard negatives ----
+
+// negatives are documents a dossier may hold that are none of the types:
+// their type is unknown.
+func negatives(ref time.Time) []Sample {
+	d1 := ref.AddDate(0, -2, -3)
+	mk := func(name, lang string, issued time.Time, text string) Sample {
+		return Sample{Name: "negative/" + name, Type: document.Unknown, Lang: lang, Issued: issued, Pages: []string{text}, Country: "RS"}
+	}
+	visa := func(name, lang string, expires time.Time, text string) Sample {
+		s := mk(name, lang, time.Time{}, text)
+		s.Expires = expires
+		return s
+	}
+	return []Sample{
+		mk("product_invoice_fr", "fr", d1, "Darty\nFACTURE\nFacture n° F2026-88412 du "+d1.Format("02/01/2006")+"\nClient : Camille LEFÈVRE\n14 rue Garibaldi, 69003 Lyon\nRéférence   Désignation                 Qté   Prix unitaire   Total\n4521789     Lave-linge Bosch Série 6     1     549,00 €        549,00 €\n          Livraison et installation   1      29,00 €         29,00 €\nTotal HT 481,67 €  TVA 20 % 96,33 €  Total TTC 578,00 €\nGarantie légale de conformité 2 ans.\n"),
+		mk("product_invoice_nl", "nl", d1, "Coolblue B.V.\nFactuur\nFactuurnummer: 8123456\nFactuurdatum: "+dateLong(d1, "nl", false)+"\nAfleveradres: Pieter Janssens, Kerkstraat 12, 2000 Antwerpen\nArtikel                          Aantal   Prijs\nApple iPad 64 GB Zilver          1        € 379,00\nScreenprotector                  1        € 19,99\nTotaal incl. btw                          € 398,99\nBetaald met iDEAL\n"),
+		mk("product_invoice_en", "en", d1, "Amazon EU S.à r.l.\nTax Invoice\nInvoice date: "+d1.Format("2 January 2006")+"\nInvoice number: GB2026-1185\nBilling address: Grace Okafor, 27 Elm Road, London N4 2AB\nDescription                Qty   Unit price   VAT   Total\nWireless headphones        1     £79.99       20%   £79.99\nUSB-C cable                2     £8.49        20%   £16.98\nInvoice total £96.97\n"),
+		mk("hosting_invoice_fr", "fr", d1, "OVH SAS\nFacture FR12345678\nDate : "+d1.Format("02/01/2006")+"\nClient : Camille Lefèvre\n14 rue Garibaldi, 69003 Lyon\nDésignation                               Quantité   Prix HT\nHébergement Web Perso – 12 mois           1          35,88 €\nNom de domaine exemple.fr – 1 an          1           6,99 €\nTotal TTC 51,44 €\nPrélevé sur votre carte bancaire le "+d1.Format("02/01/2006")+"\n"),
+		mk("hosting_invoice_en", "en", d1, "DigitalOcean LLC\nInvoice\nInvoice date: "+d1.Format("January 2, 2006")+"\nBill to: Grace Okafor\nDroplet s-1vcpu-1gb  744 hours  $6.00\nSpaces storage        $5.00\nTotal due $11.00\nThis invoice has been paid by card.\n"),
+		mk("rib_fr", "fr", time.Time{}, "BNP PARIBAS\nRELEVÉ D'IDENTITÉ BANCAIRE\nTitulaire du compte : M. LEFÈVRE CAMILLE\n14 RUE GARIBALDI 69003 LYON\nCode banque  Code guichet  N° de compte  Clé RIB\n30004        00123         00012345678   42\nIBAN : FR76 3000 4001 2300 0123 4567 842\nBIC : BNPAFRPPXXX\nDomiciliation : BNP PARIBAS LYON GARIBALDI\n"),
+		mk("rib_nl", "nl", time.Time{}, "KBC Bank\nBEWIJS VAN REKENINGNUMMER\nRekeninghouder: Pieter Janssens\nIBAN: BE68 5390 0754 7034\nBIC: KREDBEBB\nDit document bevestigt de gegevens van uw zichtrekening.\n"),
+		visa("visa_fr", "fr", d1.AddDate(1, 0, -1), "RÉPUBLIQUE FRANÇAISE\nVISA\nType de visa : D  Nombre d'entrées : MULT\nDurée du séjour : 365 jours\nValable du "+d1.Format("02-01-06")+" au "+d1.AddDate(1, 0, -1).Format("02-01-06")+"\nRemarques : VLS-TS ÉTUDIANT\nNom, prénom : OKAFOR GRACE\n"),
+		visa("visa_sr", "sr", d1.AddDate(0, 3, 0), "REPUBLIKA SRBIJA\nVIZA\nVrsta vize: C  Broj ulazaka: 01\nTrajanje boravka: 30 dana\nVaži od "+d1.Format("02.01.2006.")+" do "+d1.AddDate(0, 3, 0).Format("02.01.2006.")+"\nIme i prezime: OKAFOR GRACE\n"),
+		mk("letter_fr", "fr", ref, "Camille Lefèvre\n14 rue Garibaldi\n69003 Lyon\n\nLyon, le "+dateLong(ref, "fr", false)+"\n\nChère Mamie,\nJe t'écris pour te raconter nos vacances à la montagne. Les enfants ont adoré les randonnées et nous avons mangé une excellente tartiflette. Nous passerons te voir à Noël.\nJe t'embrasse,\nCamille\n"),
+		mk("letter_en", "en", ref, "27 Elm Road\nLondon N4 2AB\n"+ref.Format("2 January 2006")+"\n\nDear Tom,\nThank you for your kind letter. The garden is doing well this year and the apple tree finally gave fruit. Do come and visit when you are next in town.\nBest wishes,\nGrace\n"),
+		mk("book_page_en", "en", time.Time{}, "CHAPTER II\n\nWe went tiptoeing along a path amongst the trees back towards the end of the widow's garden, stooping down so as the branches wouldn't scrape our heads. When we was passing by the kitchen I fell over a root and made a noise. We scrouched down and laid still.\n42\n"),
+		mk("book_page_fr", "fr", time.Time{}, "CHAPITRE III\n\nLe lendemain, dès l'aube, le petit prince partit à la recherche de son ami. Il marcha longtemps à travers le désert, et le soleil était déjà haut lorsqu'il aperçut enfin un puits au loin.\n57\n"),
+		mk("recipe_fr", "fr", time.Time{}, "Tarte aux pommes\nPréparation : 20 min  Cuisson : 35 min\nIngrédients (6 personnes)\n1 pâte brisée\n6 pommes\n50 g de sucre\n30 g de beurre\nÉtalez la pâte dans un moule. Épluchez les pommes, coupez-les en lamelles et disposez-les sur la pâte. Saupoudrez de sucre, ajoutez le beurre et enfournez à 180 °C.\n"),
+		mk("recipe_ru", "ru", time.Time{}, "Борщ\nИнгредиенты:\nсвёкла – 2 шт.\nкартофель – 3 шт.\nкапуста – 300 г\nморковь – 1 шт.\nПриготовление: сварите бульон, добавьте нарезанные овощи и варите 40 минут. Подавайте со сметаной.\n"),
+		mk("recipe_sr", "sr", time.Time{}, "Sarma\nSastojci:\nkiseli kupus – 1 glavica\nmleveno meso – 500 g\npirinač – 100 g\nPriprema: pomešajte meso i pirinač, uvijte u listove kupusa i kuvajte na tihoj vatri tri sata.\n"),
+	}
+}
