@@ -15,11 +15,13 @@ package extract
 
 import (
 	"regexp"
+	"time"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/intake-app/intake/country"
 	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/ocr/mrz"
 )
@@ -32,12 +34,30 @@ type Hint struct {
 	// RU, RS): an identity card issued there to a foreigner is a residence
 	// permit.
 	Country string
+	// Photo describes the file's image when it is a single image (nil for
+	// a PDF): an image with hardly any text and a face is a photo.
+	Photo *PhotoFacts
+	// Now resolves two-digit years ("16 APR 07"); zero means today.
+	Now time.Time
+}
+
+// PhotoFacts are what the reader measured on an image file.
+type PhotoFacts struct {
+	Width, Height int  // pixels, upright
+	Faces         int  // faces found (0 when none or not looked for)
+	IDShaped      bool // the proportions (and print size, when known) of an ID photo
 }
 
 // Fields is what Analyze read on a document.
 type Fields struct {
 	Type  document.Type
 	Score float64 // confidence in Type, 0–1
+	// Evidence holds the reasons Type won, strongest first.
+	Evidence []document.Signal
+	// Review says why a person should check Type ("" when the evidence is
+	// clear); Alternative is then the close runner-up.
+	Review      string
+	Alternative document.Type
 
 	Language string // ISO 639-1, "" when unknown
 	Script   string // ISO 15924: "Latn", "Cyrl", "Hans"
@@ -391,7 +411,7 @@ func Analyze(pages []string, hint Hint) Fields {
 	f.Holder = holder(ps)
 	f.Number, f.References = numbers(ps)
 	f.Sworn = sworn(ps)
-	f.Country = country(ps, f.Type)
+	f.Country = issuingCountry(ps, f.Type)
 	if f.Type == document.LanguageCertificate {
 		f.Level = cefrLevel(ps)
 	}
@@ -410,7 +430,7 @@ func Analyze(pages []string, hint Hint) Fields {
 			f.Number = strings.ToUpper(strings.Trim(z.DocumentNumber, "< "))
 		}
 		if f.Country == "" {
-			f.Country = countryAlpha2(z.IssuingState)
+			f.Country = country.Alpha2(z.IssuingState)
 		}
 	}
 	return f
@@ -489,8 +509,8 @@ func sworn(ps []*page) bool {
 // field1RE finds an apostille's field 1, the issuing country.
 var field1RE = regexp.MustCompile(`(?m)^ ?1 ?[.)]? ?(?:country|pays|land|drzava|држава|земља|страна|国家|staat)`)
 
-// country returns the issuing country printed on the document.
-func country(ps []*page, t document.Type) string {
+// issuingCountry returns the issuing country printed on the document.
+func issuingCountry(ps []*page, t document.Type) string {
 	v := theVocab()
 	var buf []match
 	if t == document.Apostille {
