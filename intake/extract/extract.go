@@ -15,9 +15,9 @@ package extract
 
 import (
 	"regexp"
-	"time"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -438,10 +438,24 @@ func Analyze(pages []string, hint Hint) Fields {
 
 // readDates fills the dates and periods.
 func (f *Fields) readDates(ps []*page) {
-	var issuedWeak document.Date
+	var issuedWeak, placed, alone document.Date
+	lone := 0
 	var periods []document.Period
 	for _, p := range ps {
-		for _, d := range p.labelledDates() {
+		labelled := p.labelledDates()
+		taken := map[int]bool{}
+		for _, d := range labelled {
+			taken[d.pos] = true
+		}
+		for _, pd := range p.placeDates(taken) {
+			if pd.alone {
+				lone++
+				alone = pd.d
+				continue
+			}
+			placed = pd.d // the last one: the foot of a certificate
+		}
+		for _, d := range labelled {
 			switch d.f {
 			case fIssued:
 				setOnce(&f.Issued, d.d)
@@ -465,8 +479,17 @@ func (f *Fields) readDates(ps []*page) {
 			periods = append(periods, per)
 		}
 	}
+	// Labelled first, then a weak label ("le", "Date"), then where people
+	// date a document: a place-and-date line, else a date alone on its line
+	// when there is only one.
 	if f.Issued.IsZero() {
 		f.Issued = issuedWeak
+	}
+	if f.Issued.IsZero() {
+		f.Issued = placed
+	}
+	if f.Issued.IsZero() && lone == 1 {
+		f.Issued = alone
 	}
 	if f.Issued == f.BirthDate {
 		f.Issued = document.Date{} // a birth date is never an issue date

@@ -62,7 +62,11 @@ type rawVocabulary struct {
 		Number         []string `yaml:"number"`
 		NumberGeneric  []string `yaml:"number_generic"`
 	} `yaml:"labels"`
-	Months map[int][]string `yaml:"months"`
+	Months    map[int][]string `yaml:"months"`
+	PlaceDate struct {
+		Lead  []string `yaml:"lead"`
+		After []string `yaml:"after"`
+	} `yaml:"place_date"`
 }
 
 // field is what a label announces.
@@ -123,6 +127,8 @@ type vocab struct {
 	countries     []phrase
 	countryNames  []phrase
 	from, to      map[string]bool
+	placeLead     map[string]bool // words around the place of a place-and-date line
+	placeAfter    map[string]bool // what may follow its date ("godine")
 	months        map[string]int
 
 	issuerSet, negativeSet                                                            *phraseSet
@@ -142,7 +148,14 @@ func compile(data []byte) (*vocab, error) {
 	if err := yaml.UnmarshalWithOptions(data, &raw, yaml.Strict()); err != nil {
 		return nil, err
 	}
-	v := &vocab{from: map[string]bool{}, to: map[string]bool{}, months: map[string]int{}}
+	v := &vocab{from: map[string]bool{}, to: map[string]bool{}, months: map[string]int{},
+		placeLead: map[string]bool{}, placeAfter: map[string]bool{}}
+	for _, w := range raw.PlaceDate.Lead {
+		v.placeLead[normString(w)] = true
+	}
+	for _, w := range raw.PlaceDate.After {
+		v.placeAfter[normString(w)] = true
+	}
 	key := 0
 	mk := func(s string) (phrase, error) {
 		key++
