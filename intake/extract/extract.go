@@ -109,7 +109,7 @@ func (p *page) lineBounds(l int) (int, int) {
 	return s, e
 }
 
-func newPage(s string) *page {
+func newPage(s string, now time.Time) *page {
 	v := theVocab()
 	p := &page{n: normalize(s)}
 	t := p.n.text
@@ -136,7 +136,7 @@ func newPage(s string) *page {
 		}
 	}
 	sort.Slice(p.labels, func(i, j int) bool { return p.labels[i].start < p.labels[j].start })
-	p.dates = findDates(t)
+	p.dates = findDates(t, now)
 	p.used = make([]bool, len(p.dates))
 	p.findPeriods()
 	return p
@@ -188,6 +188,46 @@ func (p *page) findPeriods() {
 		p.periods = append(p.periods, document.Period{From: a.d, To: b.d})
 		p.used[i], p.used[i+1] = true, true
 		i++
+	}
+	p.findShortPeriods()
+}
+
+// shortStartRE is the start of a period whose first date lacks what the
+// second gives ("du 1er au 31 juillet 2015", "du 1er octobre au 31
+// octobre 2026", "od 1. do 31. jula 2026."): it ends where the second
+// date starts.
+var shortStartRE = regexp.MustCompile(`(?:^|[ (])(\pL+) (\d{1,2})(?:er|\.)?(?: (\pL{3,12})\.?)? (\pL+|-) ?$`)
+
+// findShortPeriods finds periods whose first date is written short.
+func (p *page) findShortPeriods() {
+	v := theVocab()
+	t := p.text()
+	for i, b := range p.dates {
+		if p.used[i] {
+			continue
+		}
+		ls, _ := p.lineBounds(p.lineOf(b.start))
+		m := shortStartRE.FindStringSubmatch(t[ls:b.start])
+		if m == nil || !v.from[m[1]] || !v.to[m[4]] {
+			continue
+		}
+		y, mo := b.d.Time().Year(), int(b.d.Time().Month())
+		if m[3] != "" {
+			named, ok := v.months[m[3]]
+			if !ok {
+				continue
+			}
+			if named > mo {
+				y--
+			}
+			mo = named
+		}
+		from, ok := mkDate(y, mo, atoi(m[2]))
+		if !ok || from.After(b.d) {
+			continue
+		}
+		p.periods = append(p.periods, document.Period{From: from, To: b.d})
+		p.used[i] = true
 	}
 }
 
@@ -398,8 +438,12 @@ func Analyze(pages []string, hint Hint) Fields {
 	var f Fields
 	ps := make([]*page, 0, len(pages))
 	var all strings.Builder
+	now := hint.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
 	for i, s := range pages {
-		ps = append(ps, newPage(s))
+		ps = append(ps, newPage(s, now))
 		if i > 0 {
 			all.WriteByte('\n')
 		}
@@ -416,6 +460,7 @@ func Analyze(pages []string, hint Hint) Fields {
 		f.Level = cefrLevel(ps)
 	}
 
+	weakExpiry := f.Expires.IsZero() // an expiry no label and no checked MRZ gave
 	if z := hint.MRZ; z != nil {
 		if f.Holder == "" {
 			f.Holder = strings.Join(strings.Fields(strings.ToUpper(z.Surname+" "+z.GivenNames)), " ")
@@ -425,6 +470,7 @@ func Analyze(pages []string, hint Hint) Fields {
 		}
 		if f.Expires.IsZero() && !z.ExpiryDate.IsZero() {
 			f.Expires = document.DateOf(z.ExpiryDate)
+			weakExpiry = !z.Valid
 		}
 		if f.Number == "" {
 			f.Number = strings.ToUpper(strings.Trim(z.DocumentNumber, "< "))
@@ -433,7 +479,70 @@ func Analyze(pages []string, hint Hint) Fields {
 			f.Country = country.Alpha2(z.IssuingState)
 		}
 	}
+	f.issuedFromValidity(ps, weakExpiry)
 	return f
+}
+
+// issuedFromValidity finds the issue date of an identity document that
+// prints it without a readable label: the date whose anniversary, some
+// whole years later (less a day, or not), is the expiry. Passports and
+// cards are valid for whole years from their issue.
+func (f *Fields) issuedFromValidity(ps []*page, weakExpiry bool) {
+	switch f.Type {
+	case document.Passport, document.IDCard, document.ResidencePermit:
+	default:
+		return
+	}
+	validFor := func(a, b document.Date) bool {
+		for years := 1; years <= 15; years++ {
+			if e := a.AddDate(years, 0, 0); e == b || e.AddDate(0, 0, -1) == b {
+				return true
+			}
+		}
+		return false
+	}
+	var dates []document.Date
+	for _, p := range ps {
+		for _, d := range p.dates {
+			if d.d != f.BirthDate {
+				dates = append(dates, d.d)
+			}
+		}
+	}
+	switch {
+	case !f.Issued.IsZero() && weakExpiry:
+		// A printed expiry a whole number of years after the issue date
+		// beats one read from an unchecked zone.
+		for _, d := range dates {
+			if f.Issued.Before(d) && validFor(f.Issued, d) {
+				f.Expires = d
+				return
+			}
+		}
+		return
+	case !f.Issued.IsZero():
+		return
+	case !f.Expires.IsZero():
+		for _, d := range dates {
+			if d.Before(f.Expires) && validFor(d, f.Expires) {
+				f.Issued = d
+				return
+			}
+		}
+	}
+	if !weakExpiry {
+		return
+	}
+	// Two printed dates a whole number of years apart are the issue and
+	// expiry dates; they beat an expiry read from an unchecked zone.
+	for i, a := range dates {
+		for _, b := range dates[i+1:] {
+			if a.Before(b) && validFor(a, b) {
+				f.Issued, f.Expires = a, b
+				return
+			}
+		}
+	}
 }
 
 // readDates fills the dates and periods.
