@@ -15,6 +15,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -480,7 +481,25 @@ func Analyze(pages []string, hint Hint) Fields {
 		}
 	}
 	f.issuedFromValidity(ps, weakExpiry)
+	f.idLanguage(hint.MRZ)
 	return f
+}
+
+// idLanguage sets the language of an identity document from the country
+// that issued it, unless the text reads as one of that country's languages.
+func (f *Fields) idLanguage(z *mrz.Result) {
+	switch f.Type {
+	case document.Passport, document.IDCard, document.ResidencePermit:
+	default:
+		return
+	}
+	if z == nil {
+		return
+	}
+	langs := theVocab().countryLangs[country.Alpha2(z.IssuingState)]
+	if len(langs) > 0 && !slices.Contains(langs, f.Language) {
+		f.Language = langs[0]
+	}
 }
 
 // issuedFromValidity finds the issue date of an identity document that

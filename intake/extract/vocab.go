@@ -35,9 +35,9 @@ type rawVocabulary struct {
 	} `yaml:"negatives"`
 	Weights  weights  `yaml:"weights"`
 	Decision decision `yaml:"decision"`
-	// CountryLanguages is the language an identity document issued by a
-	// country is printed in (ISO 3166 alpha-2 → ISO 639-1).
-	CountryLanguages map[string]string   `yaml:"country_languages"`
+	// CountryLanguages are the languages identity documents issued by a
+	// country are printed in, the main one first (alpha-2 → ISO 639-1).
+	CountryLanguages map[string][]string `yaml:"country_languages"`
 	Translation      []string            `yaml:"translation"`
 	Sworn            []string            `yaml:"sworn"`
 	References       []string            `yaml:"references"`
@@ -120,7 +120,7 @@ type vocab struct {
 	negativeRules []negativeRule
 	weights       weights
 	decision      decision
-	countryLangs  map[string]string
+	countryLangs  map[string][]string
 	translation   []phrase
 	sworn         []phrase
 	labels        []phrase // every label of every field, longest first
