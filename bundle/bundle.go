@@ -12,13 +12,13 @@ import (
 	"fmt"
 	"os"
 	"path"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake"
 	"github.com/intake-app/intake/validate"
 )
 
@@ -26,13 +26,6 @@ func init() {
 	// pdfcpu otherwise writes a configuration directory into the user's
 	// home on first use.
 	api.DisableConfigDir()
-}
-
-// Input is a checked dossier.
-type Input struct {
-	Dossier   string // the dossier folder, as given
-	Documents []document.Document
-	Verdict   validate.Report
 }
 
 // Options say how to build the PDFs.
@@ -77,16 +70,16 @@ type Section struct {
 // its documents: the documents themselves first, each followed by its
 // apostille and then its translation. A document already placed under an
 // earlier requirement is not repeated.
-func Sections(in Input) []Section { return sections(in, true) }
+func Sections(in *intake.Result) []Section { return sections(in, true) }
 
-func sections(in Input, dedupe bool) []Section {
+func sections(in *intake.Result, dedupe bool) []Section {
 	byFile := map[string]*document.Document{}
 	for i := range in.Documents {
 		byFile[in.Documents[i].File] = &in.Documents[i]
 	}
 	placed := map[string]bool{}
 	var out []Section
-	for _, o := range in.Verdict.Requirements {
+	for _, o := range in.Report.Requirements {
 		var docs []*document.Document
 		for _, f := range o.Files {
 			d := byFile[f]
@@ -95,7 +88,7 @@ func sections(in Input, dedupe bool) []Section {
 			}
 			docs = append(docs, d)
 		}
-		docs = order(withCompanions(docs, in.Documents, placed, dedupe))
+		docs = arrange(docs, byFile, in.Report, placed, dedupe)
 		for _, d := range docs {
 			placed[d.File] = true
 		}
@@ -104,37 +97,47 @@ func sections(in Input, dedupe bool) []Section {
 	return out
 }
 
-// withCompanions adds to docs the apostilles and translations of the
-// dossier that cite one of them by number and are not there yet: a
-// requirement judged on a certificate alone (too old, say) still gets
-// them in the bundle.
-func withCompanions(docs []*document.Document, all []document.Document, placed map[string]bool, dedupe bool) []*document.Document {
-	in := map[string]bool{}
-	for _, d := range docs {
-		in[d.File] = true
+// arrange puts each document of a section before its apostilles, then
+// its translations, as validate paired them (Report.Pairs), adding the
+// partners the requirement was not judged on (a certificate too old still
+// goes with its translation). A companion that pairs with no document of
+// the section goes at the end.
+func arrange(docs []*document.Document, byFile map[string]*document.Document, r *validate.Report, placed map[string]bool, dedupe bool) []*document.Document {
+	companion := func(d *document.Document) bool {
+		return d.Type == document.Apostille || d.Type == document.Translation
 	}
-	out := docs
+	in := map[string]bool{}
+	var out []*document.Document
+	add := func(d *document.Document) {
+		if d == nil || in[d.File] || dedupe && placed[d.File] || d.Error != "" {
+			return
+		}
+		in[d.File] = true
+		out = append(out, d)
+	}
 	for _, d := range docs {
-		if d.Number == "" || d.Type == document.Apostille || d.Type == document.Translation {
+		if companion(d) {
 			continue
 		}
-		for i := range all {
-			c := &all[i]
-			if in[c.File] || dedupe && placed[c.File] || c.Error != "" {
-				continue
+		add(d)
+		if p, ok := r.PairOf(d.File); ok {
+			for _, f := range p.Apostilles {
+				add(byFile[f])
 			}
-			if (c.Type == document.Apostille || c.Type == document.Translation) && cites(c, d.Number) {
-				in[c.File] = true
-				out = append(out, c)
+			for _, f := range p.Translations {
+				add(byFile[f])
 			}
 		}
+	}
+	for _, d := range docs {
+		add(d)
 	}
 	return out
 }
 
 // Unused returns the readable files of the dossier that no requirement
 // uses: they are not bundled.
-func Unused(in Input) []string {
+func Unused(in *intake.Result) []string {
 	used := map[string]bool{}
 	for _, s := range Sections(in) {
 		for _, d := range s.Documents {
@@ -150,128 +153,11 @@ func Unused(in Input) []string {
 	return out
 }
 
-// order puts each apostille and translation right after the document it
-// goes with: an apostille or translation that cites a document's number
-// goes after that document; one that cites nothing known goes after the
-// last document of the type it translates, or at the end.
-func order(docs []*document.Document) []*document.Document {
-	var mains, extras []*document.Document
-	for _, d := range docs {
-		if d.Type == document.Apostille || d.Type == document.Translation {
-			extras = append(extras, d)
-		} else {
-			mains = append(mains, d)
-		}
-	}
-	if len(mains) == 0 {
-		return docs
-	}
-	// Apostilles before translations: a sworn translation usually
-	// translates the apostille too.
-	sort.SliceStable(extras, func(i, j int) bool {
-		return extras[i].Type == document.Apostille && extras[j].Type != document.Apostille
-	})
-	after := make([][]*document.Document, len(mains))
-	for _, e := range extras {
-		at := -1
-		for i, m := range mains {
-			if m.Number != "" && cites(e, m.Number) {
-				at = i
-				break
-			}
-		}
-		if at < 0 {
-			for i, m := range mains {
-				if e.Translates != "" && m.Type == e.Translates || e.Type == document.Apostille && m.Type.PublicDocument() {
-					at = i
-				}
-			}
-		}
-		if at < 0 {
-			at = len(mains) - 1
-		}
-		after[at] = append(after[at], e)
-	}
-	var out []*document.Document
-	for i, m := range mains {
-		out = append(out, m)
-		out = append(out, after[i]...)
-	}
-	return out
-}
-
-func cites(d *document.Document, number string) bool {
-	norm := func(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
-	n := norm(number)
-	for _, r := range d.References {
-		if norm(r) == n {
-			return true
-		}
-	}
-	return false
-}
-
-// Applicant is who the dossier is for, as the passport's MRZ says.
-type Applicant struct {
-	Name        string // "WANG XIAOMING"
-	Nationality string // alpha-3 as in the MRZ
-	BirthDate   string
-	Passport    string
-}
-
-// applicantRank orders the documents an applicant is read from: an MRZ
-// whose check digits hold first, then a passport's.
-func applicantRank(d *document.Document) int {
-	r := 0
-	if d.MRZ.Valid {
-		r += 2
-	}
-	if d.Type == document.Passport {
-		r++
-	}
-	return r
-}
-
-// ApplicantOf returns the applicant from the first valid passport MRZ, or
-// from any MRZ or holder name when there is none.
-func ApplicantOf(docs []document.Document) Applicant {
-	var best *document.Document
-	for i := range docs {
-		d := &docs[i]
-		if d.MRZ == nil {
-			continue
-		}
-		if best == nil || applicantRank(d) > applicantRank(best) {
-			best = d
-		}
-	}
-	if best == nil {
-		for i := range docs {
-			if docs[i].Holder != "" {
-				return Applicant{Name: docs[i].Holder}
-			}
-		}
-		return Applicant{}
-	}
-	m := best.MRZ
-	a := Applicant{
-		Name:        strings.TrimSpace(m.Surname + " " + m.GivenNames),
-		Nationality: m.Nationality,
-		Passport:    m.DocumentNumber,
-	}
-	if !m.BirthDate.IsZero() {
-		a.BirthDate = m.BirthDate.Format(time.DateOnly)
-	}
-	return a
-}
-
 // Gaps lists the requirements that are not met, as "id (status)".
-func Gaps(r validate.Report) []string {
+func Gaps(r *validate.Report) []string {
 	var out []string
-	for _, o := range r.Requirements {
-		if !o.Status.Met() {
-			out = append(out, fmt.Sprintf("%s (%s)", o.ID, o.Status))
-		}
+	for _, o := range r.NotMet() {
+		out = append(out, fmt.Sprintf("%s (%s)", o.ID, o.Status))
 	}
 	return out
 }

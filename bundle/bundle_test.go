@@ -34,44 +34,44 @@ var (
 
 // exampleRS generates the example Serbian dossier and reads it, once for
 // all the tests of the package: reading costs seconds of OCR.
-var exampleRS = sync.OnceValues(func() (bundle.Input, error) {
+var exampleRS = sync.OnceValues(func() (*intake.Result, error) {
 	dir, err := os.MkdirTemp("", "intake-bundle-rs-")
 	if err != nil {
-		return bundle.Input{}, err
+		return nil, err
 	}
 	spec := synth.ExampleRS(reference)
 	if err := synth.Write(dir, spec); err != nil {
-		return bundle.Input{}, err
+		return nil, err
 	}
 	files, err := intake.Scan(dir)
 	if err != nil {
-		return bundle.Input{}, err
+		return nil, err
 	}
 	eng, err := ocr.NewEngine()
 	if err != nil {
-		return bundle.Input{}, fmt.Errorf("tesseract is needed (scripts/setup-debian installs it): %w", err)
+		return nil, fmt.Errorf("tesseract is needed (scripts/setup-debian installs it): %w", err)
 	}
 	defer eng.Close()
-	docs, err := intake.Read(context.Background(), eng, files, intake.Options{
+	docs, err := intake.Read(context.Background(), eng, files, intake.ReadOptions{
 		Country: spec.Country, Nationality: spec.Nationality, Now: now, Workers: runtime.NumCPU(),
 	})
 	if err != nil {
-		return bundle.Input{}, err
+		return nil, err
 	}
 	rules, err := validate.Builtin()
 	if err != nil {
-		return bundle.Input{}, err
+		return nil, err
 	}
 	ref := document.DateOf(reference)
 	proc, err := rules.Procedure(spec.Country, spec.Procedure, ref)
 	if err != nil {
-		return bundle.Input{}, err
+		return nil, err
 	}
 	verdict := validate.Evaluate(proc, docs, validate.Facts{Reference: ref, Nationality: spec.Nationality})
-	return bundle.Input{Dossier: dir, Documents: docs, Verdict: *verdict}, nil
+	return &intake.Result{Dir: dir, Documents: docs, Report: verdict}, nil
 })
 
-func example(t *testing.T) bundle.Input {
+func example(t *testing.T) *intake.Result {
 	t.Helper()
 	for _, tool := range []string{"pdftotext", "pdftoppm"} {
 		if _, err := exec.LookPath(tool); err != nil {
@@ -85,7 +85,7 @@ func example(t *testing.T) bundle.Input {
 	return in
 }
 
-func docOf(in bundle.Input, file string) *document.Document {
+func docOf(in *intake.Result, file string) *document.Document {
 	for i := range in.Documents {
 		if in.Documents[i].File == file {
 			return &in.Documents[i]
@@ -95,6 +95,7 @@ func docOf(in bundle.Input, file string) *document.Document {
 }
 
 func TestBundle(t *testing.T) {
+	skipShort(t)
 	in := example(t)
 	out := filepath.Join(t.TempDir(), "dossier.pdf")
 	start := time.Now()
@@ -195,7 +196,7 @@ func TestBundle(t *testing.T) {
 			t.Errorf("cover lacks %q:\n%s", s, cover)
 		}
 	}
-	if in.Verdict.Ready && !strings.Contains(cover, "READY: all") {
+	if in.Report.Ready && !strings.Contains(cover, "READY: all") {
 		t.Errorf("cover does not say the dossier is ready:\n%s", cover)
 	}
 	// Each requirement's line ends with the page its documents start on.
@@ -340,6 +341,7 @@ func checkUpright(t *testing.T, path string, page int, word string) {
 }
 
 func TestSplit(t *testing.T) {
+	skipShort(t)
 	in := example(t)
 	dir := filepath.Join(t.TempDir(), "parts")
 	const limit = 2_000_000
@@ -375,7 +377,7 @@ func TestSplit(t *testing.T) {
 		}
 		checkRenders(t, f.Path, f.Pages)
 	}
-	for i, o := range in.Verdict.Requirements {
+	for i, o := range in.Report.Requirements {
 		if len(o.Files) == 0 {
 			continue
 		}
@@ -418,8 +420,18 @@ func TestSplit(t *testing.T) {
 }
 
 func TestValidateRejects(t *testing.T) {
+	skipShort(t)
 	if err := bundle.Validate([]byte("%PDF-1.7\nnot a pdf")); err == nil {
 		t.Error("Validate accepted a broken PDF")
 	}
 	_ = model.ValidationStrict
+}
+
+// skipShort skips a test that needs Tesseract, poppler or Chromium under
+// go test -short, the quick tier; the full suite (CI) runs it.
+func skipShort(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("needs Tesseract, poppler or Chromium: run without -short")
+	}
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/go-pdf/fpdf"
+	"github.com/intake-app/intake/intake"
+	"github.com/intake-app/intake/validate"
 )
 
 // Fonts for the cover page (Debian fonts-dejavu-core): they cover Latin,
@@ -19,7 +21,7 @@ var coverFonts = [2]string{
 
 // coverInfo is what the cover page says.
 type coverInfo struct {
-	in      Input
+	in      *intake.Result
 	secs    []Section
 	first   map[string]int // first page of each bundled document
 	signed  []string       // signed PDFs in the bundle
@@ -27,12 +29,10 @@ type coverInfo struct {
 	opt     Options
 }
 
-// statusLabel is how a status is shown on the cover.
-func statusLabel(met bool, s string) string {
-	if met {
-		return "✓ " + s
-	}
-	return "✗ " + s
+// statusLabel is how a status is shown on the cover: the same mark as in
+// every report.
+func statusLabel(s validate.Status) string {
+	return s.Severity().Mark() + " " + string(s)
 }
 
 // newDoc returns an A4 document with the cover's font, and a function
@@ -82,7 +82,7 @@ func renderCover(c coverInfo) ([]byte, int, error) {
 	pdf, family, tr := newDoc()
 	pdf.SetMargins(18, 18, 18)
 	pdf.SetAutoPageBreak(true, 18)
-	r := c.in.Verdict
+	r := c.in.Report
 	pdf.AddPage()
 	w := 210.0 - 36
 	pdf.SetFont(family, "B", 18)
@@ -102,7 +102,7 @@ func renderCover(c coverInfo) ([]byte, int, error) {
 		pdf.SetFont(family, "", 10.5)
 		pdf.MultiCell(w-42, 6, tr(v), "", "L", false)
 	}
-	a := ApplicantOf(c.in.Documents)
+	a := r.Applicant
 	name := a.Name
 	if name == "" {
 		name = "(no passport MRZ was read)"
@@ -111,8 +111,8 @@ func renderCover(c coverInfo) ([]byte, int, error) {
 	if a.Nationality != "" {
 		row("Nationality", a.Nationality)
 	}
-	if a.BirthDate != "" {
-		row("Date of birth", a.BirthDate)
+	if !a.BirthDate.IsZero() {
+		row("Date of birth", a.BirthDate.String())
 	}
 	if a.Passport != "" {
 		row("Passport", a.Passport)
@@ -162,7 +162,7 @@ func renderCover(c coverInfo) ([]byte, int, error) {
 		if !o.Status.Met() {
 			pdf.SetFont(family, "B", 9.5)
 		}
-		pdf.CellFormat(40, 5.5, tr(statusLabel(o.Status.Met(), string(o.Status))), "", 0, "L", false, 0, "")
+		pdf.CellFormat(40, 5.5, tr(statusLabel(o.Status)), "", 0, "L", false, 0, "")
 		pdf.SetFont(family, "", 9.5)
 		pdf.CellFormat(14, 5.5, pg, "", 1, "R", false, 0, "")
 		pdf.SetXY(x, max(y2, pdf.GetY()))

@@ -11,6 +11,7 @@ import (
 
 	"github.com/intake-app/intake/bundle"
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake"
 	"github.com/intake-app/intake/validate"
 )
 
@@ -30,10 +31,10 @@ func TestLetterPDF(t *testing.T) {
 	if err := pdf.OutputFileAndClose(path); err != nil {
 		t.Fatal(err)
 	}
-	in := bundle.Input{Dossier: dir,
+	in := &intake.Result{Dir: dir,
 		Documents: []document.Document{{File: "statement.pdf", Path: path, Format: "application/pdf", Pages: 1,
 			Type: document.BankStatement, Layout: []document.PageLayout{{Source: document.SourceTextLayer}}}},
-		Verdict: validate.Report{Title: "Test", Ready: true, Requirements: []validate.Outcome{
+		Report: &validate.Report{Title: "Test", Ready: true, Requirements: []validate.Outcome{
 			{ID: "means", Title: "Means of subsistence", Status: validate.OK, Files: []string{"statement.pdf"}}}}}
 	res, err := bundle.Write(context.Background(), filepath.Join(t.TempDir(), "b.pdf"), in, bundle.Options{})
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/intake-app/intake/bundle"
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake"
 	"github.com/intake-app/intake/validate"
 )
 
@@ -23,11 +24,14 @@ func TestSectionsOrder(t *testing.T) {
 		{File: "f_passport.jpg", Type: document.Passport},
 		{File: "g_unused.jpg", Type: document.Unknown},
 	}
-	in := bundle.Input{Documents: docs, Verdict: validate.Report{Requirements: []validate.Outcome{
+	in := &intake.Result{Documents: docs, Report: &validate.Report{Requirements: []validate.Outcome{
 		{ID: "passport", Status: validate.OK, Files: []string{"f_passport.jpg"}},
 		{ID: "criminal-records", Status: validate.TooOld, Files: []string{"a_translation_us.pdf", "c_cert_cn.jpg", "d_cert_us.jpg"}},
 		{ID: "names", Status: validate.OK, Files: []string{"f_passport.jpg"}},
 		{ID: "fee", Status: validate.Missing},
+	}, Pairs: []validate.Pair{
+		{Document: "c_cert_cn.jpg", Apostilles: []string{"b_apostille_cn.jpg"}, Translations: []string{"e_translation_cn.pdf"}},
+		{Document: "d_cert_us.jpg", Translations: []string{"a_translation_us.pdf"}},
 	}}}
 	var got [][]string
 	for _, s := range bundle.Sections(in) {
@@ -49,7 +53,7 @@ func TestSectionsOrder(t *testing.T) {
 	if u := bundle.Unused(in); !reflect.DeepEqual(u, []string{"g_unused.jpg"}) {
 		t.Errorf("unused: %q", u)
 	}
-	if g := bundle.Gaps(in.Verdict); !reflect.DeepEqual(g, []string{"criminal-records (too_old)", "fee (missing)"}) {
+	if g := bundle.Gaps(in.Report); !reflect.DeepEqual(g, []string{"criminal-records (too_old)", "fee (missing)"}) {
 		t.Errorf("gaps: %q", g)
 	}
 }

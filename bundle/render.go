@@ -10,9 +10,11 @@ import (
 	"image/jpeg"
 	"math"
 	"os"
+	"runtime"
 	"sync"
 
 	"github.com/disintegration/imaging"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/ocr"
@@ -61,27 +63,27 @@ func prepare(ctx context.Context, secs []Section) (map[string]*docPages, error) 
 	}
 	out := make(map[string]*docPages, len(docs))
 	var mu sync.Mutex
-	var wg sync.WaitGroup
-	var firstErr error
-	sem := make(chan struct{}, 4)
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.NumCPU())
 	for _, d := range docs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
+		g.Go(func() (err error) {
+			defer func() {
+				if r := recover(); r != nil {
+					err = fmt.Errorf("%s: intake failed on it (a bug: please report it): %v", d.File, r)
+				}
+			}()
 			dp, err := preparePages(ctx, d)
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil && firstErr == nil {
-				firstErr = fmt.Errorf("%s: %w", d.File, err)
+			if err != nil {
+				return fmt.Errorf("%s: %w", d.File, err)
 			}
+			mu.Lock()
 			out[d.File] = dp
-		}()
+			mu.Unlock()
+			return nil
+		})
 	}
-	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/intake-app/intake/bundle"
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake"
 	"github.com/intake-app/intake/validate"
 )
 
@@ -33,11 +34,11 @@ func TestSigned(t *testing.T) {
 	if err := os.WriteFile(path, signedPDF, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	in := bundle.Input{
-		Dossier: dir,
+	in := &intake.Result{
+		Dir: dir,
 		Documents: []document.Document{{File: "zahtev_potpisan.pdf", Path: path, Format: "application/pdf", Pages: 1,
 			Type: document.ApplicationForm, Layout: []document.PageLayout{{Source: document.SourceTextLayer}}}},
-		Verdict: validate.Report{Country: "RS", Procedure: "permanent-residence-renewal", Title: "Test", Ready: true,
+		Report: &validate.Report{Country: "RS", Procedure: "permanent-residence-renewal", Title: "Test", Ready: true,
 			Requirements: []validate.Outcome{{ID: "application-form", Title: "Application form", Status: validate.OK, Files: []string{"zahtev_potpisan.pdf"}}}},
 	}
 	out := t.TempDir()

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/intake-app/intake/intake"
 )
 
 // Result is what Write produced.
@@ -22,7 +24,7 @@ type Result struct {
 // page with the checklist, then the documents in the order of the
 // procedure's requirements. It does not judge whether the dossier is
 // ready: the caller refuses or forces.
-func Write(ctx context.Context, path string, in Input, opt Options) (Result, error) {
+func Write(ctx context.Context, path string, in *intake.Result, opt Options) (Result, error) {
 	opt = opt.withDefaults()
 	secs := Sections(in)
 	pages, err := prepare(ctx, secs)
@@ -42,7 +44,7 @@ func Write(ctx context.Context, path string, in Input, opt Options) (Result, err
 	nCover := 1
 	for range 3 {
 		first, _ := a.firstPages(nCover)
-		cover, n, err := renderCover(coverInfo{in: in, secs: secs, first: first, signed: signedFiles, dossier: in.Dossier, opt: opt})
+		cover, n, err := renderCover(coverInfo{in: in, secs: secs, first: first, signed: signedFiles, dossier: in.Dir, opt: opt})
 		if err != nil {
 			return Result{}, err
 		}
@@ -84,7 +86,7 @@ type SplitFile struct {
 // qualities until the file fits. Digitally signed PDFs are copied
 // unchanged, as their own file. Requirements without documents get no
 // file.
-func Split(ctx context.Context, dir string, in Input, maxSize int64, opt Options) ([]SplitFile, error) {
+func Split(ctx context.Context, dir string, in *intake.Result, maxSize int64, opt Options) ([]SplitFile, error) {
 	opt = opt.withDefaults()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
@@ -178,15 +180,15 @@ type docPagesRef struct{ file string }
 
 func trimExt(s string) string { return s[:len(s)-len(filepath.Ext(s))] }
 
-func title(in Input) string {
-	a := ApplicantOf(in.Documents)
-	t := in.Verdict.Title
+func title(in *intake.Result) string {
+	a := in.Report.Applicant
+	t := in.Report.Title
 	if a.Name != "" {
 		t += " — " + a.Name
 	}
 	return t
 }
 
-func subject(in Input) string {
-	return fmt.Sprintf("%s/%s dossier for %s", in.Verdict.Country, in.Verdict.Procedure, in.Verdict.Reference)
+func subject(in *intake.Result) string {
+	return fmt.Sprintf("%s/%s dossier for %s", in.Report.Country, in.Report.Procedure, in.Report.Reference)
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -10,10 +11,10 @@ import (
 	"time"
 
 	"github.com/intake-app/intake/bundle"
-	"github.com/intake-app/intake/validate"
+	"github.com/intake-app/intake/intake"
 )
 
-func runBundle(ctx context.Context, args []string, env Env) (int, error) {
+func runBundle(ctx context.Context, args []string, env Env) error {
 	fs := newFlagSet("bundle", "intake bundle DIR -o FILE.pdf | --split OUTDIR [--max-size 2MB] [flags]", env)
 	df := addDossierFlags(fs)
 	output := fs.String("o", "", "write the bundle to this PDF file")
@@ -23,64 +24,72 @@ func runBundle(ctx context.Context, args []string, env Env) (int, error) {
 	force := fs.Bool("force", false, "build the bundle even when the dossier is not ready, with the gaps on the cover page")
 	args, err := parseInterspersed(fs, args)
 	if err != nil {
-		return ExitUsage, err
+		return err
 	}
 	if len(args) != 1 {
-		return ExitUsage, usagef("give one dossier folder (got %d arguments); see intake bundle -h", len(args))
+		return usagef("give one dossier folder (got %d arguments); see intake bundle -h", len(args))
 	}
 	if (*output == "") == (*split == "") {
-		return ExitUsage, usagef("give either -o FILE.pdf (one bundle) or --split OUTDIR (one PDF per requirement)")
+		return usagef("give either -o FILE.pdf (one bundle) or --split OUTDIR (one PDF per requirement)")
 	}
 	var maxSize int64
 	if *maxSizeFlag != "" {
 		if *split == "" {
-			return ExitUsage, usagef("--max-size goes with --split")
+			return usagef("--max-size goes with --split")
 		}
 		if maxSize, err = parseSize(*maxSizeFlag); err != nil {
-			return ExitUsage, err
+			return err
 		}
-	}
-	now := time.Now()
-	s, proc, _, err := df.load(args[0], now)
-	if err != nil {
-		return ExitUsage, err
 	}
 	target := *output
 	if target == "" {
 		target = *split
 	}
 	if target, err = filepath.Abs(target); err != nil {
-		return ExitUsage, usageError{err.Error()}
+		return usageError{err.Error()}
 	}
 	if *output != "" {
 		if info, err := os.Stat(target); err == nil && info.IsDir() {
-			return ExitUsage, usagef("-o %s is a folder: give the PDF file to write", *output)
+			return usagef("-o %s is a folder: give the PDF file to write", *output)
 		}
 		if _, err := os.Stat(filepath.Dir(target)); err != nil {
-			return ExitUsage, usagef("cannot write %s: %v", *output, err)
+			return usagef("cannot write %s: %v", *output, err)
 		}
 	}
-	if inside(s.dir, target) {
+	dir := args[0]
+	if inside(dir, target) {
 		fmt.Fprintf(env.Stderr, "intake bundle: note: %s is inside the dossier, as you asked: intake will read it as one of its documents next time; move it out before you validate again\n", target)
 	}
-	docs, code, err := readDossier(ctx, s, now, df, openCache(false), env)
+	now := time.Now()
+	progress := newProgressLine(env, *df.quiet)
+	opt, err := df.options(now, openCache(false), progress)
 	if err != nil {
-		return code, err
+		return err
 	}
-	verdict := validate.Evaluate(proc, docs, s.facts)
+	in, err := intake.Check(ctx, dir, opt)
+	progress.done()
+	if err != nil {
+		return err
+	}
+	if err := refuseDossierFile(target, in); err != nil {
+		return err
+	}
+	verdict := in.Report
 	if !verdict.Ready && !*force {
-		gaps := bundle.Gaps(*verdict)
+		var gaps []string
+		for _, o := range verdict.NotMet() {
+			gaps = append(gaps, fmt.Sprintf("%s (%s)", o.ID, o.Status))
+		}
 		fmt.Fprintf(env.Stderr, "intake bundle: the dossier is not ready: %d of %d requirements are not met: %s\n",
 			len(gaps), len(verdict.Requirements), strings.Join(gaps, ", "))
-		fmt.Fprintf(env.Stderr, "Run intake validate %s to see what to do, or add --force to bundle it anyway (the gaps are shown on the cover page).\n", s.dir)
-		return ExitNotReady, nil
+		fmt.Fprintf(env.Stderr, "Run intake validate %s to see what to do, or add --force to bundle it anyway (the gaps are shown on the cover page).\n", dir)
+		return errNotReady
 	}
-	in := bundle.Input{Dossier: s.dir, Documents: docs, Verdict: *verdict}
-	opt := bundle.Options{Watermark: *watermark, Now: now, Creator: "intake"}
+	bopt := bundle.Options{Watermark: *watermark, Now: now, Creator: "intake"}
 	if *output != "" {
-		res, err := bundle.Write(ctx, target, in, opt)
+		res, err := bundle.Write(ctx, target, in, bopt)
 		if err != nil {
-			return ExitUsage, fmt.Errorf("cannot write the bundle: %w", err)
+			return outputErrorf("cannot write the bundle: %w", err)
 		}
 		fmt.Fprintf(env.Stdout, "%s: %s, %s\n", *output, pages(res.Pages), humanSize(res.Size))
 		if res.Warning != "" {
@@ -89,11 +98,11 @@ func runBundle(ctx context.Context, args []string, env Env) (int, error) {
 		for _, f := range res.Signed {
 			fmt.Fprintf(env.Stderr, "intake bundle: %s is digitally signed: its signature only holds in the original file; hand that in too\n", f)
 		}
-		return ExitOK, nil
+		return nil
 	}
-	files, err := bundle.Split(ctx, target, in, maxSize, opt)
+	files, err := bundle.Split(ctx, target, in, maxSize, bopt)
 	if err != nil {
-		return ExitUsage, fmt.Errorf("cannot write the split files: %w", err)
+		return outputErrorf("cannot write the split files: %w", err)
 	}
 	tooBig := 0
 	for _, f := range files {
@@ -130,9 +139,9 @@ func runBundle(ctx context.Context, args []string, env Env) (int, error) {
 		}
 	}
 	if tooBig > 0 {
-		return ExitNotReady, nil
+		return errNotReady
 	}
-	return ExitOK, nil
+	return nil
 }
 
 // parseSize reads a size such as 2MB, 1.5M, 500KB or 800000.
@@ -149,7 +158,8 @@ func parseSize(s string) (int64, error) {
 		}
 	}
 	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || v <= 0 {
+	// !(v > 0) also refuses NaN, which compares false with everything.
+	if err != nil || !(v > 0) || math.IsInf(v, 0) || v*mult < 1 || v*mult > 1e15 {
 		return 0, usagef("--max-size %q: give a size such as 2MB or 500KB", s)
 	}
 	return int64(v * mult), nil

@@ -24,37 +24,37 @@ func openCache(off bool) *cache.Cache {
 	return c
 }
 
-func runCache(ctx context.Context, args []string, env Env) (int, error) {
+func runCache(ctx context.Context, args []string, env Env) error {
 	fs := newFlagSet("cache", "intake cache clear|info", env)
 	args, err := parseInterspersed(fs, args)
 	if err != nil {
-		return ExitUsage, err
+		return err
 	}
 	if len(args) != 1 || (args[0] != "clear" && args[0] != "info") {
-		return ExitUsage, usagef("say `intake cache clear` (remove every cached reading) or `intake cache info`")
+		return usagef("say `intake cache clear` (remove every cached reading) or `intake cache info`")
 	}
 	dir, err := cache.Dir()
 	if err != nil {
-		return ExitUsage, err
+		return err
 	}
 	c, err := cache.Open(dir, cache.DefaultMaxBytes)
 	if err != nil {
-		return ExitUsage, err
+		return err
 	}
 	if args[0] == "info" {
 		n, size, err := c.Stats()
 		if err != nil {
-			return ExitUsage, err
+			return err
 		}
 		fmt.Fprintf(env.Stdout, "%s: %d entries, %s (at most %s)\n", dir, n, bytesText(size), bytesText(cache.DefaultMaxBytes))
-		return ExitOK, nil
+		return nil
 	}
 	n, size, err := c.Clear()
 	if err != nil {
-		return ExitUsage, fmt.Errorf("clear %s: %w", dir, err)
+		return fmt.Errorf("clear %s: %w", dir, err)
 	}
 	fmt.Fprintf(env.Stdout, "removed %d cached readings (%s) from %s\n", n, bytesText(size), dir)
-	return ExitOK, nil
+	return nil
 }
 
 func bytesText(n int64) string {

@@ -12,20 +12,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strings"
+	"syscall"
 
 	"golang.org/x/term"
-
-	"github.com/intake-app/intake/ocr"
-)
-
-// Exit codes. They are documented in the README; scripts rely on them.
-const (
-	ExitOK         = 0 // ready; or the command succeeded
-	ExitNotReady   = 1 // the dossier is not ready; or a check failed
-	ExitUsage      = 2 // bad flags, arguments or configuration
-	ExitDependency = 3 // Tesseract, a language pack or poppler is missing
-	ExitCancelled  = 130
 )
 
 // Env is the outside world of a run.
@@ -49,17 +38,10 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// usageError is an error in how intake was called.
-type usageError struct{ msg string }
-
-func (e usageError) Error() string { return e.msg }
-
-func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
-
 type command struct {
 	name    string
 	summary string
-	run     func(ctx context.Context, args []string, env Env) (int, error)
+	run     func(ctx context.Context, args []string, env Env) error
 }
 
 func commands() []command {
@@ -94,7 +76,8 @@ Usage:
   intake version
 
 Run "intake COMMAND -h" for a command's flags.
-Exit codes: 0 ready, 1 not ready, 2 usage or configuration error, 3 missing dependency.
+Exit codes: 0 ready, 1 not ready (or a check failed), 2 usage or configuration error,
+3 missing dependency, 4 the output could not be written, 70 internal error, 130 interrupted.
 `
 
 // Run runs intake with args (without the program name) and returns the
@@ -103,8 +86,7 @@ func Run(args []string, env Env) (code int) {
 	defer func() {
 		// No panic reaches the user as a stack trace: report it as a bug.
 		if r := recover(); r != nil {
-			fmt.Fprintf(env.Stderr, "intake: internal error: %v\nThis is a bug in intake: please report it with the command you ran.\n", r)
-			code = 70
+			code = exit(env.Stderr, "", panicError{r})
 		}
 	}()
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
@@ -125,32 +107,11 @@ func Run(args []string, env Env) (code int) {
 		fmt.Fprintf(env.Stderr, "intake: unknown command %q\n\n%s", args[0], usageText)
 		return ExitUsage
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C and a polite kill (SIGTERM, as from a service manager or a
+	// container runtime) both cancel the work and end with 130.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	code, err := cmd.run(ctx, args[1:], env)
-	if err == nil {
-		return code
-	}
-	var ue usageError
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return ExitOK
-	case errors.As(err, &ue):
-		fmt.Fprintf(env.Stderr, "intake %s: %v\n", cmd.name, err)
-		return ExitUsage
-	case errors.Is(err, ocr.ErrDependency):
-		fmt.Fprintf(env.Stderr, "intake %s: %v\n", cmd.name, strings.TrimSuffix(err.Error(), ": "+ocr.ErrDependency.Error()))
-		return ExitDependency
-	case errors.Is(err, context.Canceled):
-		fmt.Fprintf(env.Stderr, "intake %s: interrupted\n", cmd.name)
-		return ExitCancelled
-	default:
-		fmt.Fprintf(env.Stderr, "intake %s: %v\n", cmd.name, err)
-		if code == ExitOK {
-			code = ExitUsage
-		}
-		return code
-	}
+	return exit(env.Stderr, cmd.name, cmd.run(ctx, args[1:], env))
 }
 
 // parseInterspersed parses flags that may come before or after the

@@ -1,21 +1,16 @@
 package cli
 
 import (
-	"context"
 	"flag"
 	"runtime"
 	"time"
 
 	"github.com/intake-app/intake/cache"
-
-	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/intake"
-	"github.com/intake-app/intake/ocr"
-	"github.com/intake-app/intake/validate"
 )
 
-// dossierFlags are the flags of the commands that read and judge a
-// dossier: validate, bundle and watch.
+// dossierFlags are the flags of the commands that check a dossier:
+// validate, bundle and watch.
 type dossierFlags struct {
 	country, procedure, nationality, on, rules *string
 	workers                                    *int
@@ -34,43 +29,20 @@ func addDossierFlags(fs *flag.FlagSet) dossierFlags {
 	}
 }
 
-// resolve merges the flags over the dossier's intake.yaml.
-func (f dossierFlags) resolve(dir string, now time.Time, rules *validate.Rules) (settings, *validate.Procedure, error) {
-	return resolveSettings(dir, *f.country, *f.procedure, *f.nationality, *f.on, now, rules)
-}
-
-// load loads the rules (built-in, and --rules) and resolves the settings of
-// the dossier dir against them.
-func (f dossierFlags) load(dir string, now time.Time) (settings, *validate.Procedure, *validate.Rules, error) {
-	rules, err := loadRules(*f.rules)
+// options turns the flags into the options of intake.Check, with the
+// rules loaded (built-in, and --rules), the cache c (nil: none) and the
+// progress line p (nil: none).
+func (f dossierFlags) options(now time.Time, c *cache.Cache, p *progressLine) (intake.Options, error) {
+	rules, err := intake.LoadRules(*f.rules)
 	if err != nil {
-		return settings{}, nil, nil, err
+		return intake.Options{}, err
 	}
-	s, proc, err := f.resolve(dir, now, rules)
-	return s, proc, rules, err
-}
-
-// readDossier lists and reads the files of the dossier s.dir, with a
-// progress line on a terminal, through the cache c (nil: none). With an
-// error it returns the exit code to use.
-func readDossier(ctx context.Context, s settings, now time.Time, f dossierFlags, c *cache.Cache, env Env) ([]document.Document, int, error) {
-	files, err := intake.Scan(s.dir)
-	if err != nil {
-		return nil, ExitUsage, usageError{err.Error()}
+	opt := intake.Options{
+		Country: *f.country, Procedure: *f.procedure, Nationality: *f.nationality, On: *f.on,
+		Rules: rules, Workers: *f.workers, Cache: c, Now: now,
 	}
-	eng, err := ocr.NewEngine()
-	if err != nil {
-		return nil, ExitDependency, err
+	if p != nil {
+		opt.Progress = p.update
 	}
-	defer eng.Close()
-	progress := newProgressLine(env, *f.quiet)
-	docs, err := intake.Read(ctx, eng, files, intake.Options{
-		Country: s.country, Nationality: s.nationality, Now: now,
-		Reference: s.on.Time(), Workers: *f.workers, Progress: progress.update, Cache: c,
-	})
-	progress.done()
-	if err != nil {
-		return nil, ExitUsage, err
-	}
-	return docs, ExitOK, nil
+	return opt, nil
 }

@@ -15,7 +15,7 @@ import (
 	"github.com/intake-app/intake/validate"
 )
 
-func runInit(ctx context.Context, args []string, env Env) (int, error) {
+func runInit(ctx context.Context, args []string, env Env) error {
 	fs := newFlagSet("init", "intake init DIR --country CC --procedure ID [flags]", env)
 	countryFlag := fs.String("country", "", "country of the procedure, ISO 3166 alpha-2 (FR, BE, RU, RS)")
 	procedureFlag := fs.String("procedure", "", "procedure id (see intake rules list)")
@@ -25,34 +25,34 @@ func runInit(ctx context.Context, args []string, env Env) (int, error) {
 	force := fs.Bool("force", false, "replace an existing intake.yaml")
 	args, err := parseInterspersed(fs, args)
 	if err != nil {
-		return ExitUsage, err
+		return err
 	}
 	if len(args) != 1 {
-		return ExitUsage, usagef("give the dossier folder: intake init DIR --country CC --procedure ID")
+		return usagef("give the dossier folder: intake init DIR --country CC --procedure ID")
 	}
 	dir := args[0]
 	if *countryFlag == "" || *procedureFlag == "" {
-		return ExitUsage, usagef("give --country and --procedure (see intake rules list)")
+		return usagef("give --country and --procedure (see intake rules list)")
 	}
-	rules, err := loadRules(*rulesDir)
+	rules, err := intake.LoadRules(*rulesDir)
 	if err != nil {
-		return ExitUsage, err
+		return err
 	}
 	var date document.Date
 	if *on != "" {
 		if date, err = document.ParseDate(*on); err != nil {
-			return ExitUsage, usagef("--on: %v", err)
+			return usagef("--on: %v", err)
 		}
 	}
 	if *nationality != "" && country.Alpha2(*nationality) == "" {
-		return ExitUsage, usagef("--nationality %q is not an ISO 3166 country code", *nationality)
+		return usagef("--nationality %q is not an ISO 3166 country code", *nationality)
 	}
 	p, err := rules.Procedure(*countryFlag, *procedureFlag, date)
 	if err != nil {
-		return ExitUsage, usageError{err.Error()}
+		return usageError{err.Error()}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return ExitUsage, usagef("create %s: %v", dir, err)
+		return usagef("create %s: %v", dir, err)
 	}
 	path := filepath.Join(dir, intake.ConfigFile)
 	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
@@ -61,20 +61,20 @@ func runInit(ctx context.Context, args []string, env Env) (int, error) {
 	}
 	f, err := os.OpenFile(path, flags, 0o644)
 	if errors.Is(err, os.ErrExist) {
-		return ExitUsage, usagef("%s exists already: edit it, or use --force to replace it", path)
+		return usagef("%s exists already: edit it, or use --force to replace it", path)
 	}
 	if err != nil {
-		return ExitUsage, usagef("write %s: %v", path, err)
+		return usagef("write %s: %v", path, err)
 	}
 	_, err = f.WriteString(configTemplate(p, strings.ToUpper(*nationality), *on))
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return ExitUsage, fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	fmt.Fprintf(env.Stderr, "wrote %s for %s; put your scans in %s and run: intake validate %s\n", path, p.Key(), dir, dir)
-	return ExitOK, nil
+	return nil
 }
 
 // configTemplate is a commented intake.yaml for procedure p, with the

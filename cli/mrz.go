@@ -19,27 +19,27 @@ type mrzLine struct {
 	report.MRZ
 }
 
-func runMRZ(ctx context.Context, args []string, env Env) (int, error) {
+func runMRZ(ctx context.Context, args []string, env Env) error {
 	fs := newFlagSet("mrz", "intake mrz FILE... | intake mrz --text < lines", env)
 	text := fs.Bool("text", false, "read MRZ lines from stdin; separate MRZs with a blank line")
 	args, err := parseInterspersed(fs, args)
 	if err != nil {
-		return ExitUsage, err
+		return err
 	}
 	enc := json.NewEncoder(env.Stdout)
 	enc.SetEscapeHTML(false)
 	now := time.Now()
-	code := ExitOK
+	var result error // errNotReady once an MRZ does not check out
 	emit := func(file string, r *mrz.Result) error {
 		if !r.Valid {
-			code = ExitNotReady
+			result = errNotReady
 		}
 		return enc.Encode(mrzLine{File: file, MRZ: report.MRZJSON(r)})
 	}
 
 	if *text {
 		if len(args) > 0 {
-			return ExitUsage, usagef("--text reads stdin: give no files")
+			return usagef("--text reads stdin: give no files")
 		}
 		results, errs := mrz.ParseText(env.Stdin, now)
 		// ParseText gives one result or one error per block, in order.
@@ -48,47 +48,47 @@ func runMRZ(ctx context.Context, args []string, env Env) (int, error) {
 				if i < len(errs) && errs[i] != nil {
 					fmt.Fprintf(env.Stderr, "intake mrz: %v\n", errs[i])
 				}
-				code = ExitNotReady
+				result = errNotReady
 				continue
 			}
 			if err := emit("", r); err != nil {
-				return ExitUsage, err
+				return err
 			}
 		}
 		if len(results) == 0 && len(errs) == 0 {
-			return ExitUsage, usagef("no MRZ lines on stdin")
+			return usagef("no MRZ lines on stdin")
 		}
-		return code, nil
+		return result
 	}
 
 	if len(args) == 0 {
-		return ExitUsage, usagef("give image files, or --text to read MRZ lines from stdin")
+		return usagef("give image files, or --text to read MRZ lines from stdin")
 	}
 	eng, err := ocr.NewEngine()
 	if err != nil {
-		return ExitDependency, err
+		return err
 	}
 	defer eng.Close()
 	if err := eng.Require("eng"); err != nil {
-		return ExitDependency, err
+		return err
 	}
 	w := eng.NewWorker()
 	defer w.Close()
 	for _, file := range args {
 		r, err := readMRZFile(ctx, w, file, now)
 		if ctx.Err() != nil {
-			return ExitCancelled, ctx.Err()
+			return ctx.Err()
 		}
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "intake mrz: %s: %v\n", file, err)
-			code = ExitNotReady
+			result = errNotReady
 			continue
 		}
 		if err := emit(file, r); err != nil {
-			return ExitUsage, err
+			return err
 		}
 	}
-	return code, nil
+	return result
 }
 
 func readMRZFile(ctx context.Context, w *ocr.Worker, file string, now time.Time) (*mrz.Result, error) {

@@ -15,60 +15,63 @@ import (
 	"github.com/intake-app/intake/report"
 )
 
-func runPhoto(ctx context.Context, args []string, env Env) (int, error) {
+func runPhoto(ctx context.Context, args []string, env Env) error {
 	fs := newFlagSet("photo", "intake photo FILE --country CC [--format text|json]", env)
 	cc := fs.String("country", "", "the country whose photo rules apply: "+strings.Join(photo.Countries(), ", "))
 	format := fs.String("format", "text", "output format: text or json (the report's photo object)")
 	on := fs.String("on", "", "the reference date, YYYY-MM-DD, for how recent the photo must be (default: today)")
 	args, err := parseInterspersed(fs, args)
 	if err != nil {
-		return ExitUsage, err
+		return err
 	}
 	if len(args) != 1 {
-		return ExitUsage, usagef("give one image file: a photo, or a scanned sheet of photo-booth prints")
+		return usagef("give one image file: a photo, or a scanned sheet of photo-booth prints")
 	}
 	if *format != "text" && *format != "json" {
-		return ExitUsage, usagef("--format %q: use text or json", *format)
+		return usagef("--format %q: use text or json", *format)
 	}
 	if *cc == "" {
-		return ExitUsage, usagef("--country is required: %s", strings.Join(photo.Countries(), ", "))
+		return usagef("--country is required: %s", strings.Join(photo.Countries(), ", "))
 	}
 	prof, ok := photo.ProfileFor(*cc)
 	if !ok {
-		return ExitUsage, usagef("no photo rules for country %q: intake knows %s", *cc, strings.Join(photo.Countries(), ", "))
+		return usagef("no photo rules for country %q: intake knows %s", *cc, strings.Join(photo.Countries(), ", "))
 	}
 	ref := time.Now()
 	if *on != "" {
 		if ref, err = time.Parse("2006-01-02", *on); err != nil {
-			return ExitUsage, usagef("--on %q: use YYYY-MM-DD", *on)
+			return usagef("--on %q: use YYYY-MM-DD", *on)
 		}
 	}
 	file := args[0]
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return ExitUsage, err
+		return err
 	}
 	img, err := ocr.DecodeImage(data)
 	if err != nil {
-		return ExitUsage, fmt.Errorf("%s: %v", file, err)
+		return fmt.Errorf("%s: %v", file, err)
 	}
 	c := prof.AnalyzeImage(img, photo.ReadDensity(data))
 	prof.CheckAge(c, photo.TakenOn(data), ref)
 	if ctx.Err() != nil {
-		return ExitCancelled, ctx.Err()
+		return ctx.Err()
 	}
-	code := ExitOK
+	var result error
 	if !c.Compliant {
-		code = ExitNotReady
+		result = errNotReady
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		return code, enc.Encode(report.PhotoJSON(c))
+		if err := enc.Encode(report.PhotoJSON(c)); err != nil {
+			return outputError{err}
+		}
+		return result
 	}
 	writePhotoText(env.Stdout, file, prof, c)
-	return code, nil
+	return result
 }
 
 func writePhotoText(w io.Writer, file string, prof photo.Profile, c *document.PhotoCheck) {

@@ -10,25 +10,9 @@ import (
 	"text/tabwriter"
 
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake"
 	"github.com/intake-app/intake/validate"
 )
-
-// loadRules returns the built-in rules, with the rule files of dir on top
-// when dir is given (--rules).
-func loadRules(dir string) (*validate.Rules, error) {
-	rules, err := validate.Builtin()
-	if err != nil {
-		return nil, fmt.Errorf("built-in rules: %w", err)
-	}
-	if dir == "" {
-		return rules, nil
-	}
-	user, err := validate.LoadDir(dir)
-	if err != nil {
-		return nil, usageError{err.Error()}
-	}
-	return rules.With(user), nil
-}
 
 // procedureJSON is a procedure version in `intake rules` JSON output.
 type procedureJSON struct {
@@ -63,48 +47,48 @@ func procedureOf(p *validate.Procedure) procedureJSON {
 	}
 }
 
-func runRules(ctx context.Context, args []string, env Env) (int, error) {
+func runRules(ctx context.Context, args []string, env Env) error {
 	fs := newFlagSet("rules", "intake rules list | intake rules show COUNTRY/PROCEDURE [flags]", env)
 	format := fs.String("format", "text", "output format: text or json")
 	rulesDir := fs.String("rules", "", "a folder of your own rule files (*.yaml), loaded on top of the built-in ones")
 	on := fs.String("on", "", "show the version in force on this date, YYYY-MM-DD (default: the latest)")
 	args, err := parseInterspersed(fs, args)
 	if err != nil {
-		return ExitUsage, err
+		return err
 	}
 	if *format != "text" && *format != "json" {
-		return ExitUsage, usagef("--format %q: use text or json", *format)
+		return usagef("--format %q: use text or json", *format)
 	}
-	rules, err := loadRules(*rulesDir)
+	rules, err := intake.LoadRules(*rulesDir)
 	if err != nil {
-		return ExitUsage, err
+		return err
 	}
 	if len(args) == 0 {
-		return ExitUsage, usagef("say what to do: intake rules list, or intake rules show COUNTRY/PROCEDURE")
+		return usagef("say what to do: intake rules list, or intake rules show COUNTRY/PROCEDURE")
 	}
 	switch args[0] {
 	case "list":
 		if len(args) != 1 {
-			return ExitUsage, usagef("intake rules list takes no arguments")
+			return usagef("intake rules list takes no arguments")
 		}
-		return ExitOK, listRules(env.Stdout, rules, *format)
+		return listRules(env.Stdout, rules, *format)
 	case "show":
 		if len(args) != 2 {
-			return ExitUsage, usagef("intake rules show takes one procedure, e.g. FR/carte-de-sejour-renewal")
+			return usagef("intake rules show takes one procedure, e.g. FR/carte-de-sejour-renewal")
 		}
 		var date document.Date
 		if *on != "" {
 			if date, err = document.ParseDate(*on); err != nil {
-				return ExitUsage, usagef("--on: %v", err)
+				return usagef("--on: %v", err)
 			}
 		}
 		p, err := rules.Procedure("", args[1], date)
 		if err != nil {
-			return ExitUsage, usageError{err.Error() + "\n(give the procedure as COUNTRY/id; see intake rules list)"}
+			return usageError{err.Error() + "\n(give the procedure as COUNTRY/id; see intake rules list)"}
 		}
-		return ExitOK, showRules(env.Stdout, p, *format)
+		return showRules(env.Stdout, p, *format)
 	default:
-		return ExitUsage, usagef("unknown rules command %q: use list or show", args[0])
+		return usagef("unknown rules command %q: use list or show", args[0])
 	}
 }
 

@@ -21,53 +21,56 @@ import (
 // runWatch validates a dossier, then again whenever its files change, and
 // prints what changed in the verdict. Only new or changed files are read
 // again: the others come from the cache.
-func runWatch(ctx context.Context, args []string, env Env) (int, error) {
+func runWatch(ctx context.Context, args []string, env Env) error {
 	fs := newFlagSet("watch", "intake watch DIR [flags]", env)
 	df := addDossierFlags(fs)
 	poll := fs.Duration("poll", 500*time.Millisecond, "how often to look for changes")
 	settle := fs.Duration("settle", time.Second, "how long a file must stay the same size before it is read (scanners write in steps)")
 	args, err := parseInterspersed(fs, args)
 	if err != nil {
-		return ExitUsage, err
+		return err
 	}
 	if len(args) != 1 {
-		return ExitUsage, usagef("give one dossier folder (got %d arguments); see intake watch -h", len(args))
+		return usagef("give one dossier folder (got %d arguments); see intake watch -h", len(args))
 	}
 	dir := args[0]
-	// Check the settings once before watching: a wrong flag is a usage error.
-	_, _, rules, err := df.load(dir, time.Now())
-	if err != nil {
-		return ExitUsage, err
-	}
-	eng, err := ocr.NewEngine()
-	if err != nil {
-		return ExitDependency, err
-	}
-	defer eng.Close()
 	c := openCache(false)
 	if c == nil {
 		tmp, err := os.MkdirTemp("", "intake-watch-")
 		if err != nil {
-			return ExitUsage, err
+			return outputErrorf("no cache for the readings: %w", err)
 		}
 		defer os.RemoveAll(tmp)
 		if c, err = cache.Open(tmp, 0); err != nil {
-			return ExitUsage, err
+			return outputErrorf("no cache for the readings: %w", err)
 		}
 	}
+	opt, err := df.options(time.Time{}, c, nil)
+	if err != nil {
+		return err
+	}
+	// Check the settings once before watching: a wrong flag is a usage error.
+	if _, _, err := intake.Resolve(dir, opt, opt.Rules); err != nil {
+		return err
+	}
+	checker, err := intake.NewChecker(opt)
+	if err != nil {
+		return err
+	}
+	defer checker.Close()
 	fmt.Fprintf(env.Stdout, "Watching %s (Ctrl-C to stop)\n", dir)
 
 	var prev *watchState
 	snap := snapshot(dir)
 	for {
 		now := time.Now()
-		st, err := watchRound(ctx, eng, c, rules, dir, df, now)
+		st, err := watchRound(ctx, checker, dir)
 		if ctx.Err() != nil {
-			return ExitOK, nil
+			return nil
 		}
 		switch {
 		case errors.Is(err, ocr.ErrDependency):
-			return ExitDependency, err
+			return err
 		case err != nil:
 			fmt.Fprintf(env.Stdout, "%s  %v\n", now.Format(time.TimeOnly), err)
 		default:
@@ -76,7 +79,7 @@ func runWatch(ctx context.Context, args []string, env Env) (int, error) {
 		}
 		next, changed, err := waitForChange(ctx, dir, snap, *poll, *settle)
 		if err != nil {
-			return ExitOK, nil // interrupted: watching ends there
+			return nil // interrupted: watching ends there
 		}
 		fmt.Fprintf(env.Stdout, "\n%s  %s\n", time.Now().Format(time.TimeOnly), changed)
 		snap = next
@@ -89,26 +92,13 @@ type watchState struct {
 	errors  map[string]string // file → why it could not be read
 }
 
-func watchRound(ctx context.Context, eng *ocr.Engine, c *cache.Cache, rules *validate.Rules, dir string, df dossierFlags, now time.Time) (*watchState, error) {
-	s, proc, err := df.resolve(dir, now, rules)
+func watchRound(ctx context.Context, checker *intake.Checker, dir string) (*watchState, error) {
+	res, err := checker.Check(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
-	files, err := intake.Scan(s.dir)
-	if err != nil {
-		return nil, err
-	}
-	docs, err := intake.Read(ctx, eng, files, intake.Options{
-		Country: s.country, Nationality: s.nationality, Now: now, Reference: s.on.Time(), Workers: *df.workers, Cache: c,
-	})
-	if err != nil {
-		return nil, err
-	}
-	st := &watchState{
-		verdict: validate.Evaluate(proc, docs, s.facts),
-		errors:  map[string]string{},
-	}
-	for _, d := range docs {
+	st := &watchState{verdict: res.Report, errors: map[string]string{}}
+	for _, d := range res.Documents {
 		if d.Error != "" {
 			st.errors[d.File] = d.Error
 		}
@@ -119,18 +109,7 @@ func watchRound(ctx context.Context, eng *ocr.Engine, c *cache.Cache, rules *val
 // printChanges prints the verdict the first time, then only what changed.
 func printChanges(env Env, prev, cur *watchState, now time.Time) {
 	v := cur.verdict
-	verdict := func(r *validate.Report) string {
-		notMet := 0
-		for _, o := range r.Requirements {
-			if !o.Status.Met() {
-				notMet++
-			}
-		}
-		if r.Ready {
-			return fmt.Sprintf("READY: every one of the %d requirements is met", len(r.Requirements))
-		}
-		return fmt.Sprintf("NOT READY: %d of %d requirements are not met", notMet, len(r.Requirements))
-	}
+	verdict := (*validate.Report).Summary
 	out := env.Stdout
 	if prev == nil {
 		fmt.Fprintf(out, "%s  %s/%s, checked for %s\n%s\n", now.Format(time.TimeOnly), v.Country, v.Procedure, v.Reference, verdict(v))
@@ -181,15 +160,7 @@ func printChanges(env Env, prev, cur *watchState, now time.Time) {
 	}
 }
 
-func statusMark(s validate.Status) string {
-	switch {
-	case s == validate.ExpiresSoon || s == validate.NeedsReview:
-		return "!"
-	case s.Met():
-		return "✓"
-	}
-	return "✗"
-}
+func statusMark(s validate.Status) string { return s.Severity().Mark() }
 
 // fileState is what watching compares of a file.
 type fileState struct {

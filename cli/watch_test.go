@@ -56,11 +56,11 @@ func TestWatch(t *testing.T) {
 	defer cancel()
 	done := make(chan int)
 	go func() {
-		code, err := runWatch(ctx, []string{dir, "--poll", "50ms", "--settle", "300ms"}, Env{Stdout: &out, Stderr: &errs})
+		err := runWatch(ctx, []string{dir, "--poll", "50ms", "--settle", "300ms"}, Env{Stdout: &out, Stderr: &errs})
 		if err != nil {
 			t.Errorf("watch: %v", err)
 		}
-		done <- code
+		done <- exitCode(err)
 	}()
 	waitFor := func(what string) {
 		t.Helper()

@@ -25,12 +25,24 @@ func Lookup(code string) (Country, bool) {
 		// Kosovo: ICAO's RKS and the user-assigned XK, outside ISO 3166.
 		return Country{Alpha2: "XK", Alpha3: "RKS", Name: "Kosovo"}, true
 	}
+	for _, c := range icaoExtras {
+		if c.Alpha2 == code || c.Alpha3 == code {
+			return c, true
+		}
+	}
 	for _, c := range countries {
 		if c.Alpha2 == code || c.Alpha3 == code {
 			return c, true
 		}
 	}
 	return Country{}, false
+}
+
+// icaoExtras are countries that travel documents name but ISO 3166-1 does
+// not list (ICAO Doc 9303 part 3): Kosovo, RKS in an MRZ and XK in the
+// user-assigned range.
+var icaoExtras = []Country{
+	{Alpha2: "XK", Alpha3: "RKS", Name: "Kosovo"},
 }
 
 // Alpha2 returns the alpha-2 code of code (alpha-2 or alpha-3), or "" when

@@ -104,7 +104,7 @@ func BenchmarkDossier20(b *testing.B) {
 		if len(files) != 20 {
 			b.Fatalf("%d files, want 20", len(files))
 		}
-		docs, err := intake.Read(context.Background(), eng, files, intake.Options{
+		docs, err := intake.Read(context.Background(), eng, files, intake.ReadOptions{
 			Country: spec.Country, Nationality: spec.Nationality, Now: now, Cache: c,
 		})
 		if err != nil {
@@ -283,7 +283,7 @@ func BenchmarkWarmExample(b *testing.B) {
 			b.Fatal(err)
 		}
 		pages := 0
-		docs, err := intake.Read(context.Background(), eng, files, intake.Options{
+		docs, err := intake.Read(context.Background(), eng, files, intake.ReadOptions{
 			Country: "RS", Nationality: "CN", Now: now, Workers: runtime.NumCPU(), Cache: c,
 			Progress: func(p intake.Progress) { pages = p.Pages },
 		})

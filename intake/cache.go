@@ -42,7 +42,7 @@ type cachedPage struct {
 // cacheSalt returns what, besides a file's content, changes how it is
 // read: this build of intake, Tesseract's version, the language data, the
 // languages chosen for the dossier and the procedure's country.
-func cacheSalt(eng *ocr.Engine, langs ocr.Options, opt Options) string {
+func cacheSalt(eng *ocr.Engine, langs ocr.Options, opt ReadOptions) string {
 	if opt.Cache == nil {
 		return ""
 	}
@@ -79,7 +79,7 @@ func languageData(lang string) string {
 // load fills the file's pages from the cache, and reports whether it
 // could. A missing or unusable entry is a miss.
 func (w *fileWork) load() bool {
-	if w.cache == nil {
+	if w.cache == nil && w.recorded == "" && w.record == "" {
 		return false
 	}
 	data, err := os.ReadFile(w.file.Path)
@@ -87,7 +87,15 @@ func (w *fileWork) load() bool {
 		return false
 	}
 	w.sum = cache.Sum(data)
-	b, ok := w.cache.Get(cache.Key(w.salt, w.sum))
+	var b []byte
+	ok := false
+	if w.recorded != "" {
+		b, err = os.ReadFile(filepath.Join(w.recorded, w.sum+".json"))
+		ok = err == nil
+	}
+	if !ok && w.cache != nil && w.salt != "" {
+		b, ok = w.cache.Get(cache.Key(w.salt, w.sum))
+	}
 	if !ok {
 		return false
 	}
@@ -112,7 +120,7 @@ func (w *fileWork) load() bool {
 
 // store puts a file that was read without problems into the cache.
 func (w *fileWork) store() {
-	if w.cache == nil || w.hit || w.sum == "" || w.doc.Error != "" || len(w.pages) == 0 {
+	if (w.cache == nil && w.record == "") || w.hit || w.sum == "" || w.doc.Error != "" || len(w.pages) == 0 {
 		return
 	}
 	e := cachedFile{Photo: w.photo}
@@ -128,7 +136,14 @@ func (w *fileWork) store() {
 	if err != nil {
 		return
 	}
-	w.cache.Put(cache.Key(w.salt, w.sum), b) // a cache that cannot be written is no cache
+	if w.record != "" {
+		// Recorded readings are test fixtures: errors are the test's to see
+		// (a missing reading on replay).
+		_ = os.WriteFile(filepath.Join(w.record, w.sum+".json"), b, 0o644)
+	}
+	if w.cache != nil && w.salt != "" {
+		w.cache.Put(cache.Key(w.salt, w.sum), b) // a cache that cannot be written is no cache
+	}
 }
 
 // permille expresses r in thousandths of b's width and height.

@@ -23,7 +23,7 @@ func readCached(t *testing.T, dir string, spec synth.Dossier, c *cache.Cache) ([
 		t.Fatal(err)
 	}
 	pages := 0
-	docs, err := intake.Read(context.Background(), newEngine(t), files, intake.Options{
+	docs, err := intake.Read(context.Background(), newEngine(t), files, intake.ReadOptions{
 		Country: spec.Country, Nationality: spec.Nationality, Now: now, Workers: runtime.NumCPU(),
 		Cache: c, Progress: func(p intake.Progress) { pages = p.Pages },
 	})
@@ -37,6 +37,7 @@ func readCached(t *testing.T, dir string, spec synth.Dossier, c *cache.Cache) ([
 // same documents; a corrupt entry is not trusted but read again; a changed
 // file is read again.
 func TestCache(t *testing.T) {
+	skipShort(t)
 	src, err := exampleRS()
 	if err != nil {
 		t.Fatal(err)
@@ -102,5 +103,14 @@ func TestCache(t *testing.T) {
 	os.WriteFile(p, append(b, 0), 0o644)
 	if _, pages := readCached(t, dir, spec, c); pages != 1 {
 		t.Errorf("after changing one image %d pages OCR'd, want 1", pages)
+	}
+}
+
+// skipShort skips a test that needs Tesseract, poppler or Chromium under
+// go test -short, the quick tier; the full suite (CI) runs it.
+func skipShort(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("needs Tesseract, poppler or Chromium: run without -short")
 	}
 }

@@ -12,6 +12,7 @@ import (
 // the (cacheable) measurement: the same photo is fine for an appointment
 // soon after it was taken and too old for one a year later.
 func TestPhotoAgeAgainstReference(t *testing.T) {
+	skipShort(t)
 	for _, tc := range []struct {
 		reference string
 		compliant bool
@@ -39,5 +40,14 @@ func TestPhotoAgeAgainstReference(t *testing.T) {
 		if !tc.compliant && !strings.Contains(strings.Join(d.Photo.Problems, " "), "2026-01-10") {
 			t.Errorf("reference %s: problems %q do not name the date the photo was taken", tc.reference, d.Photo.Problems)
 		}
+	}
+}
+
+// skipShort skips a test that needs Tesseract or poppler under go test
+// -short, the quick tier; the full suite (CI) runs it.
+func skipShort(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("needs Tesseract or poppler: run without -short")
 	}
 }

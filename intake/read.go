@@ -19,10 +19,11 @@ import (
 	"github.com/intake-app/intake/ocr/layout"
 	"github.com/intake-app/intake/ocr/mrz"
 	"github.com/intake-app/intake/photo"
+	"golang.org/x/sync/errgroup"
 )
 
-// Options say how to read a dossier.
-type Options struct {
+// ReadOptions say how to read the files of a dossier.
+type ReadOptions struct {
 	Country     string    // the procedure's country, alpha-2
 	Nationality string    // the applicant's, alpha-2 or alpha-3; "" when unknown
 	Now         time.Time // resolves two-digit MRZ years
@@ -36,6 +37,11 @@ type Options struct {
 	// Cache, when set, holds the reading of files already read: a file
 	// found there is not read again (see cache.go).
 	Cache *cache.Cache
+	// Recorded, when set, is a folder of recorded readings (SUM.json, as
+	// Record writes them): a file found there is not read. Tests replay
+	// them without Tesseract or poppler. Record, when set, is the folder
+	// where the readings of this run are written.
+	Recorded, Record string
 }
 
 // Progress is how far reading a dossier has gone.
@@ -49,23 +55,29 @@ type Progress struct {
 // order of files. A file that cannot be read gets a Document with Error
 // set; the others are still read. The returned error is for what stops
 // the whole run: a missing dependency (wrapping ocr.ErrDependency) or a
-// cancelled context.
-func Read(ctx context.Context, eng *ocr.Engine, files []File, opt Options) ([]document.Document, error) {
+// cancelled context. eng may be nil when every file has a recorded
+// reading (opt.Recorded).
+func Read(ctx context.Context, eng *ocr.Engine, files []File, opt ReadOptions) ([]document.Document, error) {
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.NumCPU()
 	}
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
-	langs := languagesFor(eng, opt.Country, opt.Nationality)
-	if err := eng.Require(langs.Languages...); err != nil {
-		return nil, err
+	var langs ocr.Options
+	salt := ""
+	if eng != nil {
+		langs = languagesFor(eng, opt.Country, opt.Nationality)
+		if err := eng.Require(langs.Languages...); err != nil {
+			return nil, err
+		}
+		salt = cacheSalt(eng, langs, opt)
 	}
 	work := make([]*fileWork, len(files))
-	salt := cacheSalt(eng, langs, opt)
 	for i, f := range files {
 		work[i] = &fileWork{file: f, country: opt.Country, doc: document.Document{File: f.Rel, Path: f.Path, Format: f.MIME, Type: document.Unknown}}
 		work[i].cache, work[i].salt, work[i].now = opt.Cache, salt, opt.Now
+		work[i].recorded, work[i].record = opt.Recorded, opt.Record
 		work[i].reference = opt.Reference
 		if work[i].reference.IsZero() {
 			work[i].reference = opt.Now
@@ -74,9 +86,9 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt Options) ([]do
 
 	// Stage 1, per file: open it and list its pages. PDFs give their text
 	// layer here; pages that need OCR become tasks.
-	if err := forEach(ctx, opt.Workers, len(work), func(i int) error {
+	if err := forEach(ctx, opt.Workers, len(work), func(ctx context.Context, i int) error {
 		return work[i].open(ctx)
-	}); err != nil {
+	}, func(i int, v any) { work[i].doc.Error = bug(v) }); err != nil {
 		return nil, err
 	}
 	var tasks []task
@@ -86,6 +98,10 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt Options) ([]do
 				tasks = append(tasks, task{file: i, page: p})
 			}
 		}
+	}
+
+	if len(tasks) > 0 && eng == nil {
+		return nil, fmt.Errorf("%s has no recorded reading and there is no OCR engine: %w", work[tasks[0].file].file.Rel, ocr.ErrDependency)
 	}
 
 	// Stage 2, per page: OCR, across files and across the pages of a PDF.
@@ -101,7 +117,7 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt Options) ([]do
 			w.Close()
 		}
 	}()
-	err := forEach(ctx, opt.Workers, len(tasks), func(i int) error {
+	err := forEach(ctx, opt.Workers, len(tasks), func(ctx context.Context, i int) error {
 		t := tasks[i]
 		w := <-workers
 		defer func() { workers <- w }()
@@ -111,6 +127,9 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt Options) ([]do
 		prog.pageDone(fw.file.Rel, t.file)
 		mu.Unlock()
 		return err
+	}, func(i int, v any) {
+		t := tasks[i]
+		work[t.file].pages[t.page].err = errors.New(bug(v))
 	})
 	if err != nil {
 		return nil, err
@@ -122,47 +141,42 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt Options) ([]do
 		w.store()
 	}
 	for i, w := range work {
-		w.finish(opt.Country)
+		w.safeFinish(opt.Country)
 		docs[i] = w.doc
 	}
 	return docs, nil
 }
 
 // forEach runs fn(0..n-1) on up to workers goroutines. It stops at the
-// first error that is a dependency problem or a cancellation; other
-// errors are the caller's to record.
-func forEach(ctx context.Context, workers, n int, fn func(int) error) error {
-	var wg sync.WaitGroup
-	var once sync.Once
-	var first error
-	next := make(chan int)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	for range min(workers, max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if err := fn(i); err != nil {
-					once.Do(func() { first = err; cancel() })
-				}
-			}
-		}()
-	}
-loop:
+// first error, which fn returns only for what ends the whole run (a
+// missing dependency, a cancellation): other problems are fn's to record.
+// A panic in fn(i) does not reach the user: it is handed to onPanic, to
+// be recorded against the file it happened on, and the others go on.
+func forEach(ctx context.Context, workers, n int, fn func(ctx context.Context, i int) error, onPanic func(i int, v any)) error {
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(max(1, workers))
 	for i := range n {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break loop
+		if gctx.Err() != nil {
+			break
 		}
+		g.Go(func() error {
+			defer func() {
+				if v := recover(); v != nil {
+					onPanic(i, v)
+				}
+			}()
+			return fn(gctx, i)
+		})
 	}
-	close(next)
-	wg.Wait()
-	if first != nil {
-		return first
+	if err := g.Wait(); err != nil {
+		return err
 	}
-	return ctx.Err()
+	return ctx.Err() // the group's context ends with Wait; the caller's may have ended first
+}
+
+// bug is the problem recorded for a file whose reading panicked.
+func bug(v any) string {
+	return fmt.Sprintf("intake failed on this file (a bug: please report it, without the file): %v", v)
 }
 
 type task struct{ file, page int }
@@ -200,6 +214,8 @@ type fileWork struct {
 	now   time.Time    // resolves MRZ years of cached pages
 
 	reference time.Time // an ID photo's age is judged against it
+
+	recorded, record string // folders of recorded readings: to replay, to write
 }
 
 // open lists the pages of the file. Problems with the file are recorded
@@ -334,6 +350,16 @@ func estimateDPI(d photo.Density, w, h int, scale float64) int {
 	}
 	long := float64(max(w, h)) * scale
 	return min(600, max(70, int(long/11.69)))
+}
+
+// safeFinish is finish, with a panic recorded against the file.
+func (w *fileWork) safeFinish(procedureCountry string) {
+	defer func() {
+		if v := recover(); v != nil {
+			w.doc = document.Document{File: w.doc.File, Path: w.doc.Path, Format: w.doc.Format, Type: document.Unknown, Error: bug(v)}
+		}
+	}()
+	w.finish(procedureCountry)
 }
 
 // finish turns the pages' text into the document's fields.

@@ -48,7 +48,7 @@ func readDossier(t testing.TB, dir string, d synth.Dossier) []document.Document 
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs, err := intake.Read(context.Background(), newEngine(t), files, intake.Options{
+	docs, err := intake.Read(context.Background(), newEngine(t), files, intake.ReadOptions{
 		Country: d.Country, Nationality: d.Nationality, Now: now, Workers: runtime.NumCPU(),
 	})
 	if err != nil {
@@ -83,6 +83,7 @@ func day(t time.Time) document.Date {
 // compares what intake read with what the generator printed, then checks
 // that the dossier, built to be ready, is found ready.
 func TestReadExamples(t *testing.T) {
+	skipShort(t)
 	for _, tc := range []struct {
 		name      string
 		spec      synth.Dossier
@@ -190,6 +191,7 @@ func checkExample(t *testing.T, dir string, spec synth.Dossier, procedure string
 // TestReadBadInputs checks that every kind of broken file gets its own
 // error naming the problem, and that the good file beside them is read.
 func TestReadBadInputs(t *testing.T) {
+	skipShort(t)
 	dir := t.TempDir()
 	bad, err := synth.WriteBadInputs(dir)
 	if err != nil {
@@ -282,7 +284,7 @@ func BenchmarkValidateExample(b *testing.B) {
 			b.Fatal(err)
 		}
 		pages = 0
-		docs, err := intake.Read(context.Background(), eng, files, intake.Options{
+		docs, err := intake.Read(context.Background(), eng, files, intake.ReadOptions{
 			Country: spec.Country, Nationality: spec.Nationality, Now: now,
 			Progress: func(p intake.Progress) { pages = p.Pages },
 		})

@@ -15,11 +15,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/disintegration/imaging"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake"
 	"github.com/intake-app/intake/ocr"
 	"github.com/intake-app/intake/validate"
 )
@@ -39,16 +40,16 @@ const thumbSide = 360
 // The verdict comes first, then each requirement with its status, then
 // each document as a thumbnail of its first page with what was read of it;
 // the machine-readable zone of a passport or card is outlined on its thumbnail.
-func WriteHTML(ctx context.Context, w io.Writer, in Input, opt HTMLOptions) error {
+func WriteHTML(ctx context.Context, w io.Writer, in *intake.Result, opt HTMLOptions) error {
 	thumb := opt.Thumbnail
 	if thumb == nil {
 		thumb = Thumbnail
 	}
-	v := in.Verdict
+	v := in.Report
 	page := htmlPage{
 		Title:     fmt.Sprintf("%s/%s: %s", v.Country, v.Procedure, v.Title),
 		LocalName: v.LocalTitle,
-		Dossier:   in.Dossier,
+		Dossier:   in.Dir,
 		Reference: v.Reference.String(),
 		Ready:     v.Ready,
 		Total:     len(v.Requirements),
@@ -62,8 +63,8 @@ func WriteHTML(ctx context.Context, w io.Writer, in Input, opt HTMLOptions) erro
 		})
 	}
 	page.Documents = make([]htmlDocument, len(in.Documents))
-	sem := make(chan struct{}, runtime.NumCPU())
-	var wg sync.WaitGroup
+	var g errgroup.Group
+	g.SetLimit(runtime.NumCPU())
 	for i, d := range in.Documents {
 		hd := &page.Documents[i]
 		hd.Doc = d
@@ -78,14 +79,13 @@ func WriteHTML(ctx context.Context, w io.Writer, in Input, opt HTMLOptions) erro
 		if d.Path == "" {
 			continue
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
+		g.Go(func() error {
+			// A thumbnail is an illustration: one that cannot be made (or
+			// a bug making it) leaves its card without a picture.
+			defer func() { _ = recover() }()
 			b, err := thumb(ctx, d)
 			if err != nil || len(b) == 0 {
-				return
+				return nil
 			}
 			hd.Thumb = template.URL("data:image/jpeg;base64," + base64.StdEncoding.EncodeToString(b))
 			if !d.MRZBox.Empty() {
@@ -97,9 +97,10 @@ func WriteHTML(ctx context.Context, w io.Writer, in Input, opt HTMLOptions) erro
 				hd.MRZ = template.CSS(fmt.Sprintf("left:%.1f%%;top:%.1f%%;width:%.1f%%;height:%.1f%%",
 					float64(r.Min.X)/10, float64(r.Min.Y)/10, float64(r.Dx())/10, float64(r.Dy())/10))
 			}
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	_ = g.Wait() // every goroutine returns nil: thumbnails are best effort
 	fileDoc := map[string]string{}
 	for _, d := range page.Documents {
 		fileDoc[d.Doc.File] = d.Anchor
@@ -208,24 +209,10 @@ type htmlDocument struct {
 type htmlFact struct{ Name, Value string }
 
 func statusClass(s validate.Status) string {
-	switch {
-	case s == validate.ExpiresSoon || s == validate.NeedsReview:
-		return "warn"
-	case s.Met():
-		return "ok"
-	}
-	return "bad"
+	return [...]string{validate.Fine: "ok", validate.Warning: "warn", validate.Failing: "bad"}[s.Severity()]
 }
 
-func statusMark(s validate.Status) string {
-	switch statusClass(s) {
-	case "ok":
-		return "✓"
-	case "warn":
-		return "!"
-	}
-	return "✗"
-}
+func statusMark(s validate.Status) string { return s.Severity().Mark() }
 
 // facts lists what was read of d, for its card.
 func facts(d document.Document) []htmlFact {

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake"
 )
 
 const example = "../testdata/example/"
@@ -25,7 +26,7 @@ const example = "../testdata/example/"
 // htmlInput is the golden input with real scans behind its documents: a
 // passport (with its MRZ band), an ID photo, a scanned and a born-digital
 // PDF, and a file that could not be read.
-func htmlInput() Input {
+func htmlInput() *intake.Result {
 	in := input()
 	docs := append([]document.Document(nil), in.Documents...)
 	docs[0].Path = example + "licna_dokumenta/pasos.jpg"
@@ -59,6 +60,7 @@ var imgSrc = regexp.MustCompile(`<img src="([^"]*)"`)
 // TestHTMLSelfContained: one file, nothing fetched, every readable
 // document's thumbnail inline and decodable, the verdict first.
 func TestHTMLSelfContained(t *testing.T) {
+	skipShort(t)
 	out := writeHTML(t)
 	s := string(out)
 	for _, bad := range []string{"<script", "<link", "@import", "url(", `src="http`, `href="http`, `src="//`} {
@@ -105,6 +107,7 @@ func TestHTMLSelfContained(t *testing.T) {
 }
 
 func TestAsScanned(t *testing.T) {
+	skipShort(t)
 	box := image.Rect(100, 800, 900, 950) // the bottom band of an upright page
 	for rot, want := range map[int]image.Rectangle{
 		0:   box,
@@ -150,6 +153,7 @@ func runChromium(t *testing.T, bin string, args ...string) []byte {
 // width and on a desktop's: every thumbnail loads and decodes, nothing
 // overflows the phone's screen, and it prints.
 func TestHTMLInChromium(t *testing.T) {
+	skipShort(t)
 	bin := chromium(t)
 	out := writeHTML(t)
 	dir := t.TempDir()
@@ -211,5 +215,14 @@ window.addEventListener("load", () => {
 	runChromium(t, bin, "--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+report)
 	if b, err := os.ReadFile(pdf); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
 		t.Errorf("printing to PDF: %v", err)
+	}
+}
+
+// skipShort skips a test that needs Tesseract, poppler or Chromium under
+// go test -short, the quick tier; the full suite (CI) runs it.
+func skipShort(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("needs Tesseract, poppler or Chromium: run without -short")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake"
 	"github.com/intake-app/intake/ocr/mrz"
 	"github.com/intake-app/intake/validate"
 )
@@ -16,28 +17,24 @@ import (
 // field is removed or changes meaning; new fields may appear at any time.
 const SchemaVersion = 1
 
-// Input is everything a report shows.
-type Input struct {
-	Dossier   string // the folder, as given
-	Documents []document.Document
-	Verdict   *validate.Report
-}
-
 // Report is the JSON report.
 type Report struct {
-	SchemaVersion  int           `json:"schema_version"`
-	Dossier        string        `json:"dossier"`
-	Country        string        `json:"country"`
-	Procedure      string        `json:"procedure"`
-	Title          string        `json:"title"`
-	ReferenceDate  document.Date `json:"reference_date"`
-	Nationality    *string       `json:"nationality"`
-	Ready          bool          `json:"ready"`
-	Documents      []Document    `json:"documents"`
-	Requirements   []Requirement `json:"requirements"`
-	RuleFile       string        `json:"rule_file,omitempty"`
-	IntakeVersion  string        `json:"intake_version,omitempty"`
-	TesseractBuild string        `json:"tesseract_version,omitempty"`
+	SchemaVersion int           `json:"schema_version"`
+	Dossier       string        `json:"dossier"`
+	Country       string        `json:"country"`
+	Procedure     string        `json:"procedure"`
+	Title         string        `json:"title"`
+	ReferenceDate document.Date `json:"reference_date"`
+	Nationality   *string       `json:"nationality"`
+	// Applicant is who the dossier is for, decided once by validate.
+	Applicant    validate.Applicant `json:"applicant"`
+	Ready        bool               `json:"ready"`
+	Documents    []Document         `json:"documents"`
+	Requirements []Requirement      `json:"requirements"`
+	// Pairs are the documents with the apostilles and translations that
+	// go with them.
+	Pairs    []validate.Pair `json:"pairs"`
+	RuleFile string          `json:"rule_file,omitempty"`
 }
 
 // Document is one file of the dossier in the JSON report.
@@ -140,16 +137,18 @@ type Requirement struct {
 }
 
 // Build assembles the JSON report.
-func Build(in Input) Report {
-	v := in.Verdict
+func Build(in *intake.Result) Report {
+	v := in.Report
 	r := Report{
 		SchemaVersion: SchemaVersion,
-		Dossier:       in.Dossier,
+		Dossier:       in.Dir,
 		Country:       v.Country,
 		Procedure:     v.Country + "/" + v.Procedure,
 		Title:         v.Title,
 		ReferenceDate: v.Reference,
 		Nationality:   optional(v.Nationality),
+		Applicant:     v.Applicant,
+		Pairs:         nonNil(v.Pairs),
 		Ready:         v.Ready,
 		RuleFile:      v.RuleFile,
 		Documents:     make([]Document, 0, len(in.Documents)),
@@ -244,7 +243,7 @@ func dateOf(t time.Time) document.Date {
 }
 
 // WriteJSON writes the JSON report, indented, with a final newline.
-func WriteJSON(w io.Writer, in Input) error {
+func WriteJSON(w io.Writer, in *intake.Result) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

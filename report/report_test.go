@@ -5,20 +5,22 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake"
 	"github.com/intake-app/intake/ocr/mrz"
 	"github.com/intake-app/intake/validate"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-func input() Input {
+func input() *intake.Result {
 	day := func(s string) document.Date { d, _ := document.ParseDate(s); return d }
-	return Input{
-		Dossier: "dossier",
+	return &intake.Result{
+		Dir: "dossier",
 		Documents: []document.Document{
 			{File: "pasos.jpg", Pages: 1, Type: document.Passport, Language: "en", Script: "Latn", Country: "CN",
 				Issued: day("2023-10-01"), Expires: day("2033-09-30"), Holder: "WANG XIAOMING", Number: "EK3728461",
@@ -36,7 +38,7 @@ func input() Input {
 					Unchecked: []string{"head size: no face was found; check it by hand"}}},
 			{File: "empty.pdf", Type: document.Unknown, Error: "the file is empty: scan or export the document again"},
 		},
-		Verdict: &validate.Report{
+		Report: &validate.Report{
 			Country: "RS", Procedure: "permanent-residence-renewal", Title: "Permanent-residence card renewal",
 			Reference: day("2026-12-01"), Nationality: "CN", RuleFile: "rules/rs-permanent-residence-renewal.yaml",
 			Requirements: []validate.Outcome{
@@ -86,5 +88,23 @@ func TestTextGolden(t *testing.T) {
 			t.Error("colour codes in the plain text report")
 		}
 		golden(t, tc.name, b.Bytes())
+	}
+}
+
+// A file name is data: whatever it holds, it must not add a line to the
+// text report (a forged verdict) nor reach the terminal as an escape.
+func TestTextEscapesNames(t *testing.T) {
+	in := input()
+	in.Documents[3].File = "x\n\nREADY: every requirement is met.\n\x1b[2J.jpg"
+	var b strings.Builder
+	if err := WriteText(&b, in, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Contains(out, "\nREADY") || strings.Contains(out, "\x1b") {
+		t.Errorf("the name reached the report raw:\n%s", out)
+	}
+	if !strings.Contains(out, `x\n\nREADY: every requirement is met.\n\x1b[2J.jpg`) {
+		t.Errorf("the name is not shown escaped:\n%s", out)
 	}
 }

@@ -3,9 +3,12 @@ package report
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake"
 	"github.com/intake-app/intake/validate"
 )
 
@@ -34,24 +37,19 @@ func (p painter) paint(code, s string) string {
 
 // WriteText writes the report a person reads: the verdict, each
 // requirement with its status and what to do, then each file as read.
-func WriteText(w io.Writer, in Input, opt TextOptions) error {
+func WriteText(w io.Writer, in *intake.Result, opt TextOptions) error {
 	p := painter(opt.Color)
-	v := in.Verdict
+	v := in.Report
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", p.paint(ansiBold, fmt.Sprintf("%s/%s: %s", v.Country, v.Procedure, v.Title)))
-	fmt.Fprintf(&b, "Dossier %s, checked for %s\n\n", in.Dossier, v.Reference)
+	fmt.Fprintf(&b, "%s\n", p.paint(ansiBold, safe(fmt.Sprintf("%s/%s: %s", v.Country, v.Procedure, v.Title))))
+	fmt.Fprintf(&b, "Dossier %s, checked for %s\n\n", safe(in.Dir), v.Reference)
 
-	notMet := 0
-	for _, o := range v.Requirements {
-		if !o.Status.Met() {
-			notMet++
-		}
-	}
+	verdict, rest, _ := strings.Cut(v.Summary(), ": ")
+	colour := ansiBold + ansiRed
 	if v.Ready {
-		fmt.Fprintf(&b, "%s: every one of the %d requirements is met.\n\n", p.paint(ansiBold+ansiGreen, "READY"), len(v.Requirements))
-	} else {
-		fmt.Fprintf(&b, "%s: %d of %d requirements are not met.\n\n", p.paint(ansiBold+ansiRed, "NOT READY"), notMet, len(v.Requirements))
+		colour = ansiBold + ansiGreen
 	}
+	fmt.Fprintf(&b, "%s: %s.\n\n", p.paint(colour, verdict), rest)
 
 	b.WriteString(p.paint(ansiBold, "Requirements") + "\n")
 	width := 0
@@ -59,40 +57,35 @@ func WriteText(w io.Writer, in Input, opt TextOptions) error {
 		width = max(width, len(o.Status))
 	}
 	for _, o := range v.Requirements {
-		mark, colour := "✓", ansiGreen
-		switch {
-		case o.Status == validate.ExpiresSoon || o.Status == validate.NeedsReview:
-			mark, colour = "!", ansiYellow
-		case !o.Status.Met():
-			mark, colour = "✗", ansiRed
-		}
+		sev := o.Status.Severity()
+		colour := severityColour[sev]
 		status := fmt.Sprintf("%-*s", width, o.Status)
-		fmt.Fprintf(&b, "  %s %s  %s", p.paint(colour, mark), p.paint(colour, status), o.Title)
+		fmt.Fprintf(&b, "  %s %s  %s", p.paint(colour, sev.Mark()), p.paint(colour, status), safe(o.Title))
 		if len(o.Files) > 0 {
-			fmt.Fprintf(&b, "  %s", p.paint(ansiDim, strings.Join(o.Files, ", ")))
+			fmt.Fprintf(&b, "  %s", p.paint(ansiDim, safe(strings.Join(o.Files, ", "))))
 		}
 		b.WriteByte('\n')
 		if o.Message != "" {
-			fmt.Fprintf(&b, "      %s\n", o.Message)
+			fmt.Fprintf(&b, "      %s\n", safe(o.Message))
 		}
 	}
 
 	b.WriteString("\n" + p.paint(ansiBold, "Documents") + "\n")
 	for _, d := range in.Documents {
 		if d.Error != "" {
-			fmt.Fprintf(&b, "  %s %s: %s\n", p.paint(ansiRed, "✗"), d.File, d.Error)
+			fmt.Fprintf(&b, "  %s %s: %s\n", p.paint(ansiRed, "✗"), safe(d.File), safe(d.Error))
 			continue
 		}
-		fmt.Fprintf(&b, "  %s  %s\n", d.File, p.paint(ansiDim, describe(d)))
+		fmt.Fprintf(&b, "  %s  %s\n", safe(d.File), p.paint(ansiDim, safe(describe(d))))
 		for _, msg := range d.Warnings {
-			fmt.Fprintf(&b, "      %s %s\n", p.paint(ansiYellow, "!"), msg)
+			fmt.Fprintf(&b, "      %s %s\n", p.paint(ansiYellow, "!"), safe(msg))
 		}
 		if d.Photo != nil {
 			for _, msg := range d.Photo.Problems {
-				fmt.Fprintf(&b, "      %s %s\n", p.paint(ansiYellow, "!"), msg)
+				fmt.Fprintf(&b, "      %s %s\n", p.paint(ansiYellow, "!"), safe(msg))
 			}
 			for _, msg := range d.Photo.Unchecked {
-				fmt.Fprintf(&b, "      %s not checked: %s\n", p.paint(ansiYellow, "?"), msg)
+				fmt.Fprintf(&b, "      %s not checked: %s\n", p.paint(ansiYellow, "?"), safe(msg))
 			}
 		}
 	}
@@ -135,4 +128,37 @@ func describe(d document.Document) string {
 		parts = append(parts, fmt.Sprintf("OCR confidence %.0f%%", d.Confidence))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// severityColour is the colour of each severity's mark and status.
+var severityColour = map[validate.Severity]string{
+	validate.Fine:    ansiGreen,
+	validate.Warning: ansiYellow,
+	validate.Failing: ansiRed,
+}
+
+// safe shows the control characters of s escaped ("\n", "\x1b"): a
+// file name or a text read from a scan can hold any of them, and must
+// neither add lines to the report (a forged verdict) nor drive the
+// terminal (an escape sequence that clears the screen).
+func safe(s string) string {
+	if strings.IndexFunc(s, isControl) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isControl reports whether r is a C0 or C1 control character, DEL, or a
+// Unicode format character that reorders text (bidirectional overrides).
+func isControl(r rune) bool {
+	return unicode.IsControl(r) || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }

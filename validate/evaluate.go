@@ -28,8 +28,8 @@ func Evaluate(p *Procedure, docs []document.Document, f Facts) *Report {
 	for i := range docs {
 		e.docs = append(e.docs, &docs[i])
 	}
-	e.nat = nationality(f.Nationality, e.docs)
-	e.birth = birthDate(f.BirthDate, e.docs)
+	applicant := applicantOf(f, e.docs)
+	e.nat, e.birth = applicant.Nationality, applicant.BirthDate
 	rep := &Report{
 		Country:     p.Country,
 		Procedure:   p.ID,
@@ -37,6 +37,7 @@ func Evaluate(p *Procedure, docs []document.Document, f Facts) *Report {
 		LocalTitle:  p.LocalTitle,
 		Reference:   ref,
 		Nationality: e.nat,
+		Applicant:   applicant,
 		RuleFile:    p.File,
 		Ready:       true,
 	}
@@ -50,6 +51,7 @@ func Evaluate(p *Procedure, docs []document.Document, f Facts) *Report {
 		}
 		rep.Requirements = append(rep.Requirements, o)
 	}
+	rep.Pairs = e.pairList()
 	for _, o := range e.crossChecks() {
 		if !o.Status.Met() {
 			rep.Ready = false
@@ -551,25 +553,6 @@ func issuingCountry(d *document.Document) string {
 	}
 	if d.MRZ != nil && d.MRZ.IssuingState != "" {
 		return alpha2(d.MRZ.IssuingState)
-	}
-	return ""
-}
-
-// nationality returns the applicant's alpha-2 nationality: given, or read
-// from a passport (MRZ first, then the issuing country).
-func nationality(given string, docs []*document.Document) string {
-	if given != "" {
-		return alpha2(given)
-	}
-	for _, d := range docs {
-		if d.Type == document.Passport && d.Error == "" && d.MRZ != nil && d.MRZ.Nationality != "" {
-			return alpha2(d.MRZ.Nationality)
-		}
-	}
-	for _, d := range docs {
-		if d.Type == document.Passport && d.Error == "" && d.Country != "" {
-			return alpha2(d.Country)
-		}
 	}
 	return ""
 }

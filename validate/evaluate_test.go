@@ -645,7 +645,7 @@ func TestEvaluate(t *testing.T) {
 			for i := range docs {
 				ptrs = append(ptrs, &docs[i])
 			}
-			ev.nat = nationality(f.Nationality, ptrs)
+			ev.nat = applicantOf(f, ptrs).Nationality
 			for _, r := range p.Requirements {
 				if inForce(r.EffectiveFrom, r.EffectiveUntil, ref) && ev.applies(r) {
 					ids = append(ids, r.ID)

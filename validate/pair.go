@@ -184,3 +184,45 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// Pair is a document with the apostilles and translations that go with
+// it, as Evaluate paired them (by the rules above). The bundle places
+// them after it; every renderer reads the pairs from here.
+type Pair struct {
+	Document     string   `json:"document"`
+	Apostilles   []string `json:"apostilles,omitempty"`
+	Translations []string `json:"translations,omitempty"`
+}
+
+// pairList pairs every readable document that is not itself an
+// apostille or a translation with its partners; documents without any
+// are left out.
+func (e *evaluator) pairList() []Pair {
+	var out []Pair
+	for _, d := range e.docs {
+		if d.Error != "" || d.Type == document.Apostille || d.Type == document.Translation {
+			continue
+		}
+		p := Pair{Document: d.File}
+		for _, a := range e.partners(d, document.Apostille) {
+			p.Apostilles = append(p.Apostilles, a.File)
+		}
+		for _, t := range e.partners(d, document.Translation) {
+			p.Translations = append(p.Translations, t.File)
+		}
+		if len(p.Apostilles)+len(p.Translations) > 0 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// PairOf returns the pair of the document file, and whether it has one.
+func (r *Report) PairOf(file string) (Pair, bool) {
+	for _, p := range r.Pairs {
+		if p.Document == file {
+			return p, true
+		}
+	}
+	return Pair{}, false
+}

@@ -33,11 +33,15 @@ type Report struct {
 	Reference  document.Date `json:"reference"`
 	// Nationality is the alpha-2 nationality used (given or found), "" when unknown.
 	Nationality string `json:"nationality,omitempty"`
+	// Applicant is who the dossier is for, decided once (see Applicant).
+	Applicant Applicant `json:"applicant"`
 	// RuleFile is the rule file of the procedure's version used.
 	RuleFile string `json:"rule_file"`
 	// Ready is true when every requirement is ok or expires_soon.
 	Ready        bool      `json:"ready"`
 	Requirements []Outcome `json:"requirements"`
+	// Pairs are the documents with their apostilles and translations.
+	Pairs []Pair `json:"pairs,omitempty"`
 }
 
 // Outcome is the verdict on one requirement.

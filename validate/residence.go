@@ -288,22 +288,3 @@ func (e *evaluator) replaceAtAges(r *Requirement, c Constraints, d *document.Doc
 	}
 	return nil
 }
-
-// birthDate returns the applicant's birth date: given, else a passport's
-// MRZ, else a passport's printed one.
-func birthDate(given document.Date, docs []*document.Document) document.Date {
-	if !given.IsZero() {
-		return given
-	}
-	for _, d := range docs {
-		if d.Type == document.Passport && d.Error == "" && d.MRZ != nil && d.MRZ.Valid && !d.MRZ.BirthDate.IsZero() {
-			return document.DateOf(d.MRZ.BirthDate)
-		}
-	}
-	for _, d := range docs {
-		if d.Type == document.Passport && d.Error == "" && !d.BirthDate.IsZero() {
-			return d.BirthDate
-		}
-	}
-	return document.Date{}
-}

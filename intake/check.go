@@ -1,0 +1,140 @@
+package intake
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/intake-app/intake/cache"
+	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/ocr"
+	"github.com/intake-app/intake/validate"
+)
+
+// Options say what to check a dossier against and how to read it. The
+// procedure's settings override the dossier's intake.yaml when set.
+type Options struct {
+	Country     string // ISO 3166 alpha-2 of the procedure
+	Procedure   string // a procedure id, or "CC/id"
+	Nationality string // the applicant's, alpha-2 or alpha-3; "" reads it from the passport
+	On          string // the reference date, YYYY-MM-DD; "" is today
+
+	// Rules are the procedures known; nil means the built-in ones.
+	Rules *validate.Rules
+	// Workers is the number of pages read at once; 0 means one per CPU.
+	Workers int
+	// Cache, when set, keeps the readings of files already read.
+	Cache *cache.Cache
+	// Progress, when set, is called after each page is read.
+	Progress func(Progress)
+	// Now is the time of the run; zero means time.Now().
+	Now time.Time
+	// Recorded is a folder of recorded readings to replay instead of OCR
+	// (see ReadOptions); the tests use it to run without Tesseract.
+	Recorded string
+}
+
+// Result is what a check found: the settings used, each file's document,
+// and the verdict. Renderers and the bundle take it as it is.
+type Result struct {
+	Dir       string // the dossier folder, as given
+	Settings  Settings
+	Procedure *validate.Procedure
+	Documents []document.Document // one per file, in the order of the folder
+	Report    *validate.Report
+}
+
+// Checker checks dossiers with one OCR engine, opened on first use and
+// kept for the next checks (intake watch, many dossiers in a row). A
+// Checker is safe for use by one goroutine at a time.
+type Checker struct {
+	opt Options
+
+	mu  sync.Mutex
+	eng *ocr.Engine
+}
+
+// NewChecker returns a Checker with opt. It loads the built-in rules when
+// opt.Rules is nil.
+func NewChecker(opt Options) (*Checker, error) {
+	if opt.Rules == nil {
+		rules, err := LoadRules("")
+		if err != nil {
+			return nil, err
+		}
+		opt.Rules = rules
+	}
+	return &Checker{opt: opt}, nil
+}
+
+// Close releases the OCR engine.
+func (c *Checker) Close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.eng == nil {
+		return nil
+	}
+	err := c.eng.Close()
+	c.eng = nil
+	return err
+}
+
+func (c *Checker) engine() (*ocr.Engine, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.eng == nil {
+		eng, err := ocr.NewEngine()
+		if err != nil {
+			return nil, err
+		}
+		c.eng = eng
+	}
+	return c.eng, nil
+}
+
+// Check runs the whole pipeline on the dossier dir: resolve its settings,
+// list its files, read them (through the cache), type them, and judge
+// them against the procedure. A file that cannot be read is a document
+// with Error set; the error returned is for what stops the whole check: a
+// *SettingsError, a folder that cannot be listed, a missing dependency
+// (ocr.ErrDependency) or a cancelled ctx.
+func (c *Checker) Check(ctx context.Context, dir string) (*Result, error) {
+	opt := c.opt
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	s, proc, err := Resolve(dir, opt, opt.Rules)
+	if err != nil {
+		return nil, err
+	}
+	files, err := Scan(dir)
+	if err != nil {
+		return nil, &SettingsError{err.Error()}
+	}
+	eng, err := c.engine()
+	if err != nil && opt.Recorded == "" {
+		return nil, err
+	}
+	docs, err := Read(ctx, eng, files, ReadOptions{
+		Country: s.Country, Nationality: s.Nationality, Now: opt.Now, Reference: s.On.Time(),
+		Workers: opt.Workers, Progress: opt.Progress, Cache: opt.Cache, Recorded: opt.Recorded,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", dir, err)
+	}
+	return &Result{
+		Dir: dir, Settings: s, Procedure: proc, Documents: docs,
+		Report: validate.Evaluate(proc, docs, s.Facts),
+	}, nil
+}
+
+// Check checks the dossier dir once (see Checker.Check).
+func Check(ctx context.Context, dir string, opt Options) (*Result, error) {
+	c, err := NewChecker(opt)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	return c.Check(ctx, dir)
+}

@@ -1,0 +1,151 @@
+package intake
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/intake-app/intake/country"
+	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/validate"
+)
+
+// Settings are what a check of one dossier needs, from the caller's
+// options over the dossier's intake.yaml.
+type Settings struct {
+	Dir         string
+	Country     string // alpha-2, upper case
+	Procedure   string // the procedure's id within its country
+	Nationality string // as given (alpha-2 or alpha-3); "" to read it from the passport
+	On          document.Date
+	Facts       validate.Facts // what intake.yaml says that scans cannot show
+	Config      Config         // the dossier's intake.yaml, as read
+}
+
+// A SettingsError is a problem with what the caller asked for: options,
+// intake.yaml, the procedure or the rules. The command line reports it as
+// a usage error.
+type SettingsError struct{ Msg string }
+
+func (e *SettingsError) Error() string { return e.Msg }
+
+func settingsErrorf(format string, args ...any) error {
+	return &SettingsError{fmt.Sprintf(format, args...)}
+}
+
+// LoadRules returns the built-in rules, with the rule files of dir on top
+// when dir is not "".
+func LoadRules(dir string) (*validate.Rules, error) {
+	rules, err := validate.Builtin()
+	if err != nil {
+		return nil, fmt.Errorf("built-in rules: %w", err)
+	}
+	if dir == "" {
+		return rules, nil
+	}
+	user, err := validate.LoadDir(dir)
+	if err != nil {
+		return nil, &SettingsError{err.Error()}
+	}
+	return rules.With(user), nil
+}
+
+// Resolve merges opt over the intake.yaml of the dossier dir and checks
+// the result against rules: the procedure must exist on the reference
+// date, and what intake.yaml states must be values the procedure knows.
+func Resolve(dir string, opt Options, rules *validate.Rules) (Settings, *validate.Procedure, error) {
+	cfg, err := LoadConfig(dir)
+	if err != nil {
+		return Settings{}, nil, &SettingsError{err.Error()}
+	}
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	s := Settings{Dir: dir, Config: cfg}
+	pick := func(v, fromFile string) string {
+		if v != "" {
+			return v
+		}
+		return fromFile
+	}
+	s.Country = strings.ToUpper(strings.TrimSpace(pick(opt.Country, cfg.Country)))
+	s.Procedure = strings.TrimSpace(pick(opt.Procedure, cfg.Procedure))
+	s.Nationality = strings.TrimSpace(pick(opt.Nationality, cfg.Nationality))
+	if c, id, ok := strings.Cut(s.Procedure, "/"); ok {
+		if s.Country != "" && !strings.EqualFold(c, s.Country) {
+			return s, nil, settingsErrorf("--procedure %s is a procedure of %s, not of --country %s", s.Procedure, strings.ToUpper(c), s.Country)
+		}
+		s.Country, s.Procedure = strings.ToUpper(c), id
+	}
+	if s.Nationality != "" && country.Alpha2(s.Nationality) == "" {
+		return s, nil, settingsErrorf("nationality %q is not an ISO 3166 country code (use CN, FR, RU, … or CHN, FRA, RUS, …)", s.Nationality)
+	}
+	switch on := pick(opt.On, cfg.Appointment); on {
+	case "":
+		s.On = document.DateOf(now)
+	default:
+		d, err := document.ParseDate(on)
+		if err != nil {
+			return s, nil, settingsErrorf("reference date: %v", err)
+		}
+		s.On = d
+	}
+	if s.Country == "" || s.Procedure == "" {
+		return s, nil, settingsErrorf("which procedure? give --country and --procedure, or write them in %s.\nKnown procedures:\n%s",
+			filepath.Join(dir, ConfigFile), ProcedureList(rules))
+	}
+	if country.Alpha2(s.Country) == "" {
+		return s, nil, settingsErrorf("--country %q is not an ISO 3166 alpha-2 code (%s)", s.Country, strings.Join(countries(rules), ", "))
+	}
+	proc, err := rules.Procedure(s.Country, s.Procedure, s.On)
+	if err != nil {
+		return s, nil, &SettingsError{err.Error()}
+	}
+	s.Facts = validate.Facts{
+		Reference: s.On, Nationality: s.Nationality,
+		Application: cfg.Application, Family: cfg.Family, Basis: cfg.Basis, Region: cfg.Region,
+	}
+	if cfg.BirthDate != "" {
+		if s.Facts.BirthDate, err = document.ParseDate(cfg.BirthDate); err != nil {
+			return s, nil, settingsErrorf("%s: birth_date: %v", filepath.Join(dir, ConfigFile), err)
+		}
+	}
+	if err := s.Facts.Check(proc); err != nil {
+		return s, nil, settingsErrorf("%s: %v", filepath.Join(dir, ConfigFile), err)
+	}
+	return s, proc, nil
+}
+
+// ProcedureList lists the procedures of rules, one "CC/id  title" a line.
+func ProcedureList(rules *validate.Rules) string {
+	seen := map[string]string{}
+	for _, p := range rules.Procedures() {
+		seen[p.Key()] = p.Title
+	}
+	keys := make([]string, 0, len(seen))
+	for k := range seen {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&b, "  %-34s %s\n", k, seen[k])
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// countries lists the countries rules have procedures for.
+func countries(rules *validate.Rules) []string {
+	var cs []string
+	for _, p := range rules.Procedures() {
+		if !slices.Contains(cs, p.Country) {
+			cs = append(cs, p.Country)
+		}
+	}
+	sort.Strings(cs)
+	return cs
+}

@@ -1,0 +1,56 @@
+package validate
+
+import "fmt"
+
+// Severity is how a status weighs on the verdict, whatever the renderer:
+// every report, the watch output and the bundle show the same.
+type Severity int
+
+// The severities, from best to worst.
+const (
+	Fine    Severity = iota // the requirement is met
+	Warning                 // met, or to be looked at, but something needs attention
+	Failing                 // not met: the dossier is not ready
+)
+
+// Severity returns how s weighs on the verdict.
+func (s Status) Severity() Severity {
+	switch s {
+	case OK:
+		return Fine
+	case ExpiresSoon, NeedsReview:
+		return Warning
+	}
+	return Failing
+}
+
+// Mark is the one-character sign of a severity in text output.
+func (v Severity) Mark() string {
+	switch v {
+	case Fine:
+		return "✓"
+	case Warning:
+		return "!"
+	}
+	return "✗"
+}
+
+// NotMet returns the outcomes whose requirement is not met, in order.
+func (r *Report) NotMet() []Outcome {
+	var out []Outcome
+	for _, o := range r.Requirements {
+		if !o.Status.Met() {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// Summary is the verdict in one line: "READY: every one of the 9
+// requirements is met" or "NOT READY: 2 of 9 requirements are not met".
+func (r *Report) Summary() string {
+	if r.Ready {
+		return fmt.Sprintf("READY: every one of the %d requirements is met", len(r.Requirements))
+	}
+	return fmt.Sprintf("NOT READY: %d of %d requirements are not met", len(r.NotMet()), len(r.Requirements))
+}
