@@ -77,7 +77,7 @@ func TestRealWorldDev(t *testing.T) {
 		if err != nil {
 			return nil, err
 		}
-		docs, err := intake.Read(ctx, eng, files, intake.Options{Country: "FR", Now: now, Workers: runtime.NumCPU()})
+		docs, err := intake.Read(ctx, eng, files, intake.ReadOptions{Country: "FR", Now: now, Workers: runtime.NumCPU()})
 		if err != nil {
 			return nil, err
 		}
