@@ -28,6 +28,10 @@ func readCorpus(t *testing.T) (eval.Truth, []document.Document) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return readSamples(samples)
+}
+
+func readSamples(samples []synth.Sample) (eval.Truth, []document.Document) {
 	truth := eval.Truth{Files: map[string]eval.Entry{}}
 	var docs []document.Document
 	for _, s := range samples {
@@ -78,4 +82,21 @@ func printSummary(t *testing.T, r *eval.Report) {
 	r.Print(&b)
 	lines := strings.Split(b.String(), "\n")
 	t.Log(strings.Join(lines[:min(len(lines), 7)], "\n"))
+}
+
+// Documents written after the vocabulary was last tuned: how intake reads
+// wordings it has never seen.
+func TestHeldOut(t *testing.T) {
+	truth, docs := readSamples(synth.HeldOut())
+	r := eval.Score(truth, docs)
+	if *verbose {
+		r.Print(os.Stdout)
+	} else {
+		printSummary(t, r)
+	}
+	for field, min := range map[string]float64{"type": 0.9, "issued": 0.8} {
+		if a := r.Fields[field].Accuracy(); a < min {
+			t.Errorf("%s: %.1f%% right, want at least %.0f%%", field, 100*a, 100*min)
+		}
+	}
 }

@@ -721,3 +721,77 @@ func negatives(ref time.Time) []Sample {
 		mk("recipe_sr", "sr", time.Time{}, "Sarma\nSastojci:\nkiseli kupus – 1 glavica\nmleveno meso – 500 g\npirinač – 100 g\nPriprema: pomešajte meso i pirinač, uvijte u listove kupusa i kuvajte na tihoj vatri tri sata.\n"),
 	}
 }
+
+// HeldOut returns documents written after intake's vocabulary was last
+// changed, to measure it on wordings it was not tuned on. Each is written
+// as such a document is printed by its issuer.
+func HeldOut() []Sample {
+	ref := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	d := func(days int) time.Time { return ref.AddDate(0, 0, -days) }
+	mk := func(name string, ty document.Type, lang string, issued, expires time.Time, text string) Sample {
+		return Sample{Name: "heldout/" + name, Type: ty, Lang: lang, Issued: issued, Expires: expires, Pages: []string{text}, Country: "FR"}
+	}
+	none := time.Time{}
+	return []Sample{
+		mk("quittance_loyer_fr", document.ProofOfAddress, "fr", d(20), none,
+			"SCI Les Tilleuls\n8 avenue Jean Jaurès, 69007 Lyon\n\nQUITTANCE DE LOYER\n\nJe soussigné, bailleur du logement situé 14 rue Garibaldi, 69003 Lyon, déclare avoir reçu de Mme Camille LEFÈVRE, locataire, la somme de 720,00 euros au titre du loyer et des charges du mois d'octobre 2026.\nLoyer : 650,00 €   Charges : 70,00 €\n\nFait à Lyon, le "+dateLong(d(20), "fr", false)+"\n"),
+		mk("attestation_hebergement_fr", document.ProofOfAddress, "fr", d(9), none,
+			"ATTESTATION D'HÉBERGEMENT\n\nJe soussignée Marie Durand, née le 12/02/1960, demeurant 3 place Bellecour, 69002 Lyon, atteste sur l'honneur héberger à mon domicile Mme Camille Lefèvre depuis le 1er janvier 2025.\nJe joins une copie de ma pièce d'identité et un justificatif de domicile.\n\nFait à Lyon, le "+d(9).Format("02/01/2006")+"\nSignature\n"),
+		mk("orange_facture_fr", document.ProofOfAddress, "fr", d(14), d(20),
+			"orange\nFacture\nn° client 0123456789  |  "+d(14).Format("02/01/2006")+"\nMme LEFEVRE CAMILLE\n14 RUE GARIBALDI\n69003 LYON\nvotre offre Livebox Fibre\nabonnement du "+d(50).Format("02/01")+" au "+d(20).Format("02/01/2006")+"   42,99 €\ntotal à payer 42,99 €\nprélevé à partir du "+d(4).Format("02/01/2006")+"\n"),
+		mk("engie_nl", document.ProofOfAddress, "nl", d(11), d(30),
+			"ENGIE\nAfrekening elektriciteit en aardgas\nKlantnummer 123 456 789\nDhr. Pieter Janssens\nKerkstraat 12\n2000 Antwerpen\nFactuurdatum "+d(11).Format("02/01/2006")+"\nVerbruiksadres: Kerkstraat 12, 2000 Antwerpen\nAfrekeningsperiode "+d(395).Format("02/01/2006")+" - "+d(30).Format("02/01/2006")+"\nElektriciteit 2 812 kWh\nTe betalen 146,20 EUR vóór "+d(-10).Format("02/01/2006")+"\n"),
+		mk("mts_racun_sr", document.ProofOfAddress, "sr", d(12), d(20),
+			"Telekom Srbija a.d.\nRAČUN ZA TELEKOMUNIKACIONE USLUGE\nBroj pretplatnika: 011/123-4567\nJOVANOVIĆ MILICA\nNjegoševa 12, 11000 Beograd\nObračunski period: "+d(50).Format("02.01.2006.")+" - "+d(20).Format("02.01.2006.")+"\nDatum izdavanja: "+d(12).Format("02.01.2006.")+"\nFiksna telefonija i internet   2.899,00\nUkupno za uplatu   2.899,00 din\nRok plaćanja: "+d(-3).Format("02.01.2006.")+"\n"),
+		mk("epd_ru", document.ProofOfAddress, "ru", d(16), d(20),
+			"ПЛАТЁЖНЫЙ ДОКУМЕНТ (ЕДИНЫЙ ПЛАТЁЖНЫЙ ДОКУМЕНТ) ДЛЯ ВНЕСЕНИЯ ПЛАТЫ ЗА СОДЕРЖАНИЕ И РЕМОНТ ЖИЛОГО ПОМЕЩЕНИЯ И ПРЕДОСТАВЛЕНИЕ КОММУНАЛЬНЫХ УСЛУГ\nза октябрь 2026 г.\nФ.И.О.: Смирнова Ольга Ивановна\nАдрес: г. Москва, ул. Арбат, д. 10, кв. 5\nЛицевой счёт 1234567890\nХолодное водоснабжение  м3  4,2  215,46\nЭлектроэнергия  кВт.ч  180  1 105,20\nИтого к оплате: 3 412,08\nДата формирования "+d(16).Format("02.01.2006")+"\n"),
+		mk("releve_sg_fr", document.BankStatement, "fr", d(19), d(20),
+			"SOCIETE GENERALE\nRELEVÉ DE COMPTE\nCompte de dépôt n° 30003 01234 00050123456 78\nMme LEFEVRE CAMILLE\ndu "+d(50).Format("02/01/2006")+" au "+d(20).Format("02/01/2006")+"\nSOLDE PRÉCÉDENT AU "+d(51).Format("02/01/2006")+"   1 204,55\nDate    Valeur   Nature de l'opération          Débit     Crédit\n"+d(45).Format("02/01")+"  "+d(45).Format("02/01")+"   VIR RECU SALAIRE                          2 100,00\n"+d(30).Format("02/01")+"  "+d(30).Format("02/01")+"   PRLV SEPA EDF              64,00\nNOUVEAU SOLDE AU "+d(20).Format("02/01/2006")+"   3 240,55\nÉdité le "+d(19).Format("02/01/2006")+"\n"),
+		mk("izvod_sr_cyrl", document.BankStatement, "sr", d(18), d(20),
+			"Банка Поштанска штедионица а.д.\nИЗВОД СТАЊА И ПРОМЕНА НА РАЧУНУ\nВласник рачуна: ЈОВАНОВИЋ МИЛИЦА\nТекући рачун: 200-0000012345678-12\nЗа период од "+d(50).Format("02.01.2006.")+" до "+d(20).Format("02.01.2006.")+"\nПретходно стање  45.210,00\nУплате  120.000,00\nИсплате  38.400,00\nНово стање  126.810,00\nДатум штампе: "+d(18).Format("02.01.2006.")+"\n"),
+		mk("fiche_paie_fr", document.Payslip, "fr", d(20), d(20),
+			"SARL Transports Rhône\nSIRET 987 654 321 00019 – Code NAF 4941A\nBULLETIN DE PAIE\nPériode : "+monthNames["fr"][d(20).Month()-1]+" "+fmt.Sprint(d(20).Year())+"\nSalarié : Mme Camille LEFÈVRE   Emploi : assistante d'exploitation\nSalaire de base   151,67   15,82   2 399,42\nSanté  Prévoyance  Retraite complémentaire\nTotal des cotisations et contributions   -538,20\nNET À PAYER AVANT IMPÔT SUR LE REVENU   1 861,22\nImpôt sur le revenu prélevé à la source  -74,45\nNET PAYÉ   1 786,77\nPaiement le "+d(20).Format("02/01/2006")+" par virement\n"),
+		mk("loonbrief_nl", document.Payslip, "nl", d(20), d(20),
+			"SD Worx – Sociaal secretariaat\nWerkgever: Bakkerij Peeters BV\nLoonbrief\nWerknemer: Pieter Janssens\nPeriode van "+d(50).Format("02/01/2006")+" tot "+d(20).Format("02/01/2006")+"\nBrutoloon  2.650,00\nRSZ werknemer  -346,36\nBedrijfsvoorheffing  -412,10\nNetto te betalen  1.891,54\nUitbetaald op "+d(20).Format("02/01/2006")+"\n"),
+		mk("raschetny_ru", document.Payslip, "ru", d(18), d(20),
+			"ООО «Вектор»\nРасчётный листок за "+monthNames["ru"][d(20).Month()-1]+" "+fmt.Sprint(d(20).Year())+" г.\nСотрудник: Смирнова Ольга Ивановна\nПодразделение: бухгалтерия  Должность: бухгалтер\nНачислено: Оклад  85 000,00\nУдержано: НДФЛ  11 050,00\nВыплачено: Зарплата за месяц через банк  73 950,00\nДата выплаты "+d(18).Format("02.01.2006")+"\n"),
+		mk("casier_fr", document.CriminalRecord, "fr", d(6), none,
+			"RÉPUBLIQUE FRANÇAISE\nMinistère de la Justice\nCASIER JUDICIAIRE NATIONAL\nBULLETIN N°3\n\nNom : LEFEVRE\nPrénoms : Camille\nNé(e) le 04/05/1990 à LYON 3E (69)\n\nLE BULLETIN N°3 NE COMPORTE AUCUNE CONDAMNATION\n\nDélivré à Nantes le "+d(6).Format("02/01/2006")+"\n"),
+		mk("strafregister_nl", document.CriminalRecord, "nl", d(25), none,
+			"Stad Antwerpen\nUITTREKSEL UIT HET STRAFREGISTER\nModel 1 – artikel 595 Wetboek van strafvordering\nNaam: JANSSENS\nVoornamen: Pieter\nGeen veroordelingen.\nAntwerpen, "+d(25).Format("02-01-2006")+"\nDe ambtenaar\n"),
+		mk("sudimost_ru", document.CriminalRecord, "ru", d(30), none,
+			"МВД РОССИИ\nГЛАВНЫЙ ИНФОРМАЦИОННО-АНАЛИТИЧЕСКИЙ ЦЕНТР\nСПРАВКА\nо наличии (отсутствии) судимости и (или) факта уголовного преследования\nВыдана: Смирновой Ольге Ивановне, 04.05.1990 года рождения\nСведениями о судимости ГИАЦ МВД России не располагает.\nДата выдачи "+d(30).Format("02.01.2006")+"\n"),
+		mk("uverenje_sud_sr", document.CriminalRecord, "sr", d(21), none,
+			"REPUBLIKA SRBIJA\nVIŠI SUD U BEOGRADU\nBroj: Kr. 123/26\n\nU V E R E NJ E\n\nkojim se potvrđuje da se protiv JOVANOVIĆ MILICE iz Beograda ne vodi krivični postupak i da nije izdata naredba o sprovođenju istrage.\n\nU Beogradu, "+d(21).Format("2.1.2006.")+" godine\n"),
+		mk("attestation_employeur_fr", document.EmploymentCertificate, "fr", d(8), none,
+			"Transports Rhône SARL\n21 quai Perrache, 69002 Lyon\n\nATTESTATION\n\nNous soussignés, Transports Rhône SARL, attestons que Mme Camille LEFÈVRE est employée au sein de notre société depuis le 01/02/2022 en qualité d'assistante d'exploitation, en contrat à durée indéterminée, à temps complet.\nCette attestation est délivrée pour servir et valoir ce que de droit.\n\nLyon, le "+dateLong(d(8), "fr", false)+"\nLa gérante\n"),
+		mk("spravka_rabota_ru", document.EmploymentCertificate, "ru", d(7), none,
+			"ООО «Вектор»\nИНН 7701234567\nИсх. № 45 от "+d(7).Format("02.01.2006")+"\n\nСПРАВКА\n\nВыдана Смирновой Ольге Ивановне в том, что она работает в ООО «Вектор» в должности главного бухгалтера с 01.03.2021 по настоящее время.\nСправка выдана для предъявления по месту требования.\n\nГенеральный директор\n"),
+		mk("mutuelle_attest_fr", document.HealthInsurance, "fr", d(3), ref.AddDate(0, 1, 0),
+			"l'Assurance Maladie\nAgir ensemble, protéger chacun\n\nAttestation de droits\nBénéficiaire : Mme Camille LEFEVRE\nNuméro de sécurité sociale : 2 90 05 69 123 456 78\nVous bénéficiez de la prise en charge de vos frais de santé.\nDroits ouverts jusqu'au "+ref.AddDate(0, 1, 0).Format("02/01/2006")+"\nDocument établi le "+d(3).Format("02/01/2006")+"\n"),
+		mk("dms_ru", document.HealthInsurance, "ru", d(40), ref.AddDate(0, 10, 0),
+			"АльфаСтрахование\nДОГОВОР (ПОЛИС) ДМС № 0123-45678\nСтрахователь/Застрахованный: Смирнова Ольга\nПаспорт: 45 12 345678\nПериод страхования: с "+d(39).Format("02.01.2006")+" по "+ref.AddDate(0, 10, 0).Format("02.01.2006")+"\nСтраховая программа: амбулаторно-поликлиническая помощь\nДата заключения "+d(40).Format("02.01.2006")+"\n"),
+		mk("delf_fr", document.LanguageCertificate, "fr", d(150), none,
+			"RÉPUBLIQUE FRANÇAISE\nMINISTÈRE DE L'ÉDUCATION NATIONALE\nDIPLÔME D'ÉTUDES EN LANGUE FRANÇAISE\nDELF A2\nLe ministre chargé de l'éducation nationale atteste que Madame Camille LEFÈVRE, née le 04/05/1990, a obtenu le diplôme d'études en langue française, niveau A2 du Cadre européen commun de référence pour les langues.\nFait à Sèvres, le "+dateLong(d(150), "fr", false)+"\n"),
+		mk("avis_impot_fr", document.TaxNotice, "fr", d(100), none,
+			"DIRECTION GÉNÉRALE DES FINANCES PUBLIQUES\nImpôt sur les revenus de l'année 2025\nAvis établi le "+d(100).Format("02/01/2006")+"\nVos références\nNuméro fiscal 12 34 567 890 123\nRevenu fiscal de référence 24 180\nMontant de votre impôt 812 €\n"),
+		mk("acte_naissance_fr", document.BirthCertificate, "fr", d(60), none,
+			"Mairie de Lyon 3e\nEXTRAIT D'ACTE DE NAISSANCE\nN° 1234\nLe quatre mai mil neuf cent quatre-vingt-dix à dix heures, est née à Lyon 3e : Camille LEFÈVRE, de sexe féminin.\nExtrait délivré le "+d(60).Format("02/01/2006")+"\nL'officier de l'état civil\n"),
+		mk("izvod_rodjenih_sr", document.BirthCertificate, "sr", d(45), none,
+			"REPUBLIKA SRBIJA\nGrad Beograd – Gradska opština Vračar\nIZVOD IZ MATIČNE KNJIGE ROĐENIH\nPrezime: JOVANOVIĆ\nIme: MILICA\nDan, mesec, godina i vreme rođenja: 04.05.1990. u 10.00 časova\nMesto rođenja: Beograd\nBroj: 203-1-45/2026\nU Beogradu, "+d(45).Format("02.01.2006.")+"\nMatičar\n"),
+		mk("timbre_fr", document.PaymentReceipt, "fr", d(2), none,
+			"timbres.impots.gouv.fr\nVotre timbre électronique\nTimbre n° 1234 5678 9012 3456\nMontant : 225 €\nType : Titre de séjour\nAcheté le "+d(2).Format("02/01/2006")+"\nCe timbre est valable 12 mois à compter de sa date d'achat.\n"),
+		mk("zahtev_sr", document.ApplicationForm, "sr", d(1), none,
+			"MINISTARSTVO UNUTRAŠNJIH POSLOVA\nUPRAVA ZA STRANCE\nZAHTEV ZA ODOBRENJE STALNOG BORAVKA\n1. Prezime: JOVANOVIĆ\n2. Ime: MILICA\n3. Državljanstvo: ________\n4. Adresa u Republici Srbiji: Njegoševa 12, Beograd\nPotpis podnosioca zahteva ____________\nU Beogradu, "+d(1).Format("02.01.2006.")+" godine\n"),
+		mk("cdi_fr", document.EmploymentContract, "fr", d(700), none,
+			"CONTRAT DE TRAVAIL À DURÉE INDÉTERMINÉE\n\nEntre les soussignés :\nTransports Rhône SARL, représentée par sa gérante, d'une part,\net Mme Camille LEFÈVRE, d'autre part,\nil a été convenu ce qui suit.\nArticle 1 – Engagement : Mme LEFÈVRE est engagée à compter du 01/02/2022.\nArticle 2 – Période d'essai : deux mois.\nArticle 3 – Rémunération : 2 400 € bruts mensuels.\nFait en deux exemplaires à Lyon, le "+d(700).Format("02/01/2006")+"\n"),
+		mk("darty_invoice_fr", document.Unknown, "fr", d(33), none,
+			"FNAC DARTY\nFacture n° 2026-0041278\nDate de facture : "+d(33).Format("02/01/2006")+"\nCliente : Camille Lefèvre, 14 rue Garibaldi, 69003 Lyon\nDésignation                    Qté   P.U. TTC   Montant\nAspirateur Dyson V8            1     299,99     299,99\nExtension de garantie 2 ans    1      39,99      39,99\nTotal TTC 339,98 €   dont TVA 56,66 €\n"),
+		mk("certificate_citizenship_sr", document.Unknown, "sr", d(12), none,
+			"REPUBLIKA SRBIJA\nGradska uprava grada Beograda\nUVERENJE O DRŽAVLJANSTVU\nKojim se potvrđuje da je JOVANOVIĆ MILICA, rođena 04.05.1990. godine u Beogradu, državljanin Republike Srbije.\nU Beogradu, "+d(12).Format("02.01.2006.")+" godine\n"),
+		mk("menu_fr", document.Unknown, "fr", none, none,
+			"Le Bistrot du Port\nMenu du jour 19,50 €\nEntrée : velouté de potimarron\nPlat : filet de dorade, riz pilaf\nDessert : tarte au citron meringuée\nService compris – boissons non comprises\n"),
+		mk("rib_sr", document.Unknown, "sr", none, none,
+			"Banca Intesa a.d. Beograd\nPOTVRDA O OTVORENOM RAČUNU\nVlasnik računa: JOVANOVIĆ MILICA\nBroj računa: 160-0000012345678-90\nIBAN: RS35160000001234567890\nSWIFT: DBDBRSBG\n"),
+	}
+}
