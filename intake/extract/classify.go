@@ -158,6 +158,15 @@ func detectTitles(e *evidence) []signal {
 			if weight > w.TitleElsewhere && letterCount(t[s:end]) <= letterCount(t[m.start:m.end])*8/5+2 {
 				weight += w.TitleAlone
 			}
+			if weight > w.TitleElsewhere && letterCount(t[s:end]) > 3*letterCount(t[m.start:m.end])+12 {
+				// Inside a sentence, even near the top, a title is a mention.
+				weight, header, place = w.TitleElsewhere, -1, "in a sentence"
+			}
+			if strings.ContainsAny(t[s:m.start], ":;") {
+				// The value of a field ("Type : Titre de séjour") names a
+				// document; it is not this one's heading.
+				weight, header, place = w.TitleElsewhere, -1, "as the value of a field"
+			}
 			sig := signal{Signal: document.Signal{Type: m.p.typ, Weight: weight,
 				Why: fmt.Sprintf("title %s %s (%s)", quote(p, m), place, e.where(pn, l))}, title: true, header: header}
 			if k, ok := best[m.p.key]; ok {

@@ -197,7 +197,7 @@ func (p *page) findPeriods() {
 // second gives ("du 1er au 31 juillet 2015", "du 1er octobre au 31
 // octobre 2026", "od 1. do 31. jula 2026."): it ends where the second
 // date starts.
-var shortStartRE = regexp.MustCompile(`(?:^|[ (])(\pL+) (\d{1,2})(?:er|\.)?(?: (\pL{3,12})\.?)? (\pL+|-) ?$`)
+var shortStartRE = regexp.MustCompile(`(?:^|[ (])(\pL+) (\d{1,2})(?:er|\.)?(?: (\pL{3,12})\.?|[./](\d{1,2})\.?)? (\pL+|-) ?$`)
 
 // findShortPeriods finds periods whose first date is written short.
 func (p *page) findShortPeriods() {
@@ -209,20 +209,25 @@ func (p *page) findShortPeriods() {
 		}
 		ls, _ := p.lineBounds(p.lineOf(b.start))
 		m := shortStartRE.FindStringSubmatch(t[ls:b.start])
-		if m == nil || !v.from[m[1]] || !v.to[m[4]] {
+		if m == nil || !v.from[m[1]] || !v.to[m[5]] {
 			continue
 		}
 		y, mo := b.d.Time().Year(), int(b.d.Time().Month())
-		if m[3] != "" {
+		first := mo
+		switch {
+		case m[3] != "":
 			named, ok := v.months[m[3]]
 			if !ok {
 				continue
 			}
-			if named > mo {
-				y--
-			}
-			mo = named
+			first = named
+		case m[4] != "":
+			first = atoi(m[4]) // "du 02/10 au 31/10/2026"
 		}
+		if first > mo {
+			y--
+		}
+		mo = first
 		from, ok := mkDate(y, mo, atoi(m[2]))
 		if !ok || from.After(b.d) {
 			continue
@@ -600,7 +605,7 @@ func (f *Fields) readDates(ps []*page) {
 		per, ok := document.Period{}, false
 		if len(p.periods) > 0 {
 			per, ok = p.periods[0], true
-		} else if f.Type == document.Payslip || f.Type == document.BankStatement {
+		} else if f.Type == document.Payslip || f.Type == document.BankStatement || f.Type == document.ProofOfAddress {
 			per, ok = p.monthPeriod()
 		}
 		if ok {
