@@ -121,7 +121,7 @@ func cyrillicLanguage(text string) string {
 	case ru >= 2 && ru > 2*sr:
 		return "ru"
 	}
-	if l, ok := cyrillicDetector().DetectLanguageOf(text); ok {
+	if l, ok := cyrillicDetector().DetectLanguageOf(sample(text)); ok {
 		return isoCode(l)
 	}
 	if sr > ru {
@@ -130,8 +130,22 @@ func cyrillicLanguage(text string) string {
 	return "ru"
 }
 
+// sample is the start of text, enough to tell its language: the detector's
+// time grows with the text.
+func sample(text string) string {
+	const n = 1500
+	if len(text) <= n {
+		return text
+	}
+	cut := strings.LastIndexAny(text[:n], " \n")
+	if cut < n/2 {
+		cut = n
+	}
+	return strings.ToValidUTF8(text[:cut], "")
+}
+
 func latinLanguage(text string) string {
-	if l, ok := latinDetector().DetectLanguageOf(text); ok {
+	if l, ok := latinDetector().DetectLanguageOf(sample(text)); ok {
 		return isoCode(l)
 	}
 	return ""
