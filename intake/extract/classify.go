@@ -315,18 +315,23 @@ func detectPhoto(e *evidence) []signal {
 			}
 		}
 	}
-	var why string
+	portrait := ph.Faces >= 1 && ph.Height >= ph.Width
 	switch {
-	case words >= 8:
-		return nil
-	case ph.IDShaped:
-		why = fmt.Sprintf("an image of %d×%d pixels with the shape of an ID photo", ph.Width, ph.Height)
-	case ph.Faces >= 1 && ph.Height >= ph.Width:
-		why = fmt.Sprintf("a portrait image (%d×%d pixels) with %d face(s) and no text", ph.Width, ph.Height, ph.Faces)
-	default:
-		return nil
+	case words < 8 && ph.IDShaped:
+		return photoSignal(mrzWeight/2, "an image of %d×%d pixels with the shape of an ID photo and no text", ph)
+	case words < 8 && portrait:
+		return photoSignal(mrzWeight/2, "a portrait image of %d×%d pixels with a face and no text", ph)
+	case words < 40 && (portrait || ph.IDShaped):
+		// A few words read on a photo (a caption, a backdrop) make it a
+		// photo only when nothing else stands out.
+		return photoSignal(theVocab().decision.Minimum, "a portrait image of %d×%d pixels with a face and little text", ph)
 	}
-	return []signal{{Signal: document.Signal{Type: document.Photo, Weight: mrzWeight / 2, Why: why}, header: -1}}
+	return nil
+}
+
+func photoSignal(weight float64, format string, ph *PhotoFacts) []signal {
+	why := fmt.Sprintf(format, ph.Width, ph.Height)
+	return []signal{{Signal: document.Signal{Type: document.Photo, Weight: weight, Why: why}, header: -1}}
 }
 
 // classify sets Type, Score, Translates, Evidence and the review fields.
