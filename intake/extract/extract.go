@@ -24,6 +24,7 @@ import (
 
 	"github.com/intake-app/intake/country"
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/ocr/layout"
 	"github.com/intake-app/intake/ocr/mrz"
 )
 
@@ -40,6 +41,9 @@ type Hint struct {
 	Photo *PhotoFacts
 	// Now resolves two-digit years ("16 APR 07"); zero means today.
 	Now time.Time
+	// Layout holds each page's words with their boxes (OCR'd pages): a
+	// value printed beside or under its label is found by its position.
+	Layout []layout.Page
 }
 
 // PhotoFacts are what the reader measured on an image file.
@@ -90,6 +94,7 @@ type page struct {
 	lineStarts []int
 	words      [][2]int  // runs of word runes, for phraseSet.findAllWords
 	labels     []match   // non-overlapping, in text order
+	boxes      []wordBox // the words' boxes, when the page was read by OCR
 	dates      []dateHit // in text order
 	used       []bool    // dates[i] belongs to a period
 	periods    []document.Period
@@ -110,9 +115,9 @@ func (p *page) lineBounds(l int) (int, int) {
 	return s, e
 }
 
-func newPage(s string, now time.Time) *page {
+func newPage(s string, now time.Time, lay layout.Page) *page {
 	v := theVocab()
-	p := &page{n: normalize(s)}
+	p := &page{n: normalize(s), boxes: wordBoxes(s, lay)}
 	t := p.n.text
 	p.lineStarts = append(p.lineStarts, 0)
 	for i := 0; i < len(t); i++ {
@@ -347,8 +352,18 @@ func (p *page) labelledDates() []dateFor {
 			}
 			// A label with nothing after it waits for the date below it;
 			// one followed by words ("Valable jusqu'au : illimité") does not.
+			// With word boxes, the date beside or under it is found by
+			// where it is.
 			if !found && !any && p.onlyLabels(m.end, limit) {
-				pending[l] = append(pending[l], m)
+				di, geometry := p.dateNear(m, taken)
+				if di >= 0 {
+					out = append(out, dateFor{f, p.dates[di].d, p.dates[di].start})
+					taken[di] = true
+					continue
+				}
+				if !geometry {
+					pending[l] = append(pending[l], m)
+				}
 			}
 		}
 	}
@@ -449,7 +464,11 @@ func Analyze(pages []string, hint Hint) Fields {
 		now = time.Now()
 	}
 	for i, s := range pages {
-		ps = append(ps, newPage(s, now))
+		var lay layout.Page
+		if i < len(hint.Layout) {
+			lay = hint.Layout[i]
+		}
+		ps = append(ps, newPage(s, now, lay))
 		if i > 0 {
 			all.WriteByte('\n')
 		}

@@ -37,7 +37,7 @@ type Input struct {
 // and the review fields; it does not touch d's provenance (File, Text,
 // Layout, MRZ, Photo, Warnings).
 func Interpret(d *document.Document, in Input) {
-	f := Analyze(in.Pages, Hint{MRZ: in.MRZ, Country: in.Country, Photo: in.Photo, Now: in.Now})
+	f := Analyze(in.Pages, Hint{MRZ: in.MRZ, Country: in.Country, Photo: in.Photo, Now: in.Now, Layout: in.Layout})
 	d.Type, d.Evidence, d.Review, d.Alternative = f.Type, f.Evidence, f.Review, f.Alternative
 	d.Language, d.Script, d.Country = f.Language, f.Script, f.Country
 	d.Issued, d.ValidFrom, d.Expires, d.BirthDate = f.Issued, f.ValidFrom, f.Expires, f.BirthDate
