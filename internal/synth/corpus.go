@@ -63,6 +63,9 @@ func generatorLayouts(ref time.Time) ([]Sample, error) {
 			continue
 		}
 		for j, key := range languages {
+			if _, ok := titles[ty][key]; !ok {
+				continue // not printed in that language
+			}
 			lang, script := key, scriptOf(key)
 			if key == "sr-Cyrl" {
 				lang, script = "sr", "Cyrl"
@@ -282,6 +285,26 @@ var wordings = map[document.Type]map[string]wording{
 			"Svrha uplate: republička administrativna taksa za izdavanje dozvole. Iznos: 20.490,00 dinara."},
 		"ru": {[2]string{"ПЛАТЁЖНОЕ ПОРУЧЕНИЕ", "Чек-ордер"}, []string{"ПАО Сбербанк", "Получатель: УФК по г. Москве"},
 			"Государственная пошлина за выдачу вида на жительство. Сумма: 5000 руб. 00 коп."},
+	},
+	document.CivicExam: {
+		"fr": {[2]string{"ATTESTATION DE RÉUSSITE", "Examen civique – attestation"}, []string{"RÉPUBLIQUE FRANÇAISE", "Ministère de l'Intérieur"},
+			"Le candidat nommé ci-dessous a passé l'examen civique sur les principes et valeurs de la République et a obtenu 34 bonnes réponses sur 40. Il est déclaré admis."},
+	},
+	document.RepublicContract: {
+		"fr": {[2]string{"CONTRAT D'ENGAGEMENT RÉPUBLICAIN", "Contrat d'engagement à respecter les principes de la République"}, []string{"RÉPUBLIQUE FRANÇAISE", "Préfecture du Rhône"},
+			"Je m'engage à respecter la liberté personnelle, la liberté d'expression et de conscience, l'égalité entre les femmes et les hommes, la dignité de la personne humaine, la devise et les symboles de la République, l'intégrité territoriale et la laïcité."},
+	},
+	document.EnrolmentCertificate: {
+		"fr": {[2]string{"CERTIFICAT DE SCOLARITÉ", "Attestation d'inscription"}, []string{"Université Lumière Lyon 2", "Service de la scolarité"},
+			"Le président de l'université certifie que l'étudiant(e) nommé(e) ci-dessous est régulièrement inscrit(e) en Licence 2 Économie pour l'année universitaire 2026-2027."},
+		"nl": {[2]string{"INSCHRIJVINGSBEWIJS", "Attest van inschrijving"}, []string{"Universiteit Antwerpen", "Studentenadministratie"},
+			"Hierbij bevestigen wij dat de hierna vermelde student ingeschreven is voor het academiejaar 2026-2027 in de opleiding Bachelor Handelswetenschappen."},
+		"en": {[2]string{"CERTIFICATE OF ENROLMENT", "Student status letter"}, []string{"University of Manchester", "Student Services Centre"},
+			"This is to certify that the student named below is registered as a full-time student for the academic year 2026/27 on the BSc Economics programme."},
+		"sr": {[2]string{"POTVRDA O STUDIRANJU", "Uverenje o upisu"}, []string{"Univerzitet u Beogradu", "Ekonomski fakultet"},
+			"Potvrđuje se da je imenovani student upisan u školsku 2026/2027. godinu kao student koji se finansira iz budžeta."},
+		"ru": {[2]string{"СПРАВКА ОБ ОБУЧЕНИИ", "Справка с места учёбы"}, []string{"Московский государственный университет", "Учебный отдел"},
+			"Дана в том, что он(а) действительно является студентом 2 курса очной формы обучения в 2026/2027 учебном году."},
 	},
 	document.ApplicationForm: {
 		"fr": {[2]string{"CERFA N° 15186*03", "Formulaire de demande de carte de séjour"}, []string{"Ministère de l'Intérieur"},
