@@ -12,7 +12,7 @@ import (
 // accent folding of package fold: Cyrillic й becomes и (OCR confuses
 // them), typographic apostrophes and dashes become plain ones.
 var folds = map[rune]string{
-	'й': "и",
+	'й':  "и",
 	'\'': " ", '’': " ", '‘': " ", '`': " ", '´': " ", 'ʼ': " ", '"': " ", '«': " ", '»': " ",
 	'„': " ", '“': " ", '”': " ",
 	'‐': "-", '‑': "-", '‒': "-", '–': "-", '—': "-", '―': "-", '−': "-",
