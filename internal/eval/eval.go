@@ -147,20 +147,20 @@ func (r *Report) add(name string, e Entry, d *document.Document) {
 		r.Confusion[e.Type] = map[document.Type]int{}
 	}
 	r.Confusion[e.Type][got]++
-	r.check(name, "type", string(e.Type), string(got), true)
-	r.check(name, "language", deref(e.Language), d.Language, e.Language != nil)
-	r.check(name, "issued", deref(e.Issued), d.Issued.String(), e.Issued != nil)
+	r.check(name, "type", string(e.Type), string(got), false)
+	r.check(name, "language", deref(e.Language), d.Language, false)
+	r.check(name, "issued", deref(e.Issued), d.Issued.String(), true)
 	wantExp := deref(e.Expires)
 	if wantExp == "" && len(e.Period) == 2 {
 		wantExp = e.Period[1]
 	}
-	r.check(name, "expires", wantExp, d.Expires.String(), wantExp != "" || e.Expires != nil || len(e.Period) == 0)
-	r.check(name, "holder", holderKey(deref(e.Holder)), holderKey(d.Holder), e.Holder != nil)
+	r.check(name, "expires", wantExp, d.Expires.String(), true)
+	r.check(name, "holder", holderKey(deref(e.Holder)), holderKey(d.Holder), false)
 }
 
-// check scores one field; known says whether the truth states it (a null
-// counts when the field is known to be absent).
-func (r *Report) check(name, field, want, got string, known bool) {
+// check scores one field; for a date, absent says a value read where none
+// is printed counts as spurious.
+func (r *Report) check(name, field, want, got string, absent bool) {
 	t := r.Fields[field]
 	switch {
 	case want != "":
@@ -170,7 +170,7 @@ func (r *Report) check(name, field, want, got string, known bool) {
 			return
 		}
 		r.Misses = append(r.Misses, Miss{name, field, want, got})
-	case got != "" && known && field != "type":
+	case got != "" && absent:
 		t.Spurious++
 		r.Misses = append(r.Misses, Miss{name, field, "(none)", got})
 	}
