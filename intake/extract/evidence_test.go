@@ -150,3 +150,14 @@ func TestReviewWhenClose(t *testing.T) {
 		t.Errorf("review on a clear passport: %q", f.Review)
 	}
 }
+
+// A name printed under its label, in a column of a text layer.
+func TestNameUnderColumnLabel(t *testing.T) {
+	page := "Free Service Abonné\n" +
+		"Adresse email de contact                 Nom de l’abonné\n" +
+		"alexis@example.org                       de Lattre Alexis\n" +
+		"Numéro de ligne    Id.client             Adresse de l’installation\n"
+	if got := Analyze([]string{page}, Hint{}).Holder; got != "DE LATTRE ALEXIS" {
+		t.Errorf("holder %q", got)
+	}
+}
