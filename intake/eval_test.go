@@ -82,7 +82,13 @@ func TestRealWorldDev(t *testing.T) {
 			return nil, err
 		}
 		for i := range docs {
-			interpret(t, &docs[i], filepath.Join(filesDir, filepath.FromSlash(docs[i].File)))
+			d := &docs[i]
+			interpret(t, d, filepath.Join(filesDir, filepath.FromSlash(d.File)))
+			why := "no evidence"
+			if len(d.Evidence) > 0 {
+				why = d.Evidence[0].Why
+			}
+			t.Logf("%s: %s (%s)%s", d.File, d.Type, why, map[bool]string{true: "; review: " + d.Review}[d.Review != ""])
 		}
 		return docs, nil
 	}

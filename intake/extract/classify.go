@@ -262,7 +262,7 @@ func detectNegatives(e *evidence) []signal {
 			done[m.p.negative] = true
 			for _, t := range r.not {
 				out = append(out, signal{Signal: document.Signal{Type: t, Weight: -v.weights.Negative,
-					Why: fmt.Sprintf("%s %s (%s)", r.why, quote(p, m), e.where(pn, l))}, header: -1})
+					Why: fmt.Sprintf("%s: %s (%s)", r.why, quote(p, m), e.where(pn, l))}, header: -1})
 			}
 		}
 	}
@@ -443,9 +443,18 @@ func (f *Fields) decide(sigs []signal, translationAnywhere bool) {
 
 	bt, b, st, second := bestOf(document.Translation, document.Apostille)
 	if b < v.decision.Minimum {
+		// Of no known type: the evidence says what ruled types out (a
+		// retail invoice, a visa) and what little there was.
 		f.Type, f.Score = document.Unknown, 0.1
+		seen := map[string]bool{}
+		for _, s := range sigs {
+			if s.Weight < 0 && !seen[s.Why] {
+				seen[s.Why] = true
+				f.Evidence = append(f.Evidence, document.Signal{Type: document.Unknown, Weight: s.Weight, Why: s.Why})
+			}
+		}
 		if bt != document.Unknown && b > 0 {
-			f.Evidence = winners(bt)
+			f.Evidence = append(f.Evidence, winners(bt)...)
 		}
 		return
 	}
