@@ -24,7 +24,9 @@ var dateRE = regexp.MustCompile(
 		`|(\pL{3,12})\.? ?(\d{1,2})(?:st|nd|rd|th)?,? (\d{4})` +
 		// Two-digit years: "16 apr/avr 07", "02/01/26".
 		`|(\d{1,2})(?:er|\.)? (\pL{3,12})\.?(?: ?/ ?\pL{3,12}\.?)? (\d{2})` +
-		`|(\d{1,2})([./-])(\d{1,2})([./-])(\d{2})`)
+		`|(\d{1,2})([./-])(\d{1,2})([./-])(\d{2})` +
+		// Day, month and year apart: "14 01 2031" (French cards).
+		`|(\d{2}) (\d{2}) (\d{4})`)
 
 // monthYearRE finds a month without a day: "janvier 2026", "01/2026", "2026年1月".
 var monthYearRE = regexp.MustCompile(`(\pL{3,12})\.? (\d{4})|(\d{1,2}) ?[./-] ?(\d{4})|(\d{4}) ?年 ?(\d{1,2}) ?月`)
@@ -139,6 +141,8 @@ func findLineDates(text string, now time.Time) []dateHit {
 				continue
 			}
 			d, mo, y = atoi(g(23)), atoi(g(25)), century(atoi(g(27)), now)
+		case m[56] >= 0:
+			d, mo, y = atoi(g(28)), atoi(g(29)), atoi(g(30))
 		}
 		// The match must not be glued to other digits or letters.
 		if start > 0 {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -28,7 +29,11 @@ func (p *page) placeDates(taken map[int]bool) []placeDate {
 		}
 		l := p.lineOf(d.start)
 		ls, le := p.lineBounds(l)
-		before := strings.Trim(t[ls:d.start], " ,;:")
+		o := p.n.src[d.start]
+		if strings.Contains(p.n.orig[strings.LastIndexByte(p.n.orig[:o], '\n')+1:o], "(") {
+			continue // "(Convention de La Haye du 5 octobre 1961)" cites a date
+		}
+		before := strings.Trim(fieldNumberRE.ReplaceAllString(t[ls:d.start], ""), " ,;:")
 		after := strings.Trim(t[d.end:le], " .,;")
 		if after != "" && !v.placeAfter[after] && !placeAt(after) {
 			continue
@@ -43,6 +48,9 @@ func (p *page) placeDates(taken map[int]bool) []placeDate {
 	}
 	return out
 }
+
+// fieldNumberRE is a form's field number at the start of a line ("6. ").
+var fieldNumberRE = regexp.MustCompile(`^\d{1,2}[.)] ?`)
 
 // placeAt accepts "at London" after a date ("Dated this 3 May 2026 at London").
 func placeAt(s string) bool {

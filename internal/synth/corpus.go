@@ -49,6 +49,7 @@ func Corpus() ([]Sample, error) {
 	}
 	out = append(out, gen...)
 	out = append(out, wordedSamples(ref)...)
+	out = append(out, cardSamples(ref)...)
 	out = append(out, negatives(ref)...)
 	return out, nil
 }
@@ -817,4 +818,150 @@ func HeldOut() []Sample {
 		mk("rib_sr", document.Unknown, "sr", none, none,
 			"Banca Intesa a.d. Beograd\nPOTVRDA O OTVORENOM RAČUNU\nVlasnik računa: JOVANOVIĆ MILICA\nBroj računa: 160-0000012345678-90\nIBAN: RS35160000001234567890\nSWIFT: DBDBRSBG\n"),
 	}
+}
+
+// cardSamples are identity documents, apostilles and translations in
+// three layouts each: a card's front with its labels, its back with the
+// machine-readable zone, and a passport's data page with bilingual labels;
+// an apostille's ten numbered fields in its language; a translation with
+// the translator's certificate at its foot.
+func cardSamples(ref time.Time) []Sample {
+	var out []Sample
+	born := time.Date(1988, 5, 14, 0, 0, 0, 0, time.UTC)
+	type card struct {
+		ty                       document.Type
+		key, lang, country, nat  string // language key, ISO 639-1, issuing country alpha-3, holder's nationality alpha-3
+		title, surnameL, givenL  string
+		issuedL, expiresL, bornL string
+		code                     string // MRZ document code
+		procedure                string // the procedure's country, alpha-2
+	}
+	cards := []card{
+		{document.ResidencePermit, "fr", "fr", "FRA", "CHN", "TITRE DE SÉJOUR", "NOM", "PRÉNOMS", "DATE DE DÉLIVRANCE", "DATE DE FIN DE VALIDITÉ", "DATE DE NAISSANCE", "IR", "FR"},
+		{document.ResidencePermit, "nl", "nl", "BEL", "CHN", "VERBLIJFSTITEL", "NAAM", "VOORNAMEN", "BEGIN GELDIGHEID", "EINDE GELDIGHEID", "GEBOORTEDATUM", "IR", "BE"},
+		{document.ResidencePermit, "sr", "sr", "SRB", "CHN", "DOZVOLA ZA STALNI BORAVAK", "PREZIME", "IME", "DATUM IZDAVANJA", "VAŽI DO", "DATUM ROĐENJA", "IR", "RS"},
+		{document.ResidencePermit, "ru", "ru", "RUS", "CHN", "ВИД НА ЖИТЕЛЬСТВО ИНОСТРАННОГО ГРАЖДАНИНА", "ФАМИЛИЯ", "ИМЯ", "ДАТА ВЫДАЧИ", "ДЕЙСТВИТЕЛЕН ДО", "ДАТА РОЖДЕНИЯ", "IR", "RU"},
+		{document.IDCard, "fr", "fr", "FRA", "FRA", "CARTE NATIONALE D'IDENTITÉ", "NOM", "PRÉNOMS", "DATE DE DÉLIVRANCE", "DATE D'EXPIRATION", "DATE DE NAISS.", "ID", "BE"},
+		{document.IDCard, "de", "de", "DEU", "DEU", "PERSONALAUSWEIS", "NAME", "VORNAMEN", "AUSSTELLUNGSDATUM", "GÜLTIG BIS", "GEBURTSDATUM", "ID", "FR"},
+		{document.IDCard, "sr", "sr", "SRB", "SRB", "LIČNA KARTA", "PREZIME", "IME", "DATUM IZDAVANJA", "VAŽI DO", "DATUM ROĐENJA", "ID", "FR"},
+		{document.Passport, "zh", "zh", "CHN", "CHN", "护照", "姓", "名", "签发日期", "有效期至", "出生日期", "PO", "RS"},
+		{document.Passport, "ru", "ru", "RUS", "RUS", "ПАСПОРТ", "ФАМИЛИЯ", "ИМЯ", "ДАТА ВЫДАЧИ", "ДАТА ОКОНЧАНИЯ СРОКА ДЕЙСТВИЯ", "ДАТА РОЖДЕНИЯ", "P", "FR"},
+		{document.Passport, "sr", "sr", "SRB", "SRB", "PASOŠ", "PREZIME", "IME", "DATUM IZDAVANJA", "VAŽI DO", "DATUM ROĐENJA", "P", "FR"},
+		{document.Passport, "fr", "fr", "FRA", "FRA", "PASSEPORT", "NOM", "PRÉNOMS", "DATE DE DÉLIVRANCE", "DATE D'EXPIRATION", "DATE DE NAISSANCE", "P", "RS"},
+		{document.Passport, "en", "en", "GBR", "GBR", "PASSPORT", "SURNAME", "GIVEN NAMES", "DATE OF ISSUE", "DATE OF EXPIRY", "DATE OF BIRTH", "P", "FR"},
+	}
+	for i, c := range cards {
+		issued := ref.AddDate(-1-i%4, -i%11, -i*3%27)
+		years := 10
+		if c.ty != document.Passport {
+			years = 5
+		}
+		expires := issued.AddDate(years, 0, -1)
+		p := Person{Surname: "Wang", GivenNames: "Xiaoming", BirthDate: born, Sex: "M", Nationality: c.nat}
+		number := fmt.Sprintf("%s%07d", map[bool]string{true: "E", false: "X"}[c.ty == document.Passport], 1234567+i*1111)
+		var mrz []string
+		if c.ty == document.Passport {
+			l := MRZTD3(c.code, c.country, number, p, expires, "")
+			mrz = l[:]
+		} else {
+			l := MRZTD1(c.code, c.country, number, p, expires, "", "")
+			mrz = l[:]
+		}
+		name := "WANG"
+		given := "XIAOMING"
+		num := func(t time.Time) string { return t.Format("02.01.2006") }
+		if c.key == "fr" {
+			num = func(t time.Time) string { return t.Format("02 01 2006") }
+		}
+		if c.key == "zh" {
+			num = func(t time.Time) string { return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day()) }
+		}
+		en := map[string]string{"surname": "Surname", "given": "Given names", "issued": "Date of issue", "expires": "Date of expiry", "born": "Date of birth"}
+		layouts := [][]string{
+			// A front: labels above their values.
+			{c.title, c.surnameL, name, c.givenL, given, c.bornL, num(born), c.issuedL + "      " + c.expiresL, num(issued) + "      " + num(expires)},
+			// A back: few labels, the zone at the foot.
+			append([]string{c.issuedL + " " + num(issued), "", ""}, mrz...),
+			// A data page: bilingual labels, the values beside them.
+			append([]string{c.title + " / PASSPORT", c.surnameL + " / " + en["surname"] + ": " + name, c.givenL + " / " + en["given"] + ": " + given,
+				c.bornL + " / " + en["born"] + ": " + num(born), c.issuedL + " / " + en["issued"] + ": " + num(issued),
+				c.expiresL + " / " + en["expires"] + ": " + num(expires), ""}, mrz...),
+		}
+		for k, lines := range layouts {
+			s := Sample{Name: fmt.Sprintf("cards/%s_%s_%d", c.ty, c.key, k), Type: c.ty, Lang: c.lang, Issued: issued, Expires: expires,
+				Holder: "WANG XIAOMING", Country: c.procedure, Pages: []string{strings.Join(lines, "\n") + "\n"}}
+			out = append(out, s)
+		}
+	}
+	out = append(out, apostilleSamples(ref)...)
+	out = append(out, translationSamples(ref)...)
+	return out
+}
+
+// apostilleSamples print the ten fields of the Hague Convention's model in
+// the issuing state's language.
+func apostilleSamples(ref time.Time) []Sample {
+	type apo struct {
+		key   string
+		lines []string // the date line holds %s
+	}
+	list := []apo{
+		{"fr", []string{"APOSTILLE", "(Convention de La Haye du 5 octobre 1961)", "1. Pays : France", "2. Le présent acte public a été signé par M. Dupont", "3. agissant en qualité de officier de l'état civil", "4. est revêtu du sceau / timbre de Mairie de Lyon", "Attesté", "5. à Lyon", "6. le %s", "7. par le Procureur général près la cour d'appel de Lyon", "8. sous n° 2026-4512", "9. Sceau / timbre :", "10. Signature :"}},
+		{"sr", []string{"APOSTILLE", "(Convention de La Haye du 5 octobre 1961)", "1. Država: Republika Srbija", "2. Ovu javnu ispravu potpisao je Petar Petrović", "3. u svojstvu sudije", "4. overena je pečatom Osnovnog suda u Beogradu", "Potvrđeno", "5. u Beogradu", "6. dana %s", "7. od strane Prvog osnovnog suda u Beogradu", "8. pod brojem Ov. 1234/26", "9. Pečat:", "10. Potpis:"}},
+		{"ru", []string{"АПОСТИЛЬ", "(Гаагская конвенция от 5 октября 1961 г.)", "1. Страна: Российская Федерация", "2. Настоящий официальный документ подписан Ивановой Е. П.", "3. выступающим в качестве нотариуса", "4. скреплён печатью нотариуса г. Москвы", "Удостоверено", "5. в г. Москве", "6. %s", "7. Главным управлением Министерства юстиции Российской Федерации по Москве", "8. за № 77-1234", "9. Печать/штамп", "10. Подпись"}},
+		{"en", []string{"APOSTILLE", "(Convention de La Haye du 5 octobre 1961)", "1. Country: United Kingdom of Great Britain and Northern Ireland", "This public document\n2. has been signed by J. Smith", "3. acting in the capacity of Registrar", "4. bears the seal/stamp of General Register Office", "Certified", "5. at London", "6. the %s", "7. by Her Majesty's Principal Secretary of State for Foreign Affairs", "8. Number APO-123456", "9. Seal/stamp", "10. Signature"}},
+	}
+	var out []Sample
+	for i, a := range list {
+		issued := ref.AddDate(0, -i-1, -3*i)
+		date := issued.Format("02.01.2006.")
+		switch a.key {
+		case "fr":
+			date = issued.Format("02/01/2006")
+		case "ru":
+			date = dateLong(issued, "ru", false)
+		case "en":
+			date = dateLong(issued, "en", false)
+		}
+		var fields []string
+		for _, l := range a.lines {
+			if strings.Contains(l, "%s") {
+				l = fmt.Sprintf(l, date)
+			}
+			fields = append(fields, l)
+		}
+		keys := []string{a.key}
+		if a.key == "sr" {
+			keys = append(keys, "sr-Cyrl")
+		}
+		for _, key := range keys {
+			text := strings.Join(fields, "\n") + "\n"
+			if key == "sr-Cyrl" {
+				text = cyrillic(text)
+			}
+			lang := a.key
+			out = append(out, Sample{Name: "apostille/" + key, Type: document.Apostille, Lang: lang, Issued: issued, Pages: []string{text}, Country: "RS"})
+		}
+	}
+	return out
+}
+
+// translationSamples are translations of a birth certificate with the
+// translator's certificate at the foot, as sworn translators word it.
+func translationSamples(ref time.Time) []Sample {
+	type tr struct{ key, head, body, foot string }
+	list := []tr{
+		{"fr", "TRADUCTION DU CHINOIS", "ACTE DE NAISSANCE\nNom : WANG\nPrénom : Xiaoming\nNé le 14 mai 1988 à Pékin", "Je soussignée, Marie Lefort, traductrice expert près la cour d'appel de Lyon, certifie que la présente traduction est conforme à l'original rédigé en langue chinoise.\nLyon, le %s"},
+		{"nl", "VERTALING UIT HET CHINEES", "GEBOORTEAKTE\nNaam: WANG\nVoornaam: Xiaoming\nGeboren op 14 mei 1988 te Peking", "Voor getrouwe vertaling, Anna Peeters, beëdigd vertaler bij de rechtbank van eerste aanleg Antwerpen.\nAntwerpen, %s"},
+		{"sr", "PREVOD SA KINESKOG JEZIKA", "IZVOD IZ MATIČNE KNJIGE ROĐENIH\nPrezime: WANG\nIme: Xiaoming\nRođen 14. maja 1988. u Pekingu", "Stalni sudski tumač za kineski jezik Jelena Marković potvrđuje da ovaj prevod u potpunosti odgovara originalu.\nU Beogradu, %s godine"},
+		{"ru", "ПЕРЕВОД С КИТАЙСКОГО ЯЗЫКА", "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия: ВАН\nИмя: Сяомин\nРодился 14 мая 1988 г. в Пекине", "Перевод с китайского языка на русский язык выполнен переводчиком Ивановой Анной Петровной.\nг. Москва, %s"},
+	}
+	var out []Sample
+	for i, x := range list {
+		issued := ref.AddDate(0, 0, -10-7*i)
+		date := map[string]string{"fr": issued.Format("02/01/2006"), "nl": issued.Format("02.01.2006"), "sr": issued.Format("02.01.2006."), "ru": dateLong(issued, "ru", true)}[x.key]
+		text := x.head + "\n\n" + x.body + "\n\n" + fmt.Sprintf(x.foot, date) + "\n"
+		out = append(out, Sample{Name: "translation/" + x.key, Type: document.Translation, Lang: x.key, Issued: issued, Pages: []string{text}, Country: "RS"})
+	}
+	return out
 }
