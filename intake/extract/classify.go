@@ -319,8 +319,8 @@ func detectPhoto(e *evidence) []signal {
 	switch {
 	case words < 8 && ph.IDShaped:
 		return photoSignal(mrzWeight/2, "an image of %d×%d pixels with the shape of an ID photo and no text", ph)
-	case words < 8 && portrait:
-		return photoSignal(mrzWeight/2, "a portrait image of %d×%d pixels with a face and no text", ph)
+	case words < 8 && ph.Faces >= 1:
+		return photoSignal(mrzWeight/2, "an image of %d×%d pixels with a face and no text", ph)
 	case words < 40 && (portrait || ph.IDShaped):
 		// A few words read on a photo (a caption, a backdrop) make it a
 		// photo only when nothing else stands out.
