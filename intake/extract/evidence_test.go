@@ -161,3 +161,36 @@ func TestNameUnderColumnLabel(t *testing.T) {
 		t.Errorf("holder %q", got)
 	}
 }
+
+// Labels misspelt by the reader still say what their date is.
+func TestMisspeltLabels(t *testing.T) {
+	page := "REPUBLIK ÖSTERREICH\nDatum der Ausstlung\n25.01.2005\nBH UTOPIA Gültg bis 24.01.2015\nGeburtsdatm 09.09.1971\n"
+	f := Analyze([]string{page}, Hint{})
+	got := fieldsMap(f)
+	for k, want := range map[string]string{"issued": "2005-01-25", "expires": "2015-01-24", "birth": "1971-09-09"} {
+		if got[k] != want {
+			t.Errorf("%s = %q, want %q", k, got[k], want)
+		}
+	}
+	// A word that merely resembles no label gives nothing.
+	if f := Analyze([]string{"Ausstellung im Museum 25.01.2005\n"}, Hint{}); !f.Issued.IsZero() || !f.Expires.IsZero() {
+		t.Errorf("dates from no label: %+v", f)
+	}
+}
+
+func TestTailDistance(t *testing.T) {
+	for _, c := range []struct {
+		s, label string
+		want     int
+	}{
+		{"bh utopia gutigbs", "gultig bis", 3},
+		{"bh utopia gultg bis", "gultig bis", 1},
+		{"datum der ausstlung", "datum der ausstellung", 2},
+		{"gultig bis", "gultig bis", 0},
+		{"", "gultig bis", 10},
+	} {
+		if got := tailDistance([]rune(c.s), []rune(c.label)); got != c.want {
+			t.Errorf("tailDistance(%q, %q) = %d, want %d", c.s, c.label, got, c.want)
+		}
+	}
+}

@@ -591,12 +591,26 @@ func (f *Fields) issuedFromValidity(ps []*page, weakExpiry bool) {
 // readDates fills the dates and periods.
 func (f *Fields) readDates(ps []*page) {
 	var issuedWeak, placed, alone document.Date
+	var fuzzy Fields // dates of misspelt labels
 	lone := 0
 	var periods []document.Period
 	for _, p := range ps {
 		labelled := p.labelledDates()
 		taken := map[int]bool{}
 		for _, d := range labelled {
+			taken[d.pos] = true
+		}
+		for _, d := range p.fuzzyDates(taken) {
+			switch d.f {
+			case fIssued:
+				setOnce(&fuzzy.Issued, d.d)
+			case fValidFrom:
+				setOnce(&fuzzy.ValidFrom, d.d)
+			case fExpires:
+				setOnce(&fuzzy.Expires, d.d)
+			case fBirth:
+				setOnce(&fuzzy.BirthDate, d.d)
+			}
 			taken[d.pos] = true
 		}
 		for _, pd := range p.placeDates(taken) {
@@ -634,6 +648,10 @@ func (f *Fields) readDates(ps []*page) {
 	// Labelled first, then a weak label ("le", "Date"), then where people
 	// date a document: a place-and-date line, else a date alone on its line
 	// when there is only one.
+	setOnce(&f.Issued, fuzzy.Issued)
+	setOnce(&f.ValidFrom, fuzzy.ValidFrom)
+	setOnce(&f.Expires, fuzzy.Expires)
+	setOnce(&f.BirthDate, fuzzy.BirthDate)
 	if f.Issued.IsZero() {
 		f.Issued = issuedWeak
 	}

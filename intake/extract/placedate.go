@@ -33,7 +33,8 @@ func (p *page) placeDates(taken map[int]bool) []placeDate {
 		if strings.Contains(p.n.orig[strings.LastIndexByte(p.n.orig[:o], '\n')+1:o], "(") {
 			continue // "(Convention de La Haye du 5 octobre 1961)" cites a date
 		}
-		before := strings.Trim(fieldNumberRE.ReplaceAllString(t[ls:d.start], ""), " ,;:")
+		raw := strings.TrimSpace(fieldNumberRE.ReplaceAllString(t[ls:d.start], ""))
+		before := strings.Trim(raw, " ,;:")
 		after := strings.Trim(t[d.end:le], " .,;")
 		if after != "" && !v.placeAfter[after] && !placeAt(after) {
 			continue
@@ -42,7 +43,7 @@ func (p *page) placeDates(taken map[int]bool) []placeDate {
 			out = append(out, placeDate{d: d.d, alone: true})
 			continue
 		}
-		if isPlace(before, v.placeLead) {
+		if isPlace(raw, v.placeLead) {
 			out = append(out, placeDate{d: d.d})
 		}
 	}
@@ -61,13 +62,18 @@ func placeAt(s string) bool {
 // isPlace reports whether s (normalised) is a place with its lead words:
 // "u beogradu, dana", "fait a lyon, le", "london", "г. москва".
 func isPlace(s string, lead map[string]bool) bool {
+	s = strings.TrimLeft(s, " ,;:")
 	words := strings.Fields(strings.ReplaceAll(s, ",", " "))
 	if len(words) == 0 || len(words) > 6 {
 		return false
 	}
+	// A place is set off by a comma or by its lead words ("Lyon, le",
+	// "Opgemaakt te Antwerpen op"); "Ausstellung im Museum" is not one.
+	marked := strings.Contains(s, ",")
 	place := 0
 	for _, w := range words {
 		if lead[w] {
+			marked = true
 			continue
 		}
 		if !lettersOnly(strings.Trim(w, ".-")) {
@@ -75,7 +81,7 @@ func isPlace(s string, lead map[string]bool) bool {
 		}
 		place++
 	}
-	return place >= 1 && place <= 3
+	return marked && place >= 1 && place <= 3
 }
 
 func lettersOnly(s string) bool {
