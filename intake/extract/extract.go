@@ -591,7 +591,8 @@ func (f *Fields) issuedFromValidity(ps []*page, weakExpiry bool) {
 // readDates fills the dates and periods.
 func (f *Fields) readDates(ps []*page) {
 	var issuedWeak, placed, alone document.Date
-	var fuzzy Fields // dates of misspelt labels
+	var fuzzy Fields       // dates of misspelt labels
+	var paid document.Date // the day a payment was made
 	lone := 0
 	var periods []document.Period
 	for _, p := range ps {
@@ -624,7 +625,14 @@ func (f *Fields) readDates(ps []*page) {
 		for _, d := range labelled {
 			switch d.f {
 			case fIssued:
+				if f.Type == document.Translation {
+					// A translation repeats the original's dates; its own
+					// comes last, at the translator's foot.
+					f.Issued = d.d
+				}
 				setOnce(&f.Issued, d.d)
+			case fPaid:
+				setOnce(&paid, d.d)
 			case fIssuedWeak:
 				setOnce(&issuedWeak, d.d)
 			case fValidFrom:
@@ -648,6 +656,10 @@ func (f *Fields) readDates(ps []*page) {
 	// Labelled first, then a weak label ("le", "Date"), then where people
 	// date a document: a place-and-date line, else a date alone on its line
 	// when there is only one.
+	if f.Type == document.Payslip && !paid.IsZero() {
+		f.Issued = paid // a payslip is dated by its pay day
+	}
+	setOnce(&f.Issued, paid)
 	setOnce(&f.Issued, fuzzy.Issued)
 	setOnce(&f.ValidFrom, fuzzy.ValidFrom)
 	setOnce(&f.Expires, fuzzy.Expires)

@@ -49,6 +49,7 @@ type rawVocabulary struct {
 		ValidFrom      []string `yaml:"valid_from"`
 		Expires        []string `yaml:"expires"`
 		Due            []string `yaml:"due"`
+		Paid           []string `yaml:"paid"`
 		Birth          []string `yaml:"birth"`
 		Period         []string `yaml:"period"`
 		From           []string `yaml:"from"`
@@ -79,6 +80,7 @@ const (
 	fExpires
 	fBirth
 	fDue
+	fPaid
 	fPeriod
 	fSurname
 	fGiven
@@ -92,7 +94,7 @@ const (
 	nFields
 )
 
-func (f field) isDate() bool   { return f <= fDue }
+func (f field) isDate() bool   { return f <= fPaid }
 func (f field) isName() bool   { return f >= fSurname && f <= fFullGivenFirst }
 func (f field) isNumber() bool { return f == fNumber || f == fNumberGeneric || f == fReference }
 
@@ -267,7 +269,7 @@ func compile(data []byte) (*vocab, error) {
 		f    field
 	}{
 		{L.Issued, fIssued}, {L.IssuedWeak, fIssuedWeak}, {L.ValidFrom, fValidFrom},
-		{L.Expires, fExpires}, {L.Birth, fBirth}, {L.Due, fDue}, {L.Period, fPeriod},
+		{L.Expires, fExpires}, {L.Birth, fBirth}, {L.Due, fDue}, {L.Paid, fPaid}, {L.Period, fPeriod},
 		{L.Surname, fSurname}, {L.Given, fGiven}, {L.Patronymic, fPatronymic},
 		{L.Name, fName}, {L.Full, fFull}, {L.FullGivenFirst, fFullGivenFirst},
 		{L.Number, fNumber}, {L.NumberGeneric, fNumberGeneric}, {raw.References, fReference},
