@@ -109,7 +109,7 @@ func quote(p *page, m match) string {
 
 // isFormLabel reports whether the phrase at text[m.start:m.end] is a
 // form's label rather than a title: followed by a colon ("Паспорт: 45 12
-// 345678") or by a value on its line.
+// 345678").
 func isFormLabel(t string, m match) bool {
 	rest := strings.TrimLeft(t[m.end:], " ")
 	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, ";")
