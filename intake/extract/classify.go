@@ -107,6 +107,23 @@ func quote(p *page, m match) string {
 	return "«" + s + "»"
 }
 
+// inProse reports whether a title found in the line starting at ls is
+// written as words of a sentence: after other words on its line, in small
+// letters ("… en contrat à durée indéterminée"). A heading starts its line
+// (after a field number or a slash) or is printed in capitals.
+func inProse(p *page, ls int, m match) bool {
+	before := strings.TrimLeft(p.text()[ls:m.start], " ")
+	if before == "" || strings.HasSuffix(strings.TrimRight(before, " "), "/") || fieldNumberRE.MatchString(before) && len(fieldNumberRE.FindString(before)) == len(before) {
+		return false
+	}
+	for _, r := range p.n.origSpan(m.start, m.end) {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // isFormLabel reports whether the phrase at text[m.start:m.end] is a
 // form's label rather than a title: followed by a colon ("Паспорт: 45 12
 // 345678").
@@ -158,7 +175,7 @@ func detectTitles(e *evidence) []signal {
 			if weight > w.TitleElsewhere && letterCount(t[s:end]) <= letterCount(t[m.start:m.end])*8/5+2 {
 				weight += w.TitleAlone
 			}
-			if weight > w.TitleElsewhere && letterCount(t[s:end]) > 3*letterCount(t[m.start:m.end])+12 {
+			if weight > w.TitleElsewhere && (letterCount(t[s:end]) > 3*letterCount(t[m.start:m.end])+12 || inProse(p, s, m)) {
 				// Inside a sentence, even near the top, a title is a mention.
 				weight, header, place = w.TitleElsewhere, -1, "in a sentence"
 			}

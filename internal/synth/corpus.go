@@ -965,3 +965,37 @@ func translationSamples(ref time.Time) []Sample {
 	}
 	return out
 }
+
+// RenderSample prints a sample's first page as a scan: its lines set on
+// an A4 page in a sans-serif face (mono for a machine-readable zone), at
+// 200 dpi, with the given noise and skew, as a JPEG. It lets the corpus be
+// read by OCR as well as at text level.
+func RenderSample(s Sample, noise, skew float64) ([]byte, error) {
+	if len(s.Pages) == 0 {
+		return nil, fmt.Errorf("%s: no page", s.Name)
+	}
+	p := a4()
+	f := p.flow(margin, margin, 210-2*margin)
+	for _, l := range strings.Split(strings.TrimRight(s.Pages[0], "\n"), "\n") {
+		if strings.TrimSpace(l) == "" {
+			f.gap(3)
+			continue
+		}
+		fn := fSans
+		if strings.Count(l, "<") >= 5 {
+			fn = fOCRB
+		}
+		for _, w := range f.wrap(l, 11, pickFont(fn, l)) {
+			f.line(w, 11, fn, alignLeft)
+		}
+	}
+	if f.err != nil {
+		return nil, f.err
+	}
+	doc := Doc{Name: s.Name, Render: Render{DPI: 200, Noise: noise, Skew: skew, Quality: 85}}
+	img, err := scanImage(p, doc.Render, newRand(doc))
+	if err != nil {
+		return nil, err
+	}
+	return encodeJPEG(img, 85, 200, 0)
+}
