@@ -336,8 +336,10 @@ func detectPhoto(e *evidence) []signal {
 	switch {
 	case words < 8 && ph.IDShaped:
 		return photoSignal(mrzWeight/2, "an image of %d×%d pixels with the shape of an ID photo and no text", ph)
-	case words < 8 && ph.Faces >= 1:
-		return photoSignal(mrzWeight/2, "an image of %d×%d pixels with a face and no text", ph)
+	case words < 8 && portrait:
+		// A landscape picture with a face is rather a document
+		// photographed whole (its holder's portrait) than an ID photo.
+		return photoSignal(mrzWeight/2, "a portrait image of %d×%d pixels with a face and no text", ph)
 	case words < 40 && (portrait || ph.IDShaped):
 		// A few words read on a photo (a caption, a backdrop) make it a
 		// photo only when nothing else stands out.
