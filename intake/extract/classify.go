@@ -234,6 +234,9 @@ func spacedTitles(e *evidence, p *page, ranks []int, found map[int]int) []signal
 	return out
 }
 
+// flat is text with its line breaks as spaces, at the same positions.
+func flat(text string) string { return strings.ReplaceAll(text, "\n", " ") }
+
 // detectWords finds the domain words and the issuers of each type: each
 // entry counts once per document.
 func detectWords(e *evidence) []signal {
@@ -245,7 +248,8 @@ func detectWords(e *evidence) []signal {
 	}{{v.hintSet, "word"}, {v.issuerSet, "issuer"}} {
 		seen := map[int]bool{}
 		for pn, p := range e.ps {
-			for _, m := range set.s.findAllWords(p.text(), p.words, true, e.buf[:0]) {
+			// Words may run on to the next line of a paragraph.
+			for _, m := range set.s.findAllWords(flat(p.text()), p.words, true, e.buf[:0]) {
 				if seen[m.p.key] {
 					continue
 				}
@@ -267,7 +271,7 @@ func detectNegatives(e *evidence) []signal {
 	done := map[int]bool{}
 	for pn, p := range e.ps {
 		ranks := p.lineRanks()
-		for _, m := range v.negativeSet.findAllWords(p.text(), p.words, true, e.buf[:0]) {
+		for _, m := range v.negativeSet.findAllWords(flat(p.text()), p.words, true, e.buf[:0]) {
 			r := v.negativeRules[m.p.negative]
 			if done[m.p.negative] {
 				continue

@@ -217,6 +217,11 @@ func fixDigits(rs []rune) {
 				letters++
 			}
 		}
+		if j-i == 3 && rs[i] == 'l' && rs[i+1] == 'e' && rs[i+2] == 'r' {
+			rs[i] = '1' // "ler" is "1er" misread: "du ler au 31 juillet"
+			i = j
+			continue
+		}
 		if letters == 0 && confusable > 0 && digits >= 3 && digits >= confusable {
 			for k := i; k < j; k++ {
 				switch rs[k] {
