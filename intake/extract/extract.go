@@ -634,7 +634,9 @@ func (f *Fields) readDates(ps []*page) {
 			case fPaid:
 				setOnce(&paid, d.d)
 			case fIssuedWeak:
-				setOnce(&issuedWeak, d.d)
+				// The last: documents are dated at their foot; an early
+				// "le" may be a birth date's ("née\nle 04/05/1990").
+				issuedWeak = d.d
 			case fValidFrom:
 				setOnce(&f.ValidFrom, d.d)
 			case fExpires:

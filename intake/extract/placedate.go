@@ -62,7 +62,8 @@ func placeAt(s string) bool {
 // isPlace reports whether s (normalised) is a place with its lead words:
 // "u beogradu, dana", "fait a lyon, le", "london", "г. москва".
 func isPlace(s string, lead map[string]bool) bool {
-	s = strings.TrimLeft(s, " ,;:")
+	// OCR debris before the place ("· U Beogradu,") is no part of it.
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
 	words := strings.Fields(strings.ReplaceAll(s, ",", " "))
 	if len(words) == 0 || len(words) > 6 {
 		return false
