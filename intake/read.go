@@ -474,7 +474,6 @@ func (w *fileWork) finish(procedureCountry string) {
 	}
 }
 
-
 func pdfProblem(err error) string {
 	if errors.Is(err, ocr.ErrEncrypted) || errors.Is(err, ocr.ErrTooLarge) {
 		return err.Error()
