@@ -3,11 +3,15 @@ package intake
 import (
 	"context"
 	"fmt"
+	"maps"
+	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/intake-app/intake/cache"
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake/extract"
 	"github.com/intake-app/intake/ocr"
 	"github.com/intake-app/intake/validate"
 )
@@ -123,10 +127,34 @@ func (c *Checker) Check(ctx context.Context, dir string) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", dir, err)
 	}
+	if err := applyStated(dir, s.Config.Documents, docs); err != nil {
+		return nil, err
+	}
 	return &Result{
 		Dir: dir, Settings: s, Procedure: proc, Documents: docs,
 		Report: validate.Evaluate(proc, docs, s.Facts),
 	}, nil
+}
+
+// applyStated gives the documents what intake.yaml states about them (the
+// user's last word: type and dates). A stated file that is not in the
+// dossier, or a value that is not one, is an error naming it.
+func applyStated(dir string, stated map[string]extract.Stated, docs []document.Document) error {
+	byFile := map[string]*document.Document{}
+	for i := range docs {
+		byFile[docs[i].File] = &docs[i]
+	}
+	config := filepath.Join(dir, ConfigFile)
+	for _, name := range slices.Sorted(maps.Keys(stated)) {
+		d := byFile[filepath.ToSlash(filepath.Clean(name))]
+		if d == nil {
+			return settingsErrorf("%s: documents: %q is not a file of the dossier (give its path relative to %s, as the report lists it)", config, name, dir)
+		}
+		if err := stated[name].Apply(d); err != nil {
+			return settingsErrorf("%s: documents: %q: %v", config, name, err)
+		}
+	}
+	return nil
 }
 
 // Check checks the dossier dir once (see Checker.Check).

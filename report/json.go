@@ -60,6 +60,22 @@ type Document struct {
 	Number     *string       `json:"number"`
 	TextSource string        `json:"text_source,omitempty"`
 	Confidence float64       `json:"confidence"`
+	// Evidence is why the type was chosen, strongest reason first.
+	Evidence []Evidence `json:"evidence"`
+	// Review, when not null, says why a person should check the type (the
+	// two best types were close); Alternative is the runner-up.
+	Review      *string        `json:"review"`
+	Alternative *document.Type `json:"alternative"`
+	// Stated lists the fields whose values the user stated in
+	// intake.yaml ("type", "issued", "expires") rather than read.
+	Stated []string `json:"stated"`
+}
+
+// Evidence is one reason for (a positive weight) or against a type.
+type Evidence struct {
+	Type   document.Type `json:"type"`
+	Weight float64       `json:"weight"`
+	Why    string        `json:"why"`
 }
 
 // MRZ is a machine-readable zone in the JSON report.
@@ -183,6 +199,14 @@ func documentJSON(d document.Document) Document {
 		Format: d.Format, Script: optional(d.Script), Country: optional(d.Country),
 		Number: optional(d.Number), TextSource: string(d.TextSource),
 		Confidence: float64(int(d.Confidence*10+0.5)) / 10,
+		Evidence:   []Evidence{}, Review: optional(d.Review), Stated: nonNil(d.Stated),
+	}
+	for _, e := range d.Evidence {
+		out.Evidence = append(out.Evidence, Evidence{Type: e.Type, Weight: float64(int(e.Weight*100+0.5)) / 100, Why: e.Why})
+	}
+	if d.Alternative != "" {
+		alt := d.Alternative
+		out.Alternative = &alt
 	}
 	if d.Type == "" {
 		out.Type = document.Unknown
