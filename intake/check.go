@@ -3,11 +3,15 @@ package intake
 import (
 	"context"
 	"fmt"
+	"maps"
+	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/intake-app/intake/cache"
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake/extract"
 	"github.com/intake-app/intake/ocr"
 	"github.com/intake-app/intake/validate"
 )
@@ -123,10 +127,34 @@ func (c *Checker) Check(ctx context.Context, dir string) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", dir, err)
 	}
+	if err := applyStated(dir, s.Config.Documents, docs); err != nil {
+		return nil, err
+	}
 	return &Result{
 		Dir: dir, Settings: s, Procedure: proc, Documents: docs,
 		Report: validate.Evaluate(proc, docs, s.Facts),
 	}, nil
+}
+
+// applyStated gives the documents what intake.yaml states about them (the
+// user's last word: type and dates). A stated file that is not in the
+// dossier, or a value that is not one, is an error naming it.
+func applyStated(dir string, stated map[string]extract.Stated, docs []document.Document) error {
+	byFile := map[string]*document.Document{}
+	for i := range docs {
+		byFile[docs[i].File] = &docs[i]
+	}
+	config := filepath.Join(dir, ConfigFile)
+	for _, name := range slices.Sorted(maps.Keys(stated)) {
+		d := byFile[filepath.ToSlash(filepath.Clean(name))]
+		if d == nil {
+			return settingsErrorf("%s: documents: %q is not a file of the dossier (give its path relative to %s, as the report lists it)", config, name, dir)
+		}
+		if err := stated[name].Apply(d); err != nil {
+			return settingsErrorf("%s: documents: %q: %v", config, name, err)
+		}
+	}
+	return nil
 }
 
 // Check checks the dossier dir once (see Checker.Check).
@@ -137,4 +165,26 @@ func Check(ctx context.Context, dir string, opt Options) (*Result, error) {
 	}
 	defer c.Close()
 	return c.Check(ctx, dir)
+}
+
+// ReadFolder reads and types the files of dir as documents of a
+// procedure of country, without judging them against any rules: what
+// `intake eval` scores against a folder's truth.
+func (c *Checker) ReadFolder(ctx context.Context, dir, country string) ([]document.Document, error) {
+	opt := c.opt
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	files, err := Scan(dir)
+	if err != nil {
+		return nil, &SettingsError{err.Error()}
+	}
+	eng, err := c.engine()
+	if err != nil && opt.Recorded == "" {
+		return nil, err
+	}
+	return Read(ctx, eng, files, ReadOptions{
+		Country: country, Nationality: opt.Nationality, Now: opt.Now, Workers: opt.Workers,
+		Progress: opt.Progress, Cache: opt.Cache, Recorded: opt.Recorded,
+	})
 }

@@ -2,6 +2,7 @@ package intake
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -113,6 +114,13 @@ func Resolve(dir string, opt Options, rules *validate.Rules) (Settings, *validat
 	if cfg.BirthDate != "" {
 		if s.Facts.BirthDate, err = document.ParseDate(cfg.BirthDate); err != nil {
 			return s, nil, settingsErrorf("%s: birth_date: %v", filepath.Join(dir, ConfigFile), err)
+		}
+	}
+	// What the user states about files is checked before anything is
+	// read: a typo must not cost a whole reading of the dossier.
+	for _, name := range slices.Sorted(maps.Keys(cfg.Documents)) {
+		if err := cfg.Documents[name].Check(); err != nil {
+			return s, nil, settingsErrorf("%s: documents: %q: %v", filepath.Join(dir, ConfigFile), name, err)
 		}
 	}
 	if err := s.Facts.Check(proc); err != nil {

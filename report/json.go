@@ -33,7 +33,10 @@ type Report struct {
 	Requirements []Requirement      `json:"requirements"`
 	// Pairs are the documents with the apostilles and translations that
 	// go with them.
-	Pairs    []validate.Pair `json:"pairs"`
+	Pairs []validate.Pair `json:"pairs"`
+	// Todo is what to do before filing, numbered in this order, blocking
+	// items first.
+	Todo     []validate.Todo `json:"todo"`
 	RuleFile string          `json:"rule_file,omitempty"`
 }
 
@@ -57,6 +60,22 @@ type Document struct {
 	Number     *string       `json:"number"`
 	TextSource string        `json:"text_source,omitempty"`
 	Confidence float64       `json:"confidence"`
+	// Evidence is why the type was chosen, strongest reason first.
+	Evidence []Evidence `json:"evidence"`
+	// Review, when not null, says why a person should check the type (the
+	// two best types were close); Alternative is the runner-up.
+	Review      *string        `json:"review"`
+	Alternative *document.Type `json:"alternative"`
+	// Stated lists the fields whose values the user stated in
+	// intake.yaml ("type", "issued", "expires") rather than read.
+	Stated []string `json:"stated"`
+}
+
+// Evidence is one reason for (a positive weight) or against a type.
+type Evidence struct {
+	Type   document.Type `json:"type"`
+	Weight float64       `json:"weight"`
+	Why    string        `json:"why"`
 }
 
 // MRZ is a machine-readable zone in the JSON report.
@@ -134,6 +153,10 @@ type Requirement struct {
 	Files      []string        `json:"files"`
 	Message    *string         `json:"message"`
 	Source     string          `json:"source"`
+	// Need is "required" or "may_ask": an unmet may_ask does not block.
+	Need validate.Need `json:"need"`
+	// SeedOnly is true when the rule rests on an informal guide alone.
+	SeedOnly bool `json:"seed_only"`
 }
 
 // Build assembles the JSON report.
@@ -149,6 +172,7 @@ func Build(in *intake.Result) Report {
 		Nationality:   optional(v.Nationality),
 		Applicant:     v.Applicant,
 		Pairs:         nonNil(v.Pairs),
+		Todo:          nonNil(v.Todo),
 		Ready:         v.Ready,
 		RuleFile:      v.RuleFile,
 		Documents:     make([]Document, 0, len(in.Documents)),
@@ -161,6 +185,7 @@ func Build(in *intake.Result) Report {
 		r.Requirements = append(r.Requirements, Requirement{
 			ID: o.ID, Title: o.Title, LocalTitle: o.LocalTitle, Status: o.Status,
 			Files: nonNil(o.Files), Message: optional(o.Message), Source: o.Source,
+			Need: o.Need, SeedOnly: o.SeedOnly,
 		})
 	}
 	return r
@@ -174,6 +199,14 @@ func documentJSON(d document.Document) Document {
 		Format: d.Format, Script: optional(d.Script), Country: optional(d.Country),
 		Number: optional(d.Number), TextSource: string(d.TextSource),
 		Confidence: float64(int(d.Confidence*10+0.5)) / 10,
+		Evidence:   []Evidence{}, Review: optional(d.Review), Stated: nonNil(d.Stated),
+	}
+	for _, e := range d.Evidence {
+		out.Evidence = append(out.Evidence, Evidence{Type: e.Type, Weight: float64(int(e.Weight*100+0.5)) / 100, Why: e.Why})
+	}
+	if d.Alternative != "" {
+		alt := d.Alternative
+		out.Alternative = &alt
 	}
 	if d.Type == "" {
 		out.Type = document.Unknown
