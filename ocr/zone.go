@@ -155,9 +155,9 @@ func binarise(g *image.Gray, win int, k float64) []bool {
 	return out
 }
 
-// components labels the 8-connected components of ink and returns those
+// glyphComponents labels the 8-connected components of ink and returns those
 // that could be glyphs.
-func components(ink []bool, w, h int, minSize, maxSize float64) []glyph {
+func glyphComponents(ink []bool, w, h int, minSize, maxSize float64) []glyph {
 	seen := make([]bool, len(ink))
 	var out []glyph
 	stack := make([]int, 0, 1024)
@@ -559,7 +559,7 @@ func findZones(g *image.Gray, k float64) []zoneGeom {
 	wl := float64(max(wb.Dx(), wb.Dy()))
 	win := int(wl/25) | 1
 	ink := binarise(work, win, k)
-	gs := components(ink, wb.Dx(), wb.Dy(), 5, wl/12)
+	gs := glyphComponents(ink, wb.Dx(), wb.Dy(), 5, wl/12)
 	lines := findLines(gs)
 	for _, l := range lines {
 		// One direction for all: rows read left to right, or top to
