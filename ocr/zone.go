@@ -117,39 +117,89 @@ func (z zoneGeom) cellsSeen() int {
 func binarise(g *image.Gray, win int, k float64) []bool {
 	b := g.Bounds()
 	w, h := b.Dx(), b.Dy()
-	// Integral images of the values and of their squares.
-	sum := make([]float64, (w+1)*(h+1))
-	sq := make([]float64, (w+1)*(h+1))
-	for y := 0; y < h; y++ {
-		var rs, rq float64
-		row := g.Pix[y*g.Stride : y*g.Stride+w]
-		for x := 0; x < w; x++ {
-			v := float64(row[x])
-			rs += v
-			rq += v * v
-			sum[(y+1)*(w+1)+x+1] = sum[y*(w+1)+x+1] + rs
-			sq[(y+1)*(w+1)+x+1] = sq[y*(w+1)+x+1] + rq
+	// The neighbourhood's mean and spread vary slowly: they are computed
+	// on blocks of bs×bs pixels, over a window of blocks, and the threshold
+	// interpolated between block centres.
+	bs := max(1, win/8)
+	bw, bh := (w+bs-1)/bs, (h+bs-1)/bs
+	// Integral images, over blocks, of the values, their squares and the
+	// pixel counts.
+	sum := make([]float64, (bw+1)*(bh+1))
+	sq := make([]float64, (bw+1)*(bh+1))
+	cnt := make([]float64, (bw+1)*(bh+1))
+	bsum := make([]float64, bw)
+	bsq := make([]float64, bw)
+	bcnt := make([]float64, bw)
+	for by := 0; by < bh; by++ {
+		clear(bsum)
+		clear(bsq)
+		clear(bcnt)
+		for y := by * bs; y < min(h, (by+1)*bs); y++ {
+			row := g.Pix[y*g.Stride : y*g.Stride+w]
+			for x, v := range row {
+				f := float64(v)
+				bsum[x/bs] += f
+				bsq[x/bs] += f * f
+				bcnt[x/bs]++
+			}
+		}
+		var rs, rq, rc float64
+		for bx := 0; bx < bw; bx++ {
+			rs += bsum[bx]
+			rq += bsq[bx]
+			rc += bcnt[bx]
+			i := (by+1)*(bw+1) + bx + 1
+			sum[i] = sum[i-(bw+1)] + rs
+			sq[i] = sq[i-(bw+1)] + rq
+			cnt[i] = cnt[i-(bw+1)] + rc
 		}
 	}
-	r := win / 2
-	out := make([]bool, w*h)
-	for y := 0; y < h; y++ {
-		y0, y1 := max(0, y-r), min(h, y+r+1)
-		for x := 0; x < w; x++ {
-			x0, x1 := max(0, x-r), min(w, x+r+1)
-			n := float64((x1 - x0) * (y1 - y0))
-			s := sum[y1*(w+1)+x1] - sum[y0*(w+1)+x1] - sum[y1*(w+1)+x0] + sum[y0*(w+1)+x0]
-			q := sq[y1*(w+1)+x1] - sq[y0*(w+1)+x1] - sq[y1*(w+1)+x0] + sq[y0*(w+1)+x0]
-			m := s / n
+	// The threshold of each block: darker than the neighbourhood by a
+	// share of its contrast, which holds on faint print and under glare,
+	// where a threshold proportional to the mean (Sauvola's) loses the
+	// ink; none (−1) where the neighbourhood is flat (paper).
+	rb := max(1, win/2/bs)
+	thr := make([]float64, bw*bh)
+	for by := 0; by < bh; by++ {
+		y0, y1 := max(0, by-rb), min(bh, by+rb+1)
+		for bx := 0; bx < bw; bx++ {
+			x0, x1 := max(0, bx-rb), min(bw, bx+rb+1)
+			at := func(y, x int) int { return y*(bw+1) + x }
+			n := cnt[at(y1, x1)] - cnt[at(y0, x1)] - cnt[at(y1, x0)] + cnt[at(y0, x0)]
+			sv := sum[at(y1, x1)] - sum[at(y0, x1)] - sum[at(y1, x0)] + sum[at(y0, x0)]
+			q := sq[at(y1, x1)] - sq[at(y0, x1)] - sq[at(y1, x0)] + sq[at(y0, x0)]
+			m := sv / n
 			sd := math.Sqrt(math.Max(0, q/n-m*m))
 			if sd < 5 {
-				continue // flat: paper or a uniform area
+				thr[by*bw+bx] = -1
+				continue
 			}
-			// Darker than the neighbourhood by a share of its contrast:
-			// holds on faint print and under glare, where a threshold
-			// proportional to the mean (Sauvola's) loses the ink.
-			t := m - k*sd - 3
-			out[y*w+x] = float64(g.Pix[y*g.Stride+x]) < t
+			thr[by*bw+bx] = m - k*sd - 3
+		}
+	}
+	out := make([]bool, w*h)
+	for y := 0; y < h; y++ {
+		// Between the centres of block rows r0 and r0+1.
+		fy := (float64(y)+0.5)/float64(bs) - 0.5
+		r0 := min(max(int(math.Floor(fy)), 0), bh-1)
+		r1 := min(r0+1, bh-1)
+		ty := math.Min(math.Max(fy-float64(r0), 0), 1)
+		row := g.Pix[y*g.Stride : y*g.Stride+w]
+		for x, v := range row {
+			fx := (float64(x)+0.5)/float64(bs) - 0.5
+			c0 := min(max(int(math.Floor(fx)), 0), bw-1)
+			c1 := min(c0+1, bw-1)
+			tx := math.Min(math.Max(fx-float64(c0), 0), 1)
+			a, bb := thr[r0*bw+c0], thr[r0*bw+c1]
+			c, d := thr[r1*bw+c0], thr[r1*bw+c1]
+			if a < 0 || bb < 0 || c < 0 || d < 0 {
+				// Next to a flat area: the nearest block decides.
+				t := thr[min(int(fy+0.5), bh-1)*bw+min(int(fx+0.5), bw-1)]
+				out[y*w+x] = t >= 0 && float64(v) < t
+				continue
+			}
+			t := (a*(1-tx)+bb*tx)*(1-ty) + (c*(1-tx)+d*tx)*ty
+			out[y*w+x] = float64(v) < t
 		}
 	}
 	return out
