@@ -52,6 +52,7 @@ func Evaluate(p *Procedure, docs []document.Document, f Facts) *Report {
 		rep.Requirements = append(rep.Requirements, o)
 	}
 	rep.Pairs = e.pairList()
+	rep.Deadlines = e.deadlines()
 	for _, o := range e.crossChecks() {
 		if !o.Status.Met() {
 			rep.Ready = false
