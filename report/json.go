@@ -35,6 +35,10 @@ type Report struct {
 	// go with them.
 	Pairs    []validate.Pair `json:"pairs"`
 	RuleFile string          `json:"rule_file,omitempty"`
+	// Deadlines: the card's expiry and the filing window (null when the
+	// procedure has none); Others: documents of another person, left out.
+	Deadlines *validate.Deadlines `json:"deadlines"`
+	Others    []validate.Other    `json:"others,omitempty"`
 }
 
 // Document is one file of the dossier in the JSON report.
@@ -151,6 +155,8 @@ func Build(in *intake.Result) Report {
 		Pairs:         nonNil(v.Pairs),
 		Ready:         v.Ready,
 		RuleFile:      v.RuleFile,
+		Deadlines:     v.Deadlines,
+		Others:        v.Others,
 		Documents:     make([]Document, 0, len(in.Documents)),
 		Requirements:  make([]Requirement, 0, len(v.Requirements)),
 	}

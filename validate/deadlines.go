@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"fmt"
+
 	"github.com/intake-app/intake/document"
 )
 
@@ -98,4 +100,48 @@ func (e *evaluator) window(r *Requirement, fw *FilingWindow) *Deadlines {
 		dl.State = WindowOpen
 	}
 	return dl
+}
+
+// Window returns the filing window as words: "2026-11-15 to 2027-01-14",
+// "by 2027-01-14" when it has no earliest day; "" when unknown.
+func (d *Deadlines) Window() string {
+	switch {
+	case d == nil || d.FileBy.IsZero():
+		return ""
+	case d.FileFrom.IsZero():
+		return "by " + d.FileBy.String()
+	}
+	return d.FileFrom.String() + " to " + d.FileBy.String()
+}
+
+// Sentence says the deadlines in one line, for every renderer: the card's
+// expiry, the filing window and the days left, or how late it is.
+func (d *Deadlines) Sentence() string {
+	if d == nil {
+		return ""
+	}
+	if d.State == WindowUnknown || d.FileBy.IsZero() {
+		return "The current card's expiry could not be read: check it by hand, as the filing window depends on it."
+	}
+	card := "The card expires on " + d.CardExpires.String()
+	switch d.State {
+	case WindowNotYet:
+		return fmt.Sprintf("%s. File from %s to %s: the window opens in %s.", card, d.FileFrom, d.FileBy, days(d.DaysLeft-d.FileFrom.DaysUntil(d.FileBy)))
+	case WindowLate:
+		return fmt.Sprintf("%s. The application was due %s: %s late.", card, d.Window(), days(-d.DaysLeft))
+	case WindowExpired:
+		return fmt.Sprintf("The card expired on %s. The application was due %s: %s late.", d.CardExpires, d.Window(), days(-d.DaysLeft))
+	}
+	when := "by " + d.FileBy.String()
+	if !d.FileFrom.IsZero() {
+		when = fmt.Sprintf("between %s and %s", d.FileFrom, d.FileBy)
+	}
+	return fmt.Sprintf("%s. File %s: %s left.", card, when, days(d.DaysLeft))
+}
+
+func days(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
 }

@@ -18,23 +18,25 @@ func TestDeadlines(t *testing.T) {
 		edits      []edit
 		want       *Deadlines // nil: no deadlines
 		wantStatus Status     // of the requirement carrying the window
+		sentence   string
 	}{
 		// FR card expires 2027-03-15: window 120 to 60 days before it.
 		{name: "fr open", proc: "FR/carte-de-sejour-renewal", on: "2026-12-01",
 			want: &Deadlines{Requirement: "residence-card", Card: "titre-de-sejour.jpg", CardExpires: day("2027-03-15"),
 				FileFrom: day("2026-11-15"), FileBy: day("2027-01-14"), DaysLeft: 44, State: WindowOpen},
-			wantStatus: OK},
+			wantStatus: OK, sentence: "The card expires on 2027-03-15. File between 2026-11-15 and 2027-01-14: 44 days left."},
 		{name: "fr not yet", proc: "FR/carte-de-sejour-renewal", on: "2026-10-01",
 			want: &Deadlines{Requirement: "residence-card", Card: "titre-de-sejour.jpg", CardExpires: day("2027-03-15"),
-				FileFrom: day("2026-11-15"), FileBy: day("2027-01-14"), DaysLeft: 105, State: WindowNotYet}},
+				FileFrom: day("2026-11-15"), FileBy: day("2027-01-14"), DaysLeft: 105, State: WindowNotYet},
+			sentence: "The card expires on 2027-03-15. File from 2026-11-15 to 2027-01-14: the window opens in 45 days."},
 		{name: "fr late", proc: "FR/carte-de-sejour-renewal", on: "2027-02-01",
 			want: &Deadlines{Requirement: "residence-card", Card: "titre-de-sejour.jpg", CardExpires: day("2027-03-15"),
 				FileFrom: day("2026-11-15"), FileBy: day("2027-01-14"), DaysLeft: -18, State: WindowLate},
-			wantStatus: NonCompliant},
+			wantStatus: NonCompliant, sentence: "The card expires on 2027-03-15. The application was due 2026-11-15 to 2027-01-14: 18 days late."},
 		{name: "fr expired", proc: "FR/carte-de-sejour-renewal", on: "2027-04-01",
 			want: &Deadlines{Requirement: "residence-card", Card: "titre-de-sejour.jpg", CardExpires: day("2027-03-15"),
 				FileFrom: day("2026-11-15"), FileBy: day("2027-01-14"), DaysLeft: -77, State: WindowExpired},
-			wantStatus: Expired},
+			wantStatus: Expired, sentence: "The card expired on 2027-03-15. The application was due 2026-11-15 to 2027-01-14: 77 days late."},
 		{name: "fr the card that expires last", proc: "FR/carte-de-sejour-renewal", on: "2026-12-01",
 			edits: []edit{add(text(document.Document{File: "ancien-titre.jpg", Type: document.ResidencePermit, Language: "fr", Country: "FR",
 				Expires: day("2023-03-15")}))},
@@ -46,7 +48,8 @@ func TestDeadlines(t *testing.T) {
 		// RS: filed before the card expires (latest: 0 days), no earliest day.
 		{name: "rs open", proc: "RS/permanent-residence-renewal", on: "2026-12-01",
 			want: &Deadlines{Requirement: "residence-card", Card: "licna-karta.jpg", CardExpires: day("2027-01-15"),
-				FileBy: day("2027-01-15"), DaysLeft: 45, State: WindowOpen}},
+				FileBy: day("2027-01-15"), DaysLeft: 45, State: WindowOpen},
+			sentence: "The card expires on 2027-01-15. File by 2027-01-15: 45 days left."},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -76,6 +79,9 @@ func TestDeadlines(t *testing.T) {
 			}
 			if got.Late == "" {
 				t.Error("no late-filing consequence")
+			}
+			if s := got.Sentence(); tc.sentence != "" && s != tc.sentence {
+				t.Errorf("sentence:\n %s\nwant\n %s", s, tc.sentence)
 			}
 			if tc.wantStatus != "" {
 				for _, o := range rep.Requirements {
