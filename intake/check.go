@@ -104,6 +104,9 @@ func (c *Checker) Check(ctx context.Context, dir string) (*Result, error) {
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
+	if err := checkNested(dir); err != nil {
+		return nil, err
+	}
 	s, proc, err := Resolve(dir, opt, opt.Rules)
 	if err != nil {
 		return nil, err
@@ -123,10 +126,14 @@ func (c *Checker) Check(ctx context.Context, dir string) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", dir, err)
 	}
-	return &Result{
+	res := &Result{
 		Dir: dir, Settings: s, Procedure: proc, Documents: docs,
 		Report: validate.Evaluate(proc, docs, s.Facts),
-	}, nil
+	}
+	if err := separate(res); err != nil {
+		return nil, err
+	}
+	return res, nil
 }
 
 // Check checks the dossier dir once (see Checker.Check).
