@@ -43,8 +43,10 @@ var caseload = sync.OnceValues(func() (string, error) {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if dir, err := caseload(); err == nil && caseloadUsed {
-		os.RemoveAll(dir)
+	if caseloadUsed {
+		if dir, err := caseload(); err == nil {
+			os.RemoveAll(dir)
+		}
 	}
 	os.Exit(code)
 }
