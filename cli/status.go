@@ -535,3 +535,22 @@ func statusICS(w io.Writer, rows []statusRow, now time.Time) error {
 	}
 	return cal.SerializeTo(w)
 }
+
+// severalHelp turns the refusal of a folder holding several dossiers
+// into a usage error that says how to check them: one by one, or all
+// together with intake status. Other errors are returned as they are.
+func severalHelp(err error) error {
+	var several *intake.SeveralDossiersError
+	if !errors.As(err, &several) {
+		return err
+	}
+	one := "FOLDER"
+	if len(several.Dossiers) > 0 {
+		one = filepath.Join(several.Dir, filepath.FromSlash(several.Dossiers[0]))
+	}
+	how := fmt.Sprintf("Check them one by one (intake validate %s), or all together: intake status %s", one, several.Dir)
+	if len(several.Dossiers) == 0 {
+		how = fmt.Sprintf("Move each person's documents into a folder of their own (with its intake.yaml), then check them one by one (intake validate FOLDER) or all together (intake status %s)", several.Dir)
+	}
+	return usagef("%v.\n%s", several, how)
+}
