@@ -44,8 +44,12 @@ type Holder struct {
 
 func (e *SeveralDossiersError) Error() string {
 	if len(e.Dossiers) > 0 {
+		list := e.Dossiers
+		if len(list) > 5 {
+			list = append(list[:5:5], "…")
+		}
 		return fmt.Sprintf("%s holds %d dossiers, each with its own %s (%s): check each folder on its own",
-			e.Dir, len(e.Dossiers), ConfigFile, strings.Join(e.Dossiers, ", "))
+			e.Dir, len(e.Dossiers), ConfigFile, strings.Join(list, ", "))
 	}
 	var names []string
 	for _, h := range e.Holders {
