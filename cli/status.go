@@ -17,13 +17,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"text/tabwriter"
 	"time"
 	"unicode"
 
 	ics "github.com/arran4/golang-ical"
-	"golang.org/x/sync/errgroup"
 
 	"github.com/intake-app/intake/intake"
 	"github.com/intake-app/intake/validate"
@@ -221,61 +219,30 @@ func expandDossiers(args []string) ([]string, error) {
 	return out, nil
 }
 
-// checkAll checks the dossiers, n at a time, one Checker (one OCR engine)
-// per worker. A dossier that cannot be checked is a row with its error:
-// it does not stop the others. Only a missing dependency, a cancelled run
-// or a bug stops them all.
+// checkAll checks the dossiers, n at a time (intake.CheckMany), and
+// makes their rows. A dossier that cannot be checked is a row with its
+// error: it does not stop the others.
 func checkAll(ctx context.Context, dirs []string, opt intake.Options, n int, env Env, quiet bool) ([]statusRow, error) {
-	n = min(n, len(dirs))
-	pool := make(chan *intake.Checker, n)
-	for range n {
-		c, err := intake.NewChecker(opt)
-		if err != nil {
-			return nil, err
-		}
-		defer c.Close()
-		pool <- c
-	}
-	rows := make([]statusRow, len(dirs))
 	progress := isTerminal(env.Stderr) && !quiet
-	var mu sync.Mutex
 	done := 0
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(n)
-	for i, dir := range dirs {
-		g.Go(func() (err error) {
-			c := <-pool
-			defer func() { pool <- c }()
-			defer func() {
-				if v := recover(); v != nil {
-					err = panicError{fmt.Sprintf("%s: %v", dir, v)}
-				}
-			}()
-			res, err := c.Check(gctx, dir)
-			rows[i] = rowOf(dir, res, err)
-			if err != nil && (errors.Is(err, context.Canceled) || gctx.Err() != nil || isDependency(err)) {
-				return err
-			}
-			if progress {
-				mu.Lock()
-				done++
-				fmt.Fprintf(env.Stderr, "\r\x1b[K%d/%d dossiers checked", done, len(dirs))
-				mu.Unlock()
-			}
-			return nil
-		})
-	}
-	err := g.Wait()
+	checked, err := intake.CheckMany(ctx, dirs, opt, n, func(intake.Checked) {
+		done++
+		if progress {
+			fmt.Fprintf(env.Stderr, "\r\x1b[K%d/%d dossiers checked", done, len(dirs))
+		}
+	})
 	if progress {
 		fmt.Fprint(env.Stderr, "\r\x1b[K")
 	}
 	if err != nil {
 		return nil, err
 	}
+	rows := make([]statusRow, len(checked))
+	for i, c := range checked {
+		rows[i] = rowOf(c.Dir, c.Result, c.Err)
+	}
 	return rows, nil
 }
-
-func isDependency(err error) bool { return exitCode(err) == ExitDependency }
 
 // rowOf makes the row of one dossier from its check.
 func rowOf(dir string, res *intake.Result, err error) statusRow {

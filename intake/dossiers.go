@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -8,11 +9,14 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/ocr"
 	"github.com/intake-app/intake/validate"
 )
 
@@ -300,4 +304,74 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// Checked is the check of one dossier of many: its result, or why it
+// could not be checked.
+type Checked struct {
+	Dir    string
+	Result *Result
+	Err    error
+}
+
+// CheckMany checks the dossiers dirs, n at a time, each worker with a
+// Checker (one OCR engine) of its own, and returns their checks in the
+// order of dirs. A dossier that cannot be checked has its Err: it does
+// not stop the others. Only a cancelled ctx or a missing dependency
+// (ocr.ErrDependency) stops them all, and is returned. done, when set, is
+// called after each dossier (from several goroutines, one at a time).
+func CheckMany(ctx context.Context, dirs []string, opt Options, n int, done func(Checked)) ([]Checked, error) {
+	n = max(1, min(n, len(dirs)))
+	if opt.Rules == nil {
+		rules, err := LoadRules("")
+		if err != nil {
+			return nil, err
+		}
+		opt.Rules = rules
+	}
+	pool := make(chan *Checker, n)
+	for range n {
+		c, err := NewChecker(opt)
+		if err != nil {
+			return nil, err
+		}
+		defer c.Close()
+		pool <- c
+	}
+	out := make([]Checked, len(dirs))
+	var mu sync.Mutex
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(n)
+	for i, dir := range dirs {
+		g.Go(func() error {
+			c := <-pool
+			defer func() { pool <- c }()
+			res, err := c.safeCheck(gctx, dir)
+			out[i] = Checked{Dir: dir, Result: res, Err: err}
+			if err != nil && (gctx.Err() != nil || errors.Is(err, ocr.ErrDependency)) {
+				return err
+			}
+			if done != nil {
+				mu.Lock()
+				done(out[i])
+				mu.Unlock()
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// safeCheck is Check, with a panic turned into the dossier's error: one
+// dossier that trips a bug does not take the others down.
+func (c *Checker) safeCheck(ctx context.Context, dir string) (res *Result, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			res, err = nil, fmt.Errorf("intake failed on %s (a bug: please report it): %v", dir, v)
+		}
+	}()
+	return c.Check(ctx, dir)
 }
