@@ -129,7 +129,7 @@ func separate(res *Result) error {
 	for i := range res.Documents {
 		d := &res.Documents[i]
 		name := holderName(d)
-		if d.File == applicant.File || !judgedOnHolder(d) || !comparable(name) || sharesName(name, applicant.Name) {
+		if d.File == applicant.File || !judgedOnHolder(d) || !personName(d, name) || sharesName(name, applicant.Name) {
 			kept = append(kept, *d)
 			continue
 		}
@@ -192,6 +192,21 @@ func holderName(d *document.Document) string {
 		return strings.TrimSpace(m.Surname + " " + m.GivenNames)
 	}
 	return d.Holder
+}
+
+// personName reports whether name, the holder read on d, can be taken
+// for a person's: a checked MRZ's, or a printed name of two to five words
+// in one script (a single word, or a long line, is more likely a misread
+// label or an address than someone else's name).
+func personName(d *document.Document, name string) bool {
+	if !comparable(name) {
+		return false
+	}
+	if m := d.MRZ; m != nil && m.Valid {
+		return true
+	}
+	n := len(nameWords(name))
+	return n >= 2 && n <= 5
 }
 
 // judgedOnHolder reports whether the holder's name on d says whose it is:
