@@ -344,7 +344,12 @@ func BenchmarkCaseload20(b *testing.B) {
 	run := func(b *testing.B, c *cache.Cache) (ocrd, read int) {
 		var reads atomic.Int64
 		opt := intake.Options{On: reference.Format(time.DateOnly), Now: now, Cache: c, Workers: 1,
-			Progress: func(intake.Progress) { reads.Add(1) }}
+			// The first report of a dossier says how many pages it will read.
+			Progress: func(p intake.Progress) {
+				if p.PagesDone == 0 {
+					reads.Add(int64(p.Pages))
+				}
+			}}
 		checked, err := intake.CheckMany(context.Background(), dirs, opt, workers, nil)
 		if err != nil {
 			b.Fatal(err)
