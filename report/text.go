@@ -54,6 +54,18 @@ func WriteText(w io.Writer, in *intake.Result, opt TextOptions) error {
 		// The filing window, shown ready or not: the date that matters most.
 		fmt.Fprintf(&b, "%s %s\n\n", p.paint(ansiBold, "Deadlines:"), safe(dl))
 	}
+	// The to-do (validate.Todo): blocking items first, numbered.
+	if len(v.Todo) > 0 {
+		b.WriteString(p.paint(ansiBold, "To do") + "\n")
+		for i, t := range v.Todo {
+			mark := p.paint(ansiRed, "✗")
+			if !t.Blocking {
+				mark = p.paint(ansiYellow, "!")
+			}
+			fmt.Fprintf(&b, "  %d. %s %s\n", i+1, mark, safe(t.Action))
+		}
+		b.WriteByte('\n')
+	}
 
 	b.WriteString(p.paint(ansiBold, "Requirements") + "\n")
 	width := 0
@@ -65,6 +77,12 @@ func WriteText(w io.Writer, in *intake.Result, opt TextOptions) error {
 		colour := severityColour[sev]
 		status := fmt.Sprintf("%-*s", width, o.Status)
 		fmt.Fprintf(&b, "  %s %s  %s", p.paint(colour, sev.Mark()), p.paint(colour, status), safe(o.Title))
+		if o.Need == validate.MayAsk {
+			b.WriteString(p.paint(ansiDim, " (may be asked)"))
+		}
+		if o.SeedOnly {
+			b.WriteString(p.paint(ansiDim, " (source: an informal guide only, less certain)"))
+		}
 		if len(o.Files) > 0 {
 			fmt.Fprintf(&b, "  %s", p.paint(ansiDim, safe(strings.Join(o.Files, ", "))))
 		}
