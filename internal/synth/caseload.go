@@ -17,7 +17,8 @@ type Client struct {
 	Folder  string // the client's folder inside the caseload
 	Dossier Dossier
 	// Ready is the verdict expected; Unmet the ids of the requirements
-	// expected not met, sorted.
+	// expected not met, sorted. The ID photo is drawn, with no face a
+	// detector finds: it is always to be checked by hand (not met).
 	Ready bool
 	Unmet []string
 	// CardExpires is the current card's expiry (zero when the procedure
@@ -34,8 +35,9 @@ type Client struct {
 // Caseload returns 20 client dossiers checked on the day ref (their
 // intake.yaml sets no appointment: check them with --on ref). Procedures
 // are France's carte de séjour renewal, Belgium's, Serbia's and Russia's;
-// some are ready, some are late or expired, some miss a document, one
-// holds another person's document and one a file that cannot be read.
+// some are in their filing window, some late or expired, some miss a
+// document, one holds another person's document and one a file that
+// cannot be read.
 // With scanned false every document but the ID photos is a born-digital
 // PDF (no OCR: fast tests); with scanned true the documents are rendered
 // as the examples render them (scans and phone photos, for benchmarks).
@@ -85,10 +87,13 @@ func Caseload(ref time.Time, scanned bool) []Client {
 		{folder: "rs-open", make: ExampleRS, card: 25, window: "open"},
 		{folder: "rs-far", make: ExampleRS, card: 70, window: "open"},
 		{folder: "rs-expired", make: ExampleRS, card: -5, window: "expired", unmet: []string{"residence-card"}},
-		{folder: "rs-no-insurance", make: ExampleRS, card: 50, window: "open", unmet: []string{"health-insurance"},
-			edit: dropDoc(document.HealthInsurance)},
-		{folder: "ru-ready", make: ExampleRU},
-		{folder: "ru-no-insurance", make: ExampleRU, unmet: []string{"health-insurance"}, edit: dropDoc(document.HealthInsurance)},
+		{folder: "rs-no-passport", make: ExampleRS, card: 50, window: "open", unmet: []string{"passport"},
+			edit: dropDoc(document.Passport)},
+		{folder: "ru-all-documents", make: ExampleRU},
+		{folder: "ru-no-passport", make: ExampleRU, unmet: []string{"passport"}, edit: func(c *Client) {
+			dropDoc(document.Passport)(c)
+			dropDoc(document.Translation)(c) // the passport's
+		}},
 		{folder: "ru-no-fee", make: ExampleRU, unmet: []string{"fee-receipt"}, edit: dropDoc(document.PaymentReceipt)},
 	}
 	var out []Client
@@ -109,6 +114,18 @@ func Caseload(ref time.Time, scanned bool) []Client {
 				c.CardExpires = doc.Expires
 			}
 		}
+		// What the 2026 rules ask besides the examples' documents: the
+		// signed contract of the Republic's principles (France) and the
+		// application form (Russia).
+		switch d.Country {
+		case "FR":
+			c.Dossier.Docs = append(c.Dossier.Docs, Doc{Name: "contrat_engagement_republicain.pdf", Type: document.RepublicContract,
+				Lang: "fr", Country: "FR", Title: "Contrat d'engagement républicain",
+				Issued: day(ref, -12), Render: Render{Format: FormatPDFText}})
+		case "RU":
+			c.Dossier.Docs = append(c.Dossier.Docs, Doc{Name: "zayavlenie.pdf", Type: document.ApplicationForm,
+				Lang: "ru", Country: "RU", Issued: day(ref, -3), Render: Render{Format: FormatPDFText}})
+		}
 		if v.edit != nil {
 			v.edit(&c)
 		}
@@ -120,6 +137,14 @@ func Caseload(ref time.Time, scanned bool) []Client {
 				}
 			}
 		}
+		// The drawn ID photo has no face a detector finds: the rules
+		// of 2026-11 have it checked by hand, so no client is ready.
+		photo := "photo"
+		if d.Country == "RS" || d.Country == "RU" {
+			photo = "photos"
+		}
+		c.Unmet = append(append([]string(nil), c.Unmet...), photo)
+		slices.Sort(c.Unmet)
 		c.Ready = len(c.Unmet) == 0
 		switch d.Country {
 		case "FR":
