@@ -305,13 +305,10 @@ func BenchmarkWarmExample(b *testing.B) {
 	}
 }
 
-// caseload20Dir holds the 20 client dossiers of synth.Caseload, rendered
-// as scans and phone photos (the examples' renders), for BenchmarkCaseload20.
-var caseload20Dir = sync.OnceValues(func() ([]string, error) {
-	dir, err := os.MkdirTemp("", "intake-caseload20-")
-	if err != nil {
-		return nil, err
-	}
+// writeCaseload20 writes the 20 client dossiers of synth.Caseload into
+// dir, rendered as scans and phone photos (the examples' renders), and
+// returns their folders.
+func writeCaseload20(dir string) ([]string, error) {
 	clients := synth.Caseload(reference, true)
 	if err := synth.WriteCaseload(dir, clients); err != nil {
 		return nil, err
@@ -321,7 +318,7 @@ var caseload20Dir = sync.OnceValues(func() ([]string, error) {
 		dirs = append(dirs, filepath.Join(dir, c.Folder))
 	}
 	return dirs, nil
-})
+}
 
 // BenchmarkCaseload20 checks the 20 client dossiers of a caseworker as
 // intake status does (intake.CheckMany: one Checker, so one Tesseract,
@@ -334,7 +331,7 @@ var caseload20Dir = sync.OnceValues(func() ([]string, error) {
 // seconds per run, the peak resident memory of the process (Tesseract's
 // included) and the CPU seconds, which show whether both cores worked.
 func BenchmarkCaseload20(b *testing.B) {
-	dirs, err := caseload20Dir()
+	dirs, err := writeCaseload20(b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}
