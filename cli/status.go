@@ -23,6 +23,7 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 
+	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/intake"
 	"github.com/intake-app/intake/validate"
 )
@@ -42,7 +43,7 @@ type statusRow struct {
 	// Error is why the dossier could not be checked; "" when it was.
 	Error string `json:"error,omitempty"`
 
-	res *intake.Result
+	files []string // the paths of the dossier's files, never written over
 }
 
 type unmetItem struct {
@@ -220,12 +221,15 @@ func expandDossiers(args []string) ([]string, error) {
 }
 
 // checkAll checks the dossiers, n at a time (intake.CheckMany), and
-// makes their rows. A dossier that cannot be checked is a row with its
-// error: it does not stop the others.
+// makes their rows, keeping of each check only what its row needs. A
+// dossier that cannot be checked is a row with its error: it does not
+// stop the others.
 func checkAll(ctx context.Context, dirs []string, opt intake.Options, n int, env Env, quiet bool) ([]statusRow, error) {
 	progress := isTerminal(env.Stderr) && !quiet
+	rows := make([]statusRow, len(dirs))
 	done := 0
-	checked, err := intake.CheckMany(ctx, dirs, opt, n, func(intake.Checked) {
+	err := intake.CheckMany(ctx, dirs, opt, n, func(i int, c intake.Checked) {
+		rows[i] = rowOf(c.Dir, c.Result, c.Err)
 		done++
 		if progress {
 			fmt.Fprintf(env.Stderr, "\r\x1b[K%d/%d dossiers checked", done, len(dirs))
@@ -236,10 +240,6 @@ func checkAll(ctx context.Context, dirs []string, opt intake.Options, n int, env
 	}
 	if err != nil {
 		return nil, err
-	}
-	rows := make([]statusRow, len(checked))
-	for i, c := range checked {
-		rows[i] = rowOf(c.Dir, c.Result, c.Err)
 	}
 	return rows, nil
 }
@@ -252,7 +252,9 @@ func rowOf(dir string, res *intake.Result, err error) statusRow {
 		return r
 	}
 	v := res.Report
-	r.res = res
+	for _, d := range res.Documents {
+		r.files = append(r.files, d.Path)
+	}
 	r.Applicant, r.Procedure, r.Ready = v.Applicant.Name, v.Country+"/"+v.Procedure, v.Ready
 	r.Reference, r.Deadlines = v.Reference.String(), v.Deadlines
 	for _, o := range v.NotMet() {
@@ -334,14 +336,13 @@ func writeStatus(stdout io.Writer, path string, rows []statusRow, render func(io
 		}
 		return nil
 	}
+	files := &intake.Result{}
 	for _, r := range rows {
-		if r.res != nil {
-			if err := refuseDossierFile(path, r.res); err != nil {
-				return err
-			}
+		for _, p := range r.files {
+			files.Documents = append(files.Documents, document.Document{File: p, Path: p})
 		}
 	}
-	return writeOutput(stdout, path, &intake.Result{}, render)
+	return writeOutput(stdout, path, files, render)
 }
 
 // clean escapes control characters: a folder name or a name read on a

@@ -347,15 +347,19 @@ func BenchmarkCaseload20(b *testing.B) {
 					reads.Add(int64(p.Pages))
 				}
 			}}
-		checked, err := intake.CheckMany(context.Background(), dirs, opt, workers, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, ch := range checked {
+		var failed error
+		err := intake.CheckMany(context.Background(), dirs, opt, workers, func(_ int, ch intake.Checked) {
 			if ch.Err != nil {
-				b.Fatalf("%s: %v", ch.Dir, ch.Err)
+				failed = fmt.Errorf("%s: %w", ch.Dir, ch.Err)
+				return
 			}
 			ocrd += ocrPages(ch.Result.Documents)
+		})
+		if err == nil {
+			err = failed
+		}
+		if err != nil {
+			b.Fatal(err)
 		}
 		return ocrd, int(reads.Load())
 	}

@@ -330,17 +330,19 @@ type Checked struct {
 }
 
 // CheckMany checks the dossiers dirs, n at a time, each worker with a
-// Checker (one OCR engine) of its own, and returns their checks in the
-// order of dirs. A dossier that cannot be checked has its Err: it does
-// not stop the others. Only a cancelled ctx or a missing dependency
-// (ocr.ErrDependency) stops them all, and is returned. done, when set, is
-// called after each dossier (from several goroutines, one at a time).
-func CheckMany(ctx context.Context, dirs []string, opt Options, n int, done func(Checked)) ([]Checked, error) {
+// Checker (one OCR engine) of its own, and hands each check to each, with
+// the index of its folder in dirs, as soon as it is done (from several
+// goroutines, one call at a time). It keeps no result: the caller keeps
+// what it needs, so that memory is bounded by n, not by len(dirs). A
+// dossier that cannot be checked comes with its Err and does not stop the
+// others; only a cancelled ctx or a missing dependency (ocr.ErrDependency)
+// stops them all, and is returned.
+func CheckMany(ctx context.Context, dirs []string, opt Options, n int, each func(i int, c Checked)) error {
 	n = max(1, min(n, len(dirs)))
 	if opt.Rules == nil {
 		rules, err := LoadRules("")
 		if err != nil {
-			return nil, err
+			return err
 		}
 		opt.Rules = rules
 	}
@@ -348,12 +350,11 @@ func CheckMany(ctx context.Context, dirs []string, opt Options, n int, done func
 	for range n {
 		c, err := NewChecker(opt)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		defer c.Close()
 		pool <- c
 	}
-	out := make([]Checked, len(dirs))
 	var mu sync.Mutex
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(n)
@@ -362,22 +363,16 @@ func CheckMany(ctx context.Context, dirs []string, opt Options, n int, done func
 			c := <-pool
 			defer func() { pool <- c }()
 			res, err := c.safeCheck(gctx, dir)
-			out[i] = Checked{Dir: dir, Result: res, Err: err}
 			if err != nil && (gctx.Err() != nil || errors.Is(err, ocr.ErrDependency)) {
 				return err
 			}
-			if done != nil {
-				mu.Lock()
-				done(out[i])
-				mu.Unlock()
-			}
+			mu.Lock()
+			defer mu.Unlock()
+			each(i, Checked{Dir: dir, Result: res, Err: err})
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return g.Wait()
 }
 
 // safeCheck is Check, with a panic turned into the dossier's error: one

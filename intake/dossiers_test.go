@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -152,5 +153,28 @@ func TestNestedDossiers(t *testing.T) {
 	}
 	if err := checkNested(filepath.Join(dir, "amina")); err != nil {
 		t.Errorf("a dossier without subfolders: %v", err)
+	}
+}
+
+// TestCheckMany: every dossier is handed over once with its index; one
+// that fails keeps its error and does not stop the others.
+func TestCheckMany(t *testing.T) {
+	example := filepath.Join("..", "testdata", "example")
+	dirs := []string{example, filepath.Join(t.TempDir(), "nowhere"), example}
+	opt := Options{On: "2026-12-01", Recorded: filepath.Join("..", "testdata", "readings", "example")}
+	seen := map[int]Checked{}
+	if err := CheckMany(context.Background(), dirs, opt, 2, func(i int, c Checked) { seen[i] = c }); err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != 3 {
+		t.Fatalf("%d checks handed over, want 3", len(seen))
+	}
+	for _, i := range []int{0, 2} {
+		if c := seen[i]; c.Err != nil || c.Result == nil || c.Result.Report.Applicant.Name != "WANG XIAOMING" || c.Dir != dirs[i] {
+			t.Errorf("dossier %d: %+v", i, c)
+		}
+	}
+	if c := seen[1]; c.Err == nil || c.Result != nil {
+		t.Errorf("the missing folder: %+v", c)
 	}
 }
