@@ -137,9 +137,16 @@ func TestCoverIsAnIndex(t *testing.T) {
 			t.Errorf("the to-do sheet lacks %q:\n%s", s, todo)
 		}
 	}
-	for _, o := range in.Report.NotMet() {
-		if !strings.Contains(flat, o.Title) || !strings.Contains(flat, firstN(o.Message, 30)) {
-			t.Errorf("the to-do sheet lacks %s and what to do about it:\n%s", o.ID, todo)
+	if len(in.Report.Todo) == 0 {
+		t.Fatal("the example has nothing to do on 2027-06-01?")
+	}
+	for i, td := range in.Report.Todo {
+		mark := "✗"
+		if !td.Blocking {
+			mark = "!"
+		}
+		if want := fmt.Sprintf("%d. %s %s", i+1, mark, firstN(td.Action, 25)); !strings.Contains(flat, want) {
+			t.Errorf("the to-do sheet lacks item %d, %q:\n%s", i+1, td.Action, todo)
 		}
 	}
 }

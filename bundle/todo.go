@@ -11,8 +11,9 @@ import (
 
 // WriteToDo writes the applicant's to-do sheet into the PDF file path:
 // what the bundle's cover leaves out on purpose, for the applicant and
-// not the authority. The verdict, what each unmet requirement needs, the
-// deadlines, the files that could not be read, another person's
+// not the authority. The verdict, the deadlines, the report's to-do
+// (validate's Report.Todo: files that could not be read, duplicates, what
+// each unmet requirement needs, what may be asked), another person's
 // documents left out, the files no requirement uses, and the signed PDFs
 // whose originals go with the bundle.
 func WriteToDo(path string, in *intake.Result, opt Options) error {
@@ -72,24 +73,24 @@ func renderToDo(in *intake.Result, opt Options) ([]byte, error) {
 		}
 	}
 
-	if notMet := r.NotMet(); len(notMet) > 0 {
-		heading("What is still missing or wrong")
-		for _, o := range notMet {
-			item(fmt.Sprintf("%s (%s)", o.Title, strings.ReplaceAll(string(o.Status), "_", " ")), o.Message)
+	// What to do, as validate decided it (Report.Todo): blocking items
+	// first, numbered as in the reports.
+	if len(r.Todo) > 0 {
+		heading("What to do")
+		for i, t := range r.Todo {
+			mark := "✗"
+			if !t.Blocking {
+				mark = "!"
+			}
+			pdf.SetFont(family, "", 9.5)
+			pdf.MultiCell(w, 5, tr(fmt.Sprintf("%d. %s %s", i+1, mark, t.Action)), "", "L", false)
+			pdf.Ln(0.8)
 		}
 	}
 	var unreadable []string
 	for _, d := range in.Documents {
 		if d.Error != "" {
 			unreadable = append(unreadable, d.File)
-		}
-	}
-	if len(unreadable) > 0 {
-		heading("Files intake could not read (not in the bundle)")
-		for _, d := range in.Documents {
-			if d.Error != "" {
-				item(d.File, d.Error)
-			}
 		}
 	}
 	if len(r.Others) > 0 {
@@ -124,7 +125,7 @@ func renderToDo(in *intake.Result, opt Options) ([]byte, error) {
 			item(f, "Its pages are copied into the bundle, but the signature only holds in the original file: hand in or upload the original as it is.")
 		}
 	}
-	if len(r.NotMet()) == 0 && len(unreadable) == 0 && len(r.Others) == 0 && len(signedFiles) == 0 {
+	if len(r.Todo) == 0 && len(r.Others) == 0 && len(signedFiles) == 0 {
 		pdf.Ln(2)
 		pdf.SetFont(family, "", 10.5)
 		pdf.MultiCell(w, 5.5, tr("Nothing left to do: hand in the bundle within the filing window."), "", "L", false)
