@@ -3,10 +3,12 @@ package bundle_test
 import (
 	"context"
 	"fmt"
+	"math"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -200,4 +202,78 @@ func longWords(l document.PageLayout, n int) []string {
 func firstN(s string, n int) string {
 	r := []rune(s)
 	return string(r[:min(n, len(r))])
+}
+
+// TestTextLayerPositions: on a page scanned sideways (the receipt, turned
+// by 90°), the invisible words sit where Tesseract, reading the bundle's
+// own rendering of the page, finds them printed.
+func TestTextLayerPositions(t *testing.T) {
+	skipShort(t)
+	if _, err := exec.LookPath("tesseract"); err != nil {
+		t.Fatal("tesseract is needed: install tesseract-ocr (scripts/setup-debian)")
+	}
+	in := recorded(t, "2026-12-01")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "bundle.pdf")
+	if _, err := bundle.Write(context.Background(), out, in, bundle.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	const file = "uplatnica.jpg"
+	page := 2
+	for _, s := range bundle.Sections(in) {
+		for _, d := range s.Documents {
+			if d.File == file {
+				goto found
+			}
+			page += d.Pages
+		}
+	}
+	t.Fatalf("%s is not bundled", file)
+found:
+	n := strconv.Itoa(page)
+	// Where the text layer puts each word, in points.
+	bbox, err := exec.Command("pdftotext", "-f", n, "-l", n, "-bbox", out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	layer := map[string][][2]float64{} // a word may be printed more than once (the footer's name)
+	for _, m := range regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)</word>`).FindAllStringSubmatch(string(bbox), -1) {
+		x, _ := strconv.ParseFloat(m[1], 64)
+		y, _ := strconv.ParseFloat(m[2], 64)
+		layer[m[3]] = append(layer[m[3]], [2]float64{x, y})
+	}
+	// Where Tesseract reads them on the page as rendered, at 100 dpi.
+	if out, err := exec.Command("pdftoppm", "-f", n, "-l", n, "-r", "100", "-gray", "-png", "-singlefile", out, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	tsv, err := exec.Command("tesseract", filepath.Join(dir, "page.png"), "-", "-l", "srp_latn+eng", "tsv").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	matched := 0
+	for _, line := range strings.Split(string(tsv), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) < 12 || utf8.RuneCountInString(f[11]) < 5 {
+			continue
+		}
+		places, ok := layer[f[11]]
+		if !ok {
+			continue
+		}
+		left, _ := strconv.ParseFloat(f[6], 64)
+		top, _ := strconv.ParseFloat(f[7], 64)
+		// 100 dpi pixels to points; a tolerance of 4 mm.
+		x, y := left*72/100, top*72/100
+		best := math.Inf(1)
+		for _, p := range places {
+			best = min(best, math.Hypot(x-p[0], y-p[1]))
+		}
+		if best > 11.3 {
+			t.Errorf("%q: printed at (%.0f, %.0f) pt, in the text layer at %v pt", f[11], x, y, places)
+		}
+		matched++
+	}
+	if matched < 3 {
+		t.Errorf("only %d words found both in the text layer and on the page:\n%s", matched, tsv)
+	}
 }
