@@ -13,8 +13,8 @@ import (
 // what the bundle's cover leaves out on purpose, for the applicant and
 // not the authority. The verdict, the deadlines, the report's to-do
 // (validate's Report.Todo: files that could not be read, duplicates, what
-// each unmet requirement needs, what may be asked), another person's
-// documents left out, the files no requirement uses, and the signed PDFs
+// each unmet requirement needs, what may be asked, another person's
+// documents left out), the files no requirement uses, and the signed PDFs
 // whose originals go with the bundle.
 func WriteToDo(path string, in *intake.Result, opt Options) error {
 	b, err := renderToDo(in, opt.withDefaults())
@@ -93,12 +93,6 @@ func renderToDo(in *intake.Result, opt Options) ([]byte, error) {
 			unreadable = append(unreadable, d.File)
 		}
 	}
-	if len(r.Others) > 0 {
-		heading("Another person's documents (left out of the bundle)")
-		for _, o := range r.Others {
-			item(o.File, fmt.Sprintf("Its holder is %s. It was left out of the checks and of the bundle: move it to that person's own folder.", o.Holder))
-		}
-	}
 	others := in.Others()
 	var unused []string
 	for _, f := range Unused(in) {
@@ -125,7 +119,7 @@ func renderToDo(in *intake.Result, opt Options) ([]byte, error) {
 			item(f, "Its pages are copied into the bundle, but the signature only holds in the original file: hand in or upload the original as it is.")
 		}
 	}
-	if len(r.Todo) == 0 && len(r.Others) == 0 && len(signedFiles) == 0 {
+	if len(r.Todo) == 0 && len(signedFiles) == 0 {
 		pdf.Ln(2)
 		pdf.SetFont(family, "", 10.5)
 		pdf.MultiCell(w, 5.5, tr("Nothing left to do: hand in the bundle within the filing window."), "", "L", false)

@@ -143,6 +143,13 @@ func separate(res *Result) error {
 	}
 	res.Report = validate.Evaluate(res.Procedure, kept, res.Settings.Facts)
 	res.Report.Others = others
+	for _, o := range others {
+		// Not blocking: the dossier is judged without it, and it is never
+		// bundled; but it has no business in this folder.
+		res.Report.Todo = append(res.Report.Todo, validate.Todo{Files: []string{o.File},
+			Action: fmt.Sprintf("%s is %s's document, not %s's: it was left out of the checks and will not be bundled; move it to %s's own folder",
+				o.File, o.Holder, res.Report.Applicant.Name, o.Holder)})
+	}
 	return nil
 }
 

@@ -111,6 +111,9 @@ func TestSeparate(t *testing.T) {
 	if w := res.Documents[3].Warnings; len(w) != 1 || !strings.Contains(w[0], "another person's document") {
 		t.Errorf("no warning on the contract: %q", w)
 	}
+	if n := len(res.Report.Todo); n == 0 || res.Report.Todo[n-1].Blocking || !strings.Contains(res.Report.Todo[n-1].Action, "contrat.pdf is Camille Lefebvre's document") {
+		t.Errorf("the to-do does not end with the other person's document: %+v", res.Report.Todo)
+	}
 	if len(res.Documents) != 4 {
 		t.Errorf("the documents listed changed: %d", len(res.Documents))
 	}
