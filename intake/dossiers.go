@@ -276,7 +276,7 @@ func comparable(s string) bool {
 }
 
 // sharesName reports whether two names may be the same person's: they
-// share a word (one OCR error allowed in a long word), or spell the same
+// share a word (allowing for OCR errors, see misreads), or spell the same
 // once their spaces are removed. Two names of different scripts are
 // taken as possibly the same (transliteration).
 func sharesName(a, b string) bool {
@@ -289,12 +289,25 @@ func sharesName(a, b string) bool {
 	}
 	for _, x := range wa {
 		for _, y := range wb {
-			if x == y || len(x) >= 5 && len(y) >= 5 && editDistance(x, y) <= 1 {
+			if x == y || editDistance(x, y) <= misreads(min(len([]rune(x)), len([]rune(y)))) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// misreads is how many letters OCR may get wrong in a word of n letters
+// before two spellings count as different names: none in a word of 2 or
+// 3 letters (LI and LU are two people), one from 4, two from 7.
+func misreads(n int) int {
+	switch {
+	case n >= 7:
+		return 2
+	case n >= 4:
+		return 1
+	}
+	return 0
 }
 
 func script(s string) string {

@@ -24,6 +24,9 @@ func TestSharesName(t *testing.T) {
 		{"WANG XIAOMING", "WANG XIAO MING", true},
 		{"BENALI AMINA", "Amina Benali-Haddad", true},
 		{"KOWALSKI PIOTR", "KOWALSKl PIOTR", true}, // one OCR error
+		{"WANG XIAOMING", "WANC XlAOMlNG", true},   // OCR errors in every word
+		{"LI NA", "LU NI", false},                  // short names: one letter is another name
+		{"PETROVIC MARKO", "PETRIC MIRKO", true},   // near names: better a stray kept than a document lost
 		{"Müller Jürgen", "MULLER JURGEN", true},
 		{"KOWALSKI PIOTR", "LEFEBVRE CAMILLE", false},
 		{"LI NA", "ZHANG WEI", false},
