@@ -47,6 +47,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"validate", "check a dossier folder against a procedure's rules", runValidate},
+		{"status", "check many dossiers at once: one row each, most urgent first; --ics for the filing windows", runStatus},
 		{"mrz", "read machine-readable zones from images, or from text lines with --text", runMRZ},
 		{"photo", "check one ID photo (or a sheet of prints) against a country's photo rules", runPhoto},
 		{"rules", "list the procedures, or show one's requirements and sources", runRules},

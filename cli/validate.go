@@ -35,7 +35,7 @@ func runValidate(ctx context.Context, args []string, env Env) error {
 	res, err := intake.Check(ctx, args[0], opt)
 	progress.done()
 	if err != nil {
-		return err
+		return severalHelp(err) // a folder of several dossiers: say how to check them
 	}
 	color := *output == "" && isTerminal(env.Stdout) && env.getenv("NO_COLOR") == "" && env.getenv("TERM") != "dumb"
 	render := func(w io.Writer) error {

@@ -108,6 +108,9 @@ func (c *Checker) Check(ctx context.Context, dir string) (*Result, error) {
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
+	if err := checkNested(dir); err != nil {
+		return nil, err
+	}
 	s, proc, err := Resolve(dir, opt, opt.Rules)
 	if err != nil {
 		return nil, err
@@ -130,10 +133,14 @@ func (c *Checker) Check(ctx context.Context, dir string) (*Result, error) {
 	if err := applyStated(dir, s.Config.Documents, docs); err != nil {
 		return nil, err
 	}
-	return &Result{
+	res := &Result{
 		Dir: dir, Settings: s, Procedure: proc, Documents: docs,
 		Report: validate.Evaluate(proc, docs, s.Facts),
-	}, nil
+	}
+	if err := separate(res); err != nil {
+		return nil, err
+	}
+	return res, nil
 }
 
 // applyStated gives the documents what intake.yaml states about them (the

@@ -53,6 +53,7 @@ func WriteHTML(ctx context.Context, w io.Writer, in *intake.Result, opt HTMLOpti
 		Reference: v.Reference.String(),
 		Ready:     v.Ready,
 		Total:     len(v.Requirements),
+		Deadlines: v.Deadlines.Sentence(),
 	}
 	for _, o := range v.Requirements {
 		if !o.Status.Met() {
@@ -183,6 +184,7 @@ type htmlPage struct {
 	Total, NotMet                        int
 	Requirements                         []htmlRequirement
 	Documents                            []htmlDocument
+	Deadlines                            string // the card's expiry and the filing window, ready or not
 }
 
 type htmlRequirement struct {
@@ -323,6 +325,7 @@ ul.problems { margin: .5rem 0 0; padding-left: 1.1rem; color: var(--warn); font-
 <p class="meta">Dossier {{.Dossier}}, checked for {{.Reference}}</p>
 {{if .Ready}}<div class="verdict ready" id="verdict">READY<small>Every one of the {{.Total}} requirements is met.</small></div>
 {{else}}<div class="verdict notready" id="verdict">NOT READY<small>{{.NotMet}} of {{.Total}} requirements are not met.</small></div>{{end}}
+{{if .Deadlines}}<p class="deadlines" id="deadlines"><strong>Deadlines</strong> {{.Deadlines}}</p>{{end}}
 </header>
 <main>
 <section>

@@ -50,6 +50,10 @@ func WriteText(w io.Writer, in *intake.Result, opt TextOptions) error {
 		colour = ansiBold + ansiGreen
 	}
 	fmt.Fprintf(&b, "%s: %s.\n\n", p.paint(colour, verdict), rest)
+	if dl := v.Deadlines.Sentence(); dl != "" {
+		// The filing window, shown ready or not: the date that matters most.
+		fmt.Fprintf(&b, "%s %s\n\n", p.paint(ansiBold, "Deadlines:"), safe(dl))
+	}
 	// The to-do (validate.Todo): blocking items first, numbered.
 	if len(v.Todo) > 0 {
 		b.WriteString(p.paint(ansiBold, "To do") + "\n")
