@@ -1,0 +1,349 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake"
+	"github.com/intake-app/intake/internal/i18n"
+	"github.com/intake-app/intake/validate"
+)
+
+// view is a report in the reader's words: what the text and HTML reports
+// show, translated, with no code word (the JSON keeps those). Both
+// renderers build it here, so that they say the same.
+type view struct {
+	Lang      string
+	Title     string // the procedure's title in the reader's language
+	Key       string // "RS/permanent-residence-renewal", for --procedure
+	Dossier   string
+	Checked   string // "Dossier …, checked for 1 June 2027"
+	Ready     bool
+	Verdict   string // "READY" or "NOT READY"
+	Summary   string // "5 of 10 requirements are not met"
+	Line      string // the verdict and its summary: "NOT READY: 5 of 10 …."
+	TodoHead  string
+	Todo      []string
+	Reqs      []viewReq
+	Docs      []viewDoc
+	Unread    []viewDoc // the files that could not be read
+	Labels    viewLabels
+	ShowExtra bool // --details: OCR and MRZ details
+}
+
+// viewLabels are the headings and fixed words of a report.
+type viewLabels struct {
+	Requirements, Documents, Details, NoPreview, Unreadable string
+}
+
+type viewReq struct {
+	ID       string
+	Status   validate.Status
+	Severity validate.Severity
+	Word     string // the status in words: "Too old"
+	Title    string // in the reader's language
+	Local    string // in the procedure's language, when it differs
+	Files    []string
+	Message  string // validate's advice (English until validate keys its messages)
+}
+
+type viewDoc struct {
+	Doc       document.Document
+	TypeName  string   // "Residence permit"
+	Facts     []string // language, pages, dates, holder
+	Extra     []string // OCR and MRZ details, shown with --details
+	Problems  []string // warnings of the reading and the photo check
+	Unchecked []string // what a photo check could not measure, as "Not checked: …"
+}
+
+// newView builds the view of in in the language lang.
+func newView(in *intake.Result, lang string, details bool) *view {
+	p := i18n.New(lang)
+	r := in.Report
+	v := &view{
+		Lang:      p.Lang(),
+		Title:     procedureTitle(p, r),
+		Key:       r.Country + "/" + r.Procedure,
+		Dossier:   in.Dir,
+		Checked:   p.T("Dossier %s, checked for %s", in.Dir, p.Date(r.Reference)),
+		Ready:     r.Ready,
+		ShowExtra: details,
+		Labels: viewLabels{
+			Requirements: p.T("Requirements"), Documents: p.T("Documents"), Details: p.T("Reading details"),
+			NoPreview: p.T("no preview"), Unreadable: p.T("Files that could not be read"),
+		},
+	}
+	if r.Ready {
+		v.Verdict = p.T("READY")
+		v.Summary = p.T("every one of the %d requirements is met", len(r.Requirements))
+	} else {
+		v.Verdict = p.T("NOT READY")
+		v.Summary = p.T("%d of %d requirements are not met", len(r.NotMet()), len(r.Requirements))
+	}
+	v.Line = p.T("%s: %s.", v.Verdict, v.Summary)
+	byFile := map[string]document.Document{}
+	for _, d := range in.Documents {
+		byFile[d.File] = d
+	}
+	for _, o := range r.Requirements {
+		title, local := requirementTitle(p, r, o)
+		v.Reqs = append(v.Reqs, viewReq{
+			ID: o.ID, Status: o.Status, Severity: o.Status.Severity(), Word: statusWord(p, o.Status),
+			Title: title, Local: local, Files: o.Files, Message: o.Message,
+		})
+		if t := todo(p, o, title, byFile); t != "" {
+			v.Todo = append(v.Todo, t)
+		}
+	}
+	for _, d := range in.Documents {
+		vd := viewDoc{Doc: d, TypeName: typeName(p, d.Type)}
+		if d.Error != "" {
+			v.Unread = append(v.Unread, vd)
+			v.Todo = append(v.Todo, p.T("%s could not be read: %s", d.File, d.Error))
+			continue
+		}
+		vd.Facts, vd.Extra = documentFacts(p, d)
+		vd.Problems = append(vd.Problems, d.Warnings...)
+		if d.Photo != nil {
+			vd.Problems = append(vd.Problems, d.Photo.Problems...)
+			for _, u := range d.Photo.Unchecked {
+				vd.Unchecked = append(vd.Unchecked, p.T("Not checked: %s", u))
+			}
+		}
+		v.Docs = append(v.Docs, vd)
+	}
+	if len(v.Todo) > 0 {
+		v.TodoHead = p.T("To do")
+	}
+	return v
+}
+
+// statusWord is a requirement's status in words.
+func statusWord(p *i18n.Printer, s validate.Status) string {
+	switch s {
+	case validate.OK:
+		return p.T("OK")
+	case validate.ExpiresSoon:
+		return p.T("Expires soon")
+	case validate.NeedsReview:
+		return p.T("Check by hand")
+	case validate.NeedsTranslation:
+		return p.T("Needs a translation")
+	case validate.NeedsLegalization:
+		return p.T("Needs an apostille")
+	case validate.Insufficient:
+		return p.T("Not enough")
+	case validate.TooOld:
+		return p.T("Too old")
+	case validate.Expired:
+		return p.T("Expired")
+	case validate.NonCompliant:
+		return p.T("Not valid")
+	case validate.Missing:
+		return p.T("Missing")
+	}
+	return string(s)
+}
+
+// typeName is a document type in words, in the authorities' own terms.
+func typeName(p *i18n.Printer, t document.Type) string {
+	switch t {
+	case document.Passport:
+		return p.T("Passport")
+	case document.IDCard:
+		return p.T("Identity card")
+	case document.ResidencePermit:
+		return p.T("Residence permit")
+	case document.Photo:
+		return p.T("ID photo")
+	case document.ProofOfAddress:
+		return p.T("Proof of address")
+	case document.BankStatement:
+		return p.T("Bank statement")
+	case document.Payslip:
+		return p.T("Payslip")
+	case document.EmploymentCertificate:
+		return p.T("Employer's certificate")
+	case document.EmploymentContract:
+		return p.T("Employment contract")
+	case document.TaxNotice:
+		return p.T("Tax notice")
+	case document.CriminalRecord:
+		return p.T("Criminal-record certificate")
+	case document.HealthInsurance:
+		return p.T("Health insurance certificate")
+	case document.LanguageCertificate:
+		return p.T("Language certificate")
+	case document.BirthCertificate:
+		return p.T("Birth certificate")
+	case document.MarriageCertificate:
+		return p.T("Marriage certificate")
+	case document.Apostille:
+		return p.T("Apostille")
+	case document.Translation:
+		return p.T("Sworn translation")
+	case document.ApplicationForm:
+		return p.T("Application form")
+	case document.PaymentReceipt:
+		return p.T("Fee receipt")
+	}
+	return p.T("Unrecognised document")
+}
+
+// procedureLanguage is the language of a procedure's local titles, when
+// it is one intake speaks.
+func procedureLanguage(country string) string {
+	return i18n.ForCountry(country, "")
+}
+
+// procedureTitle is the procedure's title in the reader's language: its
+// local title in the country's language, else the catalogue's
+// translation of its English title.
+func procedureTitle(p *i18n.Printer, r *validate.Report) string {
+	if t := localIn(p.Lang(), r.Country, r.LocalTitle); t != "" {
+		return t
+	}
+	return p.Text(r.Title)
+}
+
+// requirementTitle is a requirement's title in the reader's language, and
+// its title in the procedure's language when that differs (what the
+// counter's checklist says).
+func requirementTitle(p *i18n.Printer, r *validate.Report, o validate.Outcome) (title, local string) {
+	if t := localIn(p.Lang(), r.Country, o.LocalTitle); t != "" {
+		return t, ""
+	}
+	return p.Text(o.Title), o.LocalTitle
+}
+
+// localIn returns the part of a local title written in lang: Belgian
+// titles are "Dutch / French"; "" when the title is in another language.
+func localIn(lang, country, local string) string {
+	if local == "" {
+		return ""
+	}
+	if country == "BE" {
+		nl, fr, ok := strings.Cut(local, " / ")
+		switch {
+		case lang == "nl":
+			return nl
+		case lang == "fr" && ok:
+			return fr
+		}
+		return ""
+	}
+	if procedureLanguage(country) == lang {
+		return local
+	}
+	return ""
+}
+
+// todo is what the reader has to do about an outcome, as a sentence that
+// starts with the document; "" when nothing.
+func todo(p *i18n.Printer, o validate.Outcome, title string, byFile map[string]document.Document) string {
+	var d document.Document
+	found := false
+	for _, f := range o.Files {
+		if fd, ok := byFile[f]; ok && fd.Type != document.Apostille && fd.Type != document.Translation {
+			d, found = fd, true
+			break
+		}
+	}
+	noun := p.Noun(typeName(p, d.Type))
+	var s string
+	switch {
+	case o.Status == validate.OK:
+		return ""
+	case o.Status == validate.Missing || !found:
+		if o.Status.Met() {
+			return ""
+		}
+		s = p.T("Add: %s.", title)
+	case o.Status == validate.ExpiresSoon && !d.Expires.IsZero():
+		s = p.T("Your %s expires on %s.", noun, p.Date(d.Expires))
+	case o.Status == validate.Expired && !d.Expires.IsZero():
+		s = p.T("Your %s expired on %s.", noun, p.Date(d.Expires))
+	case o.Status == validate.Expired:
+		s = p.T("Your %s has expired.", noun)
+	case o.Status == validate.TooOld && !d.Issued.IsZero():
+		s = p.T("Your %s dates from %s: too old for this application; get a recent one.", noun, p.Date(d.Issued))
+	case o.Status == validate.TooOld:
+		s = p.T("Your %s is too old for this application; get a recent one.", noun)
+	case o.Status == validate.NeedsTranslation:
+		s = p.T("Your %s needs a sworn translation.", noun)
+	case o.Status == validate.NeedsLegalization:
+		s = p.T("Your %s needs an apostille or a legalisation.", noun)
+	case o.Status == validate.Insufficient:
+		s = p.T("Your %s does not fully meet this requirement: %s.", noun, title)
+	case o.Status == validate.NonCompliant:
+		s = p.T("Your %s does not meet the rules: %s.", noun, title)
+	case o.Status == validate.NeedsReview:
+		s = p.T("Check by hand: %s.", title)
+	default:
+		return ""
+	}
+	if len(o.Files) > 0 {
+		s += " (" + strings.Join(o.Files, ", ") + ")"
+	}
+	return s
+}
+
+// documentFacts lists what was read of d in words, and the reading's
+// details (MRZ, OCR) apart.
+func documentFacts(p *i18n.Printer, d document.Document) (facts, extra []string) {
+	if d.Language != "" {
+		facts = append(facts, capitalise(p.LanguageName(d.Language)))
+	}
+	if d.Pages > 1 {
+		facts = append(facts, p.T("%d pages", d.Pages))
+	}
+	if !d.Issued.IsZero() {
+		facts = append(facts, p.T("issued %s", p.Date(d.Issued)))
+	}
+	if !d.ValidFrom.IsZero() {
+		facts = append(facts, p.T("from %s", p.Date(d.ValidFrom)))
+	}
+	if !d.Expires.IsZero() {
+		facts = append(facts, p.T("until %s", p.Date(d.Expires)))
+	}
+	if d.Holder != "" {
+		facts = append(facts, d.Holder)
+	}
+	if d.Photo != nil && d.Photo.WidthMM > 0 {
+		facts = append(facts, fmt.Sprintf("%.1f×%.1f mm", d.Photo.WidthMM, d.Photo.HeightMM))
+	}
+	if d.Number != "" {
+		extra = append(extra, p.T("number %s", d.Number))
+	}
+	if d.MRZ != nil {
+		if d.MRZ.Valid {
+			extra = append(extra, p.T("machine-readable zone %s, check digits hold", d.MRZ.Format))
+		} else {
+			extra = append(extra, p.T("machine-readable zone %s, check digits fail", d.MRZ.Format))
+		}
+	}
+	if d.Photo != nil {
+		extra = append(extra, fmt.Sprintf("%d×%d px", d.Photo.WidthPx, d.Photo.HeightPx))
+	}
+	switch d.TextSource {
+	case document.SourceOCR:
+		if d.Confidence > 0 {
+			extra = append(extra, p.T("read by OCR, confidence %d%%", int(d.Confidence+0.5)))
+		}
+	case document.SourceTextLayer:
+		extra = append(extra, p.T("read from the PDF's text layer"))
+	}
+	return facts, extra
+}
+
+// capitalise upper-cases the first letter of s ("serbe" → "Serbe").
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
