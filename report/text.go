@@ -90,7 +90,9 @@ func WriteText(w io.Writer, in *intake.Result, opt TextOptions) error {
 		}
 	}
 
-	b.WriteString("\n" + p.paint(ansiBold, v.Labels.Documents) + "\n")
+	if len(v.Docs) > 0 {
+		b.WriteString("\n" + p.paint(ansiBold, v.Labels.Documents) + "\n")
+	}
 	for _, d := range v.Docs {
 		facts := append([]string{d.TypeName}, d.Facts...)
 		if v.ShowExtra {

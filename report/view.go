@@ -285,7 +285,7 @@ func todo(p *i18n.Printer, o validate.Outcome, title string, byFile map[string]d
 	default:
 		return ""
 	}
-	if len(o.Files) > 0 {
+	if len(o.Files) > 0 && o.Status != validate.Missing {
 		s += " (" + strings.Join(o.Files, ", ") + ")"
 	}
 	return s
@@ -347,3 +347,22 @@ func capitalise(s string) string {
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
 }
+
+// StatusWord is a requirement's status in words in the language lang
+// ("Too old", "Trop ancien"), for the command line's other outputs
+// (intake watch).
+func StatusWord(s validate.Status, lang string) string { return statusWord(i18n.New(lang), s) }
+
+// RequirementTitle is a requirement's title in the language lang.
+func RequirementTitle(r *validate.Report, o validate.Outcome, lang string) string {
+	title, _ := requirementTitle(i18n.New(lang), r, o)
+	return title
+}
+
+// TodoList is what remains to do about a checked dossier, in the
+// language lang: the to-do of its reports, one sentence an item.
+func TodoList(in *intake.Result, lang string) []string { return newView(in, lang, false).Todo }
+
+// Verdict is the verdict line of a checked dossier in the language lang:
+// "NOT READY: 5 of 10 requirements are not met."
+func Verdict(in *intake.Result, lang string) string { return newView(in, lang, false).Line }
