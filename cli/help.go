@@ -51,8 +51,8 @@ func helps() map[string]help {
 			},
 		},
 		"photo": {
-			usage: []string{"intake photo FILE --country CC [--format text|json]"},
-			about: "Checks one ID photo, or a scanned sheet of photo-booth prints, against a country's photo rules: size, head, background, exposure.",
+			usage:    []string{"intake photo FILE --country CC [--format text|json]"},
+			about:    "Checks one ID photo, or a scanned sheet of photo-booth prints, against a country's photo rules: size, head, background, exposure.",
 			examples: []example{{"intake photo photo.jpg --country FR", "check an ID photo for a French application"}},
 		},
 		"rules": {
@@ -64,8 +64,8 @@ func helps() map[string]help {
 			},
 		},
 		"init": {
-			usage: []string{"intake init DIR --country CC --procedure ID [--on DATE] [--nationality CC]"},
-			about: "Writes a commented intake.yaml into the dossier folder DIR, so that later commands need no flags.",
+			usage:    []string{"intake init DIR --country CC --procedure ID [--on DATE] [--nationality CC]"},
+			about:    "Writes a commented intake.yaml into the dossier folder DIR, so that later commands need no flags.",
 			examples: []example{{"intake init ~/dossier --country FR --procedure carte-de-sejour-renewal --on 10/01/2027", "remember the procedure and the appointment"}},
 		},
 		"bundle": {
@@ -77,13 +77,13 @@ func helps() map[string]help {
 			},
 		},
 		"watch": {
-			usage: []string{"intake watch DIR [flags]"},
-			about: "Validates the dossier, then again whenever a file appears, changes or goes, and prints what changed and what remains to do. Only new or changed files are read again.",
+			usage:    []string{"intake watch DIR [flags]"},
+			about:    "Validates the dossier, then again whenever a file appears, changes or goes, and prints what changed and what remains to do. Only new or changed files are read again.",
 			examples: []example{{"intake watch ~/dossier --country FR --procedure carte-de-sejour-renewal", "keep a terminal open while you scan"}},
 		},
 		"cache": {
-			usage: []string{"intake cache clear", "intake cache info"},
-			about: "intake keeps what it read of each file (by its SHA-256), so that a second run is instant. clear forgets every reading; info says how much is kept and where.",
+			usage:    []string{"intake cache clear", "intake cache info"},
+			about:    "intake keeps what it read of each file (by its SHA-256), so that a second run is instant. clear forgets every reading; info says how much is kept and where.",
 			examples: []example{{"intake cache info", "where the cache is, and its size"}, {"intake cache clear", "forget every earlier reading"}},
 		},
 		"version": {

@@ -14,8 +14,8 @@ import (
 
 	"github.com/intake-app/intake/cache"
 	"github.com/intake-app/intake/intake"
-	"github.com/intake-app/intake/ocr"
 	"github.com/intake-app/intake/internal/i18n"
+	"github.com/intake-app/intake/ocr"
 	"github.com/intake-app/intake/report"
 	"github.com/intake-app/intake/validate"
 )
