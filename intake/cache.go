@@ -16,14 +16,15 @@ import (
 )
 
 // cacheFormat changes when cachedFile changes meaning.
-const cacheFormat = "intake-read-2"
+const cacheFormat = "intake-read-3"
 
 // cachedFile is what the cache keeps of a file: the reading of its pages
 // and, for an ID photo, its measurement. Extraction (stage 3) is not
 // cached: it is fast, and depends on the procedure's country.
 type cachedFile struct {
-	Pages []cachedPage         `json:"pages"`
-	Photo *document.PhotoCheck `json:"photo,omitempty"`
+	Format string         `json:"format"` // cacheFormat: an entry of another format is not used
+	Pages  []cachedPage   `json:"pages"`
+	Photo  *measuredPhoto `json:"photo,omitempty"`
 }
 
 type cachedPage struct {
@@ -40,14 +41,15 @@ type cachedPage struct {
 }
 
 // cacheSalt returns what, besides a file's content, changes how it is
-// read: this build of intake, Tesseract's version, the language data, the
-// languages chosen for the dossier and the procedure's country.
+// read: this build of intake, Tesseract's version, the language data and
+// the languages chosen for the dossier. The procedure's country is not one
+// of them: a photo is measured the same for every country, and judged
+// against its rules on every run.
 func cacheSalt(eng *ocr.Engine, langs ocr.Options, opt ReadOptions) string {
 	if opt.Cache == nil {
 		return ""
 	}
-	// The country chooses the photo profile ID photos are checked against.
-	parts := []string{cacheFormat, cache.ProgramID(), eng.Version(), strings.ToUpper(opt.Country), strings.Join(langs.Languages, "+")}
+	parts := []string{cacheFormat, cache.ProgramID(), eng.Version(), strings.Join(langs.Languages, "+")}
 	used := append([]string{"eng"}, langs.Languages...)
 	for _, l := range langs.Alternates {
 		parts = append(parts, strings.Join(l, "+"))
@@ -100,7 +102,7 @@ func (w *fileWork) load() bool {
 		return false
 	}
 	var e cachedFile
-	if json.Unmarshal(b, &e) != nil || len(e.Pages) == 0 {
+	if json.Unmarshal(b, &e) != nil || e.Format != cacheFormat || len(e.Pages) == 0 {
 		return false
 	}
 	pages := make([]pageWork, len(e.Pages))
@@ -123,7 +125,7 @@ func (w *fileWork) store() {
 	if (w.cache == nil && w.record == "") || w.hit || w.sum == "" || w.doc.Error != "" || len(w.pages) == 0 {
 		return
 	}
-	e := cachedFile{Photo: w.photo}
+	e := cachedFile{Format: cacheFormat, Photo: w.photo}
 	for _, p := range w.pages {
 		if p.err != nil {
 			return // perhaps passing: try again next time

@@ -204,7 +204,7 @@ type fileWork struct {
 	data    []byte   // the image file's bytes
 	pdf     *ocr.PDF // an opened PDF
 	pages   []pageWork
-	photo   *document.PhotoCheck
+	photo   *measuredPhoto
 	country string // the procedure's country: its photo profile
 
 	cache *cache.Cache // nil: no cache
@@ -292,20 +292,19 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 		}
 		b := img.Bounds()
 		density := photo.ReadDensity(w.data)
-		prof := photo.For(w.country)
-		if prof.Likely(b.Dx(), b.Dy(), density) {
+		// Every country's ID photo is 35×45 mm: the shape alone says
+		// whether to measure one, whatever the procedure.
+		if photo.Standard.Likely(b.Dx(), b.Dy(), density) {
 			// An ID photo: measure it; it has no text to read. A photo
 			// whose print size is unknown is still read, in case it is a
 			// document of the same shape.
-			w.photo = prof.Analyze(img, density)
-			w.photo.Taken = takenOn(w.data)
+			w.photo = &measuredPhoto{Measurement: photo.Measure(img, density), Taken: takenOn(w.data)}
 			if density.Known() {
 				return nil
 			}
 		} else if _, ok := photo.IsSheet(img); ok {
 			// A sheet of photo-booth prints: one is measured; no text.
-			w.photo = prof.AnalyzeImage(img, density)
-			w.photo.Taken = takenOn(w.data)
+			w.photo = &measuredPhoto{Measurement: photo.MeasureImage(img, density), Taken: takenOn(w.data)}
 			return nil
 		}
 		var scale float64
@@ -330,6 +329,12 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 	pw.conf = page.Reading.Confidence
 	pw.source = document.SourceOCR
 	return nil
+}
+
+// measuredPhoto is what was measured of an ID photo, before judging.
+type measuredPhoto struct {
+	*photo.Measurement
+	Taken string `json:"taken,omitempty"` // YYYY-MM-DD from its EXIF date; "" when unknown
 }
 
 // takenOn is the date an ID photo was taken (EXIF), or "".
@@ -365,15 +370,19 @@ func (w *fileWork) safeFinish(procedureCountry string) {
 // finish turns the pages' text into the document's fields.
 func (w *fileWork) finish(procedureCountry string) {
 	d := &w.doc
-	d.Photo = w.photo
 	if d.Error != "" {
 		return
 	}
-	// The photo's age is judged here, not when it is measured: the
-	// measurement is cached, the reference date changes from run to run.
-	if w.photo != nil && w.photo.Taken != "" {
-		if taken, err := time.Parse(time.DateOnly, w.photo.Taken); err == nil {
-			photo.For(w.country).CheckAge(w.photo, taken, w.reference)
+	// The photo is judged here, not when it is measured: the measurement
+	// is cached, while the country's rules and the reference date its age
+	// is judged against change from run to run.
+	if w.photo != nil {
+		prof := photo.For(w.country)
+		d.Photo = prof.Judge(w.photo.Measurement)
+		if w.photo.Taken != "" {
+			if taken, err := time.Parse(time.DateOnly, w.photo.Taken); err == nil {
+				prof.CheckAge(d.Photo, taken, w.reference)
+			}
 		}
 	}
 	var texts []string

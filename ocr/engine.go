@@ -22,8 +22,33 @@ import (
 )
 
 // ErrDependency marks an error caused by a missing program or language
-// pack rather than by the input. Its message says what to install.
+// pack rather than by the input. Test for it with errors.Is: the errors
+// are DependencyErrors, whose message says what to install.
 var ErrDependency = errors.New("missing dependency")
+
+// A DependencyError is a program or a language pack intake needs and does
+// not find, with the Debian packages that provide it.
+type DependencyError struct {
+	What     string   // "Tesseract's language packs for fra, srp", "pdftoppm"
+	Packages []string // Debian packages to install
+	Err      error    // the underlying error, if any
+}
+
+func (e *DependencyError) Error() string {
+	msg := e.What + " not installed"
+	if len(e.Packages) > 0 {
+		msg += fmt.Sprintf(": install with `sudo apt-get install %s` (scripts/setup-debian installs everything intake needs)", strings.Join(e.Packages, " "))
+	}
+	if e.Err != nil {
+		msg += " (" + e.Err.Error() + ")"
+	}
+	return msg
+}
+
+// Is makes errors.Is(err, ErrDependency) hold.
+func (e *DependencyError) Is(target error) bool { return target == ErrDependency }
+
+func (e *DependencyError) Unwrap() error { return e.Err }
 
 // Engine holds what the OCR workers share: the set of installed language
 // packs and a lock that serialises Tesseract initialisation (Init is not
@@ -39,14 +64,14 @@ type Engine struct {
 func NewEngine() (*Engine, error) {
 	langs, err := gosseract.GetAvailableLanguages()
 	if err != nil {
-		return nil, fmt.Errorf("list Tesseract languages: %w: %w", err, ErrDependency)
+		return nil, &DependencyError{What: "Tesseract", Packages: []string{"tesseract-ocr"}, Err: err}
 	}
 	e := &Engine{available: map[string]bool{}}
 	for _, l := range langs {
 		e.available[l] = true
 	}
 	if len(e.available) == 0 {
-		return nil, fmt.Errorf("no Tesseract language pack is installed (install tesseract-ocr-eng): %w", ErrDependency)
+		return nil, &DependencyError{What: "Tesseract's language data", Packages: []string{"tesseract-ocr-eng"}}
 	}
 	f, err := os.CreateTemp("", "intake-mrz-*.config")
 	if err != nil {
@@ -100,8 +125,8 @@ func (e *Engine) Require(langs ...string) error {
 		return nil
 	}
 	slices.Sort(missing)
-	return fmt.Errorf("Tesseract language packs are missing: install them with `sudo apt-get install %s`: %w",
-		strings.Join(slices.Compact(missing), " "), ErrDependency)
+	missing = slices.Compact(missing)
+	return &DependencyError{What: "Tesseract language data (" + strings.Join(missing, ", ") + ")", Packages: missing}
 }
 
 // Has reports whether the language pack lang is installed.

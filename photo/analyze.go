@@ -18,7 +18,6 @@ type raster struct {
 	rgb     [][3]float64 // 0–255
 	gray    []uint8
 	scale   float64 // file pixels per raster pixel
-	colourf float64 // mean chroma of the whole image
 }
 
 func newRaster(img image.Image) *raster {
@@ -50,52 +49,51 @@ func newRaster(img image.Image) *raster {
 	return r
 }
 
-// Analyze measures an ID photo against p: its print size (as Check
-// does), the face (how many, head height, eye line, centring, roll,
-// resolution), the background (lightness, colour, uniformity, shadows)
-// and the face's exposure. Problems are said in words a person can act on.
+// Analyze measures an ID photo and judges it against p: its print size
+// (as Check does), the face (how many, head height, eye line, centring,
+// roll, resolution), the background (lightness, colour, uniformity,
+// shadows) and the face's exposure. Problems are said in words a person
+// can act on.
 func (p Profile) Analyze(img image.Image, d Density) *document.PhotoCheck {
+	return p.Judge(Measure(img, d))
+}
+
+// Measure measures an ID photo: what it shows, whatever the country's
+// rules. It depends only on the image, so it can be cached; Judge compares
+// it with a profile on every run.
+func Measure(img image.Image, d Density) *Measurement {
 	b := img.Bounds()
-	c := p.Check(b.Dx(), b.Dy(), d)
-	c.Country = p.Country
+	m := &Measurement{WidthPx: b.Dx(), HeightPx: b.Dy(), Density: d}
 	r := newRaster(img)
 	faces, err := detectFaces(r.gray, r.w, r.h)
 	if err != nil {
-		c.Problems = append(c.Problems, "the face detector could not be loaded: "+err.Error())
-		c.Compliant = false
-		return c
+		m.DetectorError = err.Error()
+		return m
 	}
-	c.Faces = len(faces)
+	m.Faces = len(faces)
 	var f *face
 	if len(faces) > 0 {
 		f = &faces[0]
 	}
 	bg := measureBackground(r, f)
-	c.BackgroundLightness, c.BackgroundChroma = round1(bg.l), round1(bg.chroma)
-	c.BackgroundColour = fmt.Sprintf("#%02x%02x%02x", clamp8(bg.rgb[0]), clamp8(bg.rgb[1]), clamp8(bg.rgb[2]))
-	c.BackgroundGradient, c.BackgroundShadow = round1(bg.gradient), round1(bg.shadow)
-
+	if bg.n > 0 {
+		m.Background = &Background{
+			Lightness: round1(bg.l), Chroma: round1(bg.chroma),
+			Colour:   fmt.Sprintf("#%02x%02x%02x", clamp8(bg.rgb[0]), clamp8(bg.rgb[1]), clamp8(bg.rgb[2])),
+			Gradient: round1(bg.gradient), Shadow: round1(bg.shadow),
+		}
+	}
 	switch len(faces) {
 	case 0:
-		if personInMiddle(r, bg) {
-			// Something head-shaped stands in front of the background,
-			// but the detector found no face on it: the detector may
-			// have missed it (drawings, strong shadows, glasses).
-			c.Unchecked = append(c.Unchecked, "no face was detected on the figure in the middle: the head's height, the eye line, the centring and the exposure could not be measured; check them by hand")
-		} else {
-			c.Problems = append(c.Problems, "no face was found: the photo must show your whole face, from the front, eyes open and uncovered")
-		}
+		// Something head-shaped standing in front of the background, on
+		// which the detector found no face (drawings, strong shadows,
+		// glasses), is not the same as no person at all.
+		m.Figure = personInMiddle(r, bg)
 	case 1:
-		p.measureFace(c, r, f, bg, d)
-	default:
-		c.Problems = append(c.Problems, fmt.Sprintf("%d faces were found: the photo must show you alone", len(faces)))
+		m.Face = measureFace(r, f, bg)
 	}
-	p.judgeBackground(c, bg)
-	if p.Colour && r.colourless() {
-		c.Problems = append(c.Problems, "the photo is in black and white; a colour photo is required")
-	}
-	c.Compliant = len(c.Problems) == 0
-	return c
+	m.Colourless = r.colourless()
+	return m
 }
 
 // Head proportions relative to pigo's face box (side s, centre row):
@@ -111,7 +109,7 @@ const (
 	chinShare = 0.435
 )
 
-func (p Profile) measureFace(c *document.PhotoCheck, r *raster, f *face, bg background, d Density) {
+func measureFace(r *raster, f *face, bg background) *Face {
 	chin := f.row + chinK*f.size
 	crown := f.row - crownK*f.size
 	eyeY := (f.eyeL[1] + f.eyeR[1]) / 2
@@ -121,69 +119,19 @@ func (p Profile) measureFace(c *document.PhotoCheck, r *raster, f *face, bg back
 		chin = eyeY + chinEyes*ed
 		crown = chin - (chin-eyeY)/chinShare
 	}
+	fm := &Face{Eyes: f.eyes}
 	if top, ok := findCrown(r, f, bg); ok {
 		crown = top
-		if top <= 1 {
-			c.Problems = append(c.Problems, "the top of the head touches the photo's upper edge: ask for a crop with space above the hair")
-		}
-	}
-	heightMM := p.HeightMM
-	if d.Known() && c.HeightMM > 0 {
-		heightMM = c.HeightMM
+		fm.CrownAtTop = top <= 1
 	}
 	h := float64(r.h)
-	c.HeadShare = round1(100 * (chin - crown) / h)
-	c.HeadMM = round1((chin - crown) / h * heightMM)
-	c.EyeLine = round1(100 * (h - eyeY) / h)
-	c.FaceCentre = round1(100 * f.col / float64(r.w))
-	c.RollDeg = round1(180 / math.Pi * math.Atan2(f.eyeR[1]-f.eyeL[1], f.eyeR[0]-f.eyeL[0]))
-	c.EyeDistancePx = math.Round(math.Hypot(f.eyeR[0]-f.eyeL[0], f.eyeR[1]-f.eyeL[1]) * r.scale)
-	c.FaceDark, c.FaceBright = exposure(r, f)
-
-	if p.HeadMinMM > 0 {
-		switch {
-		case c.HeadMM < p.HeadMinMM:
-			c.Problems = append(c.Problems, fmt.Sprintf(
-				"the head is %.0f mm high (chin to crown, %.0f %% of the photo); it must be %g to %g mm: ask for a closer crop",
-				c.HeadMM, c.HeadShare, p.HeadMinMM, p.HeadMaxMM))
-		case c.HeadMM > p.HeadMaxMM:
-			c.Problems = append(c.Problems, fmt.Sprintf(
-				"the head is %.0f mm high (chin to crown, %.0f %% of the photo); it must be %g to %g mm: ask for a wider crop, with space above the hair",
-				c.HeadMM, c.HeadShare, p.HeadMinMM, p.HeadMaxMM))
-		}
-	}
-	if c.EyeLine < 50 || c.EyeLine > 72 {
-		where := "low"
-		if c.EyeLine > 72 {
-			where = "high"
-		}
-		c.Problems = append(c.Problems, fmt.Sprintf(
-			"the eyes are too %s: at %.0f %% of the height from the bottom, where 50 to 70 %% is asked; ask for a crop with the eyes a little above the middle", where, c.EyeLine))
-	}
-	if c.FaceCentre < 45 || c.FaceCentre > 55 {
-		side := "left"
-		if c.FaceCentre > 55 {
-			side = "right"
-		}
-		c.Problems = append(c.Problems, fmt.Sprintf(
-			"the face is off-centre, towards the %s (its middle at %.0f %% of the width, 45 to 55 %% is asked): ask for a centred crop", side, c.FaceCentre))
-	}
-	if math.Abs(c.RollDeg) > 8 {
-		c.Problems = append(c.Problems, fmt.Sprintf(
-			"the head is tilted by %.0f° (at most 8°): hold your head straight, eyes level", math.Abs(c.RollDeg)))
-	}
-	if c.EyeDistancePx < 90 {
-		c.Problems = append(c.Problems, fmt.Sprintf(
-			"the eyes are %.0f pixels apart; at least 90 are needed: use a higher-resolution file or scan the print at 600 dpi", c.EyeDistancePx))
-	}
-	if c.FaceDark > 15 {
-		c.Problems = append(c.Problems, fmt.Sprintf(
-			"the face is under-exposed (%.0f %% of it is nearly black): have the photo taken again with more light on the face", c.FaceDark))
-	}
-	if c.FaceBright > 10 {
-		c.Problems = append(c.Problems, fmt.Sprintf(
-			"the face is over-exposed (%.0f %% of it is burnt white): have the photo taken again with softer light", c.FaceBright))
-	}
+	fm.HeadShare = round1(100 * (chin - crown) / h)
+	fm.EyeLine = round1(100 * (h - eyeY) / h)
+	fm.Centre = round1(100 * f.col / float64(r.w))
+	fm.RollDeg = round1(180 / math.Pi * math.Atan2(f.eyeR[1]-f.eyeL[1], f.eyeR[0]-f.eyeL[0]))
+	fm.EyeDistancePx = math.Round(math.Hypot(f.eyeR[0]-f.eyeL[0], f.eyeR[1]-f.eyeL[1]) * r.scale)
+	fm.Dark, fm.Bright = exposure(r, f)
+	return fm
 }
 
 // personInMiddle reports whether the middle of the photo, where the head
@@ -353,43 +301,43 @@ func measureBackground(r *raster, f *face) background {
 	return bg
 }
 
-func (p Profile) judgeBackground(c *document.PhotoCheck, bg background) {
-	if bg.n == 0 {
+func (p Profile) judgeBackground(c *document.PhotoCheck, bg *Background) {
+	if bg == nil {
 		return
 	}
-	if bg.gradient > busyGradient {
+	if bg.Gradient > busyGradient {
 		c.Problems = append(c.Problems, fmt.Sprintf(
-			"the background is not plain (patterns or objects behind you; gradient %.0f, at most %d): stand in front of a plain wall", bg.gradient, busyGradient))
+			"the background is not plain (patterns or objects behind you; gradient %.0f, at most %d): stand in front of a plain wall", bg.Gradient, busyGradient))
 	}
-	if math.Abs(bg.shadow) > 8 {
+	if math.Abs(bg.Shadow) > 8 {
 		side := "left"
-		if bg.shadow > 0 {
+		if bg.Shadow > 0 {
 			side = "right"
 		}
 		c.Problems = append(c.Problems, fmt.Sprintf(
-			"the background is darker on the %s (a shadow, %.0f points of lightness): light the wall evenly, or stand further from it", side, math.Abs(bg.shadow)))
+			"the background is darker on the %s (a shadow, %.0f points of lightness): light the wall evenly, or stand further from it", side, math.Abs(bg.Shadow)))
 	}
-	white := bg.l >= 95 && bg.chroma < 5
-	what := fmt.Sprintf("the background is %s (lightness %.0f of 100)", c.BackgroundColour, bg.l)
+	white := bg.Lightness >= 95 && bg.Chroma < 5
+	what := fmt.Sprintf("the background is %s (lightness %.0f of 100)", bg.Colour, bg.Lightness)
 	switch p.Background {
 	case BackgroundWhite:
-		if bg.l < 90 || bg.chroma > 8 {
+		if bg.Lightness < 90 || bg.Chroma > 8 {
 			c.Problems = append(c.Problems, what+"; it must be white: have the photo taken in front of a white wall")
 		}
 	case BackgroundLightNotWhite:
 		switch {
 		case white:
 			c.Problems = append(c.Problems, what+", white, which "+countryName(p.Country)+" refuses: have the photo taken in front of a light grey or light blue wall")
-		case bg.l < 70:
+		case bg.Lightness < 70:
 			c.Problems = append(c.Problems, what+", too dark; it must be light (light grey or light blue, not white): have the photo taken in front of a light wall")
-		case bg.chroma > 25:
+		case bg.Chroma > 25:
 			c.Problems = append(c.Problems, what+", too colourful; it must be light grey or light blue: have the photo taken in front of a plain light wall")
 		}
 	default:
 		switch {
-		case bg.l < 70:
+		case bg.Lightness < 70:
 			c.Problems = append(c.Problems, what+", too dark; it must be white or light: have the photo taken in front of a light wall")
-		case bg.chroma > 15:
+		case bg.Chroma > 15:
 			c.Problems = append(c.Problems, what+", too colourful; it must be white or light: have the photo taken in front of a plain light wall")
 		}
 	}

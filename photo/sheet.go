@@ -105,19 +105,25 @@ type subImager interface {
 	SubImage(image.Rectangle) image.Image
 }
 
-// AnalyzeImage measures an image that is either one ID photo or a page
+// AnalyzeImage measures and judges an image that is either one ID photo
+// or a page with several (a sheet of prints).
+func (p Profile) AnalyzeImage(img image.Image, d Density) *document.PhotoCheck {
+	return p.Judge(MeasureImage(img, d))
+}
+
+// MeasureImage measures an image that is either one ID photo or a page
 // with several (a sheet of prints): on a sheet, the first photo is
 // measured, and Sheet says how many were found.
-func (p Profile) AnalyzeImage(img image.Image, d Density) *document.PhotoCheck {
+func MeasureImage(img image.Image, d Density) *Measurement {
 	b := img.Bounds()
-	if !p.Likely(b.Dx(), b.Dy(), d) {
+	if !Standard.Likely(b.Dx(), b.Dy(), d) {
 		if rects, ok := IsSheet(img); ok {
 			if si, ok := img.(subImager); ok {
-				c := p.Analyze(si.SubImage(rects[0]), d)
-				c.Sheet = len(rects)
-				return c
+				m := Measure(si.SubImage(rects[0]), d)
+				m.Sheet = len(rects)
+				return m
 			}
 		}
 	}
-	return p.Analyze(img, d)
+	return Measure(img, d)
 }

@@ -51,43 +51,58 @@ func identityRank(d *document.Document) int {
 
 // applicantOf decides the applicant from f and docs.
 func applicantOf(f Facts, docs []*document.Document) Applicant {
-	var id *document.Document
-	for _, d := range docs {
-		if r := identityRank(d); r >= 0 && (id == nil || r > identityRank(id)) {
-			id = d
-		}
-	}
 	var a Applicant
-	if id != nil {
-		a.File = id.File
-		a.Name, a.Passport = id.Holder, id.Number
-		if m := id.MRZ; m != nil && m.Valid {
-			a.Name = strings.TrimSpace(m.Surname + " " + m.GivenNames)
-			a.Passport = m.DocumentNumber
-		}
-		if id.Type == document.Passport {
-			switch {
-			case id.MRZ != nil && id.MRZ.Valid && id.MRZ.Nationality != "":
-				a.Nationality, a.NationalityFrom = alpha2(id.MRZ.Nationality), "mrz"
-			case id.MRZ != nil && id.MRZ.Nationality != "":
-				a.Nationality, a.NationalityFrom = alpha2(id.MRZ.Nationality), "printed"
-			case id.Country != "":
-				// A passport is issued by the holder's country.
-				a.Nationality, a.NationalityFrom = alpha2(id.Country), "printed"
-			}
-		}
-		switch {
-		case id.MRZ != nil && id.MRZ.Valid && !id.MRZ.BirthDate.IsZero():
-			a.BirthDate, a.BirthDateFrom = document.DateOf(id.MRZ.BirthDate), "mrz"
-		case !id.BirthDate.IsZero():
-			a.BirthDate, a.BirthDateFrom = id.BirthDate, "printed"
-		}
+	if id := identityDocument(docs); id != nil {
+		a = readApplicant(id)
 	}
 	if f.Nationality != "" {
 		a.Nationality, a.NationalityFrom = alpha2(f.Nationality), "stated"
 	}
 	if !f.BirthDate.IsZero() {
 		a.BirthDate, a.BirthDateFrom = f.BirthDate, "stated"
+	}
+	return a
+}
+
+// identityDocument is the document of docs that says best who the
+// applicant is, or nil.
+func identityDocument(docs []*document.Document) *document.Document {
+	var id *document.Document
+	for _, d := range docs {
+		if r := identityRank(d); r >= 0 && (id == nil || r > identityRank(id)) {
+			id = d
+		}
+	}
+	return id
+}
+
+// readApplicant is what the identity document id says of its holder: a
+// valid MRZ first, then the printed text.
+func readApplicant(id *document.Document) Applicant {
+	a := Applicant{File: id.File, Name: id.Holder, Passport: id.Number}
+	m := id.MRZ
+	valid := m != nil && m.Valid
+	if valid {
+		a.Name = strings.TrimSpace(m.Surname + " " + m.GivenNames)
+		a.Passport = m.DocumentNumber
+	}
+	if id.Type == document.Passport {
+		switch {
+		case m != nil && m.Nationality != "":
+			a.Nationality, a.NationalityFrom = alpha2(m.Nationality), "printed"
+			if valid {
+				a.NationalityFrom = "mrz"
+			}
+		case id.Country != "":
+			// A passport is issued by the holder's country.
+			a.Nationality, a.NationalityFrom = alpha2(id.Country), "printed"
+		}
+	}
+	switch {
+	case valid && !m.BirthDate.IsZero():
+		a.BirthDate, a.BirthDateFrom = document.DateOf(m.BirthDate), "mrz"
+	case !id.BirthDate.IsZero():
+		a.BirthDate, a.BirthDateFrom = id.BirthDate, "printed"
 	}
 	return a
 }
