@@ -89,14 +89,14 @@ func terminalWidth(w io.Writer) int {
 const slowPage = 2 * time.Second
 
 // progressLine shows reading progress on a terminal's stderr, page by
-// page, with the elapsed time and an estimate of what remains; and, on
-// any stderr unless --quiet, a closing summary ("read 13 pages in 42 s;
-// 1 file unreadable").
+// page, with the elapsed time and an estimate of what remains, then a
+// closing summary ("read 13 pages in 42 s; 1 file unreadable"). Neither
+// is shown with --quiet or when stderr is not a terminal: a script's
+// stderr holds errors only.
 type progressLine struct {
 	env     Env
 	p       *i18n.Printer
-	quiet   bool
-	enabled bool // the bar: stderr is a terminal
+	enabled bool // stderr is a terminal, and no --quiet
 	cached  bool // a cache keeps the readings for the next run
 	start   time.Time
 
@@ -109,7 +109,7 @@ type progressLine struct {
 
 func newProgressLine(env Env, quiet bool, p *i18n.Printer, cached bool) *progressLine {
 	now := time.Now()
-	return &progressLine{env: env, p: p, quiet: quiet, enabled: !quiet && isTerminal(env.Stderr), cached: cached, start: now, prev: now}
+	return &progressLine{env: env, p: p, enabled: !quiet && isTerminal(env.Stderr), cached: cached, start: now, prev: now}
 }
 
 func (l *progressLine) update(pr intake.Progress) {
@@ -154,16 +154,17 @@ func (l *progressLine) done(res *intake.Result) {
 	if l.shown {
 		fmt.Fprint(l.env.Stderr, "\r\x1b[K")
 	}
-	if l.quiet || res == nil {
+	if !l.enabled || res == nil {
 		return
 	}
-	unreadable := 0
+	pages, unreadable := 0, 0
 	for _, d := range res.Documents {
+		pages += d.Pages
 		if d.Error != "" {
 			unreadable++
 		}
 	}
-	s := l.p.T("read %d pages in %s", l.last.Pages, l.p.Duration(time.Since(l.start)))
+	s := l.p.T("read %d pages in %s", pages, l.p.Duration(time.Since(l.start)))
 	if unreadable > 0 {
 		s += "; " + l.p.T("%d files unreadable", unreadable)
 	}
