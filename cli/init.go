@@ -98,7 +98,7 @@ func configTemplate(p *validate.Procedure, nationality, on string) string {
 		fmt.Fprintf(&b, "# appointment: %s\n", time.Now().AddDate(0, 1, 0).Format(time.DateOnly))
 	}
 	fmt.Fprintf(&b, "\n# What scans cannot show; some requirements apply only to some applicants.\n")
-	for _, k := range []string{"application", "family", "basis"} {
+	for _, k := range []string{"application", "family", "basis", "housing", "activity"} {
 		fmt.Fprintf(&b, "# %s: %s\n", k, strings.Join(validate.FactValues(k), " | "))
 	}
 	if len(p.Regions) > 0 {

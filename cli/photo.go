@@ -57,8 +57,11 @@ func runPhoto(ctx context.Context, args []string, env Env) error {
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
+	// A photo is compliant only when every measure was made: one that
+	// could not be (no face found on a figure, so no head, eyes or
+	// centring) is "partly checked", and exits 1 like a refusal.
 	var result error
-	if !c.Compliant {
+	if !c.Compliant || len(c.Unchecked) > 0 {
 		result = errNotReady
 	}
 	if *format == "json" {
@@ -76,8 +79,11 @@ func runPhoto(ctx context.Context, args []string, env Env) error {
 
 func writePhotoText(w io.Writer, file string, prof photo.Profile, c *document.PhotoCheck) {
 	verdict := "COMPLIANT"
-	if !c.Compliant {
+	switch {
+	case !c.Compliant:
 		verdict = fmt.Sprintf("NOT COMPLIANT: %d problem(s)", len(c.Problems))
+	case len(c.Unchecked) > 0:
+		verdict = fmt.Sprintf("PARTLY CHECKED: %d measure(s) could not be made; check them by hand", len(c.Unchecked))
 	}
 	fmt.Fprintf(w, "%s: %s ID photo, %s\n", file, prof.Country, verdict)
 	if c.Taken != "" {

@@ -16,15 +16,30 @@ import (
 
 // procedureJSON is a procedure version in `intake rules` JSON output.
 type procedureJSON struct {
-	Country        string            `json:"country"`
-	Procedure      string            `json:"procedure"`
-	Title          string            `json:"title"`
-	LocalTitle     string            `json:"local_title,omitempty"`
-	EffectiveFrom  document.Date     `json:"effective_from"`
-	EffectiveUntil document.Date     `json:"effective_until"`
-	Source         string            `json:"source,omitempty"`
-	File           string            `json:"file,omitempty"`
-	Requirements   []requirementJSON `json:"requirements,omitempty"`
+	Country        string        `json:"country"`
+	Procedure      string        `json:"procedure"`
+	Title          string        `json:"title"`
+	LocalTitle     string        `json:"local_title,omitempty"`
+	EffectiveFrom  document.Date `json:"effective_from"`
+	EffectiveUntil document.Date `json:"effective_until"`
+	Source         string        `json:"source,omitempty"`
+	File           string        `json:"file,omitempty"`
+	// Sources and Versions: with show, every source cited (with its kind)
+	// and every version of the procedure with its dates.
+	Sources      []sourceJSON      `json:"sources,omitempty"`
+	Versions     []versionJSON     `json:"versions,omitempty"`
+	Requirements []requirementJSON `json:"requirements,omitempty"`
+}
+
+type sourceJSON struct {
+	Source string `json:"source"`
+	Kind   string `json:"kind"` // "page" (an official or precise page) or "seed" (an informal guide: less certain)
+}
+
+type versionJSON struct {
+	EffectiveFrom  document.Date `json:"effective_from"`
+	EffectiveUntil document.Date `json:"effective_until"`
+	File           string        `json:"file"`
 }
 
 type requirementJSON struct {
@@ -36,6 +51,10 @@ type requirementJSON struct {
 	Translation    string          `json:"translation,omitempty"`
 	Legalization   string          `json:"legalization,omitempty"`
 	Source         string          `json:"source"`
+	SeedOnly       bool            `json:"seed_only,omitempty"`
+	Need           validate.Need   `json:"need"`
+	Fee            string          `json:"fee,omitempty"`
+	ByHand         bool            `json:"by_hand,omitempty"`
 	EffectiveFrom  document.Date   `json:"effective_from"`
 	EffectiveUntil document.Date   `json:"effective_until"`
 }
@@ -86,7 +105,7 @@ func runRules(ctx context.Context, args []string, env Env) error {
 		if err != nil {
 			return usageError{err.Error() + "\n(give the procedure as COUNTRY/id; see intake rules list)"}
 		}
-		return showRules(env.Stdout, p, *format)
+		return showRules(env.Stdout, p, versionsOf(rules, p), *format)
 	default:
 		return usagef("unknown rules command %q: use list or show", args[0])
 	}
@@ -117,14 +136,40 @@ func span(from, until document.Date) string {
 	return from.String() + " – " + u
 }
 
-func showRules(w io.Writer, p *validate.Procedure, format string) error {
+// versionsOf returns every version of p's procedure, oldest first.
+func versionsOf(rules *validate.Rules, p *validate.Procedure) []*validate.Procedure {
+	var out []*validate.Procedure
+	for _, v := range rules.Procedures() {
+		if v.Key() == p.Key() {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// sourceKind says whether a source is a page or a seed (an informal guide).
+func sourceKind(s string) string {
+	if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
+		return "page"
+	}
+	return "seed"
+}
+
+func showRules(w io.Writer, p *validate.Procedure, versions []*validate.Procedure, format string) error {
 	if format == "json" {
 		out := procedureOf(p)
+		for _, s := range p.Sources() {
+			out.Sources = append(out.Sources, sourceJSON{Source: s, Kind: sourceKind(s)})
+		}
+		for _, v := range versions {
+			out.Versions = append(out.Versions, versionJSON{EffectiveFrom: v.EffectiveFrom, EffectiveUntil: v.EffectiveUntil, File: v.File})
+		}
 		for _, r := range p.Requirements {
 			out.Requirements = append(out.Requirements, requirementJSON{
 				ID: r.ID, Title: r.Title, LocalTitle: r.LocalTitle, Documents: r.Documents,
 				Constraints: constraintMap(r.Constraints), Translation: string(r.Translation),
-				Legalization: string(r.Legalization), Source: r.Source,
+				Legalization: string(r.Legalization), Source: r.Source, SeedOnly: r.SeedOnly(),
+				Need: r.Need, Fee: r.Fee.String(), ByHand: r.ByHand,
 				EffectiveFrom: r.EffectiveFrom, EffectiveUntil: r.EffectiveUntil,
 			})
 		}
@@ -142,19 +187,44 @@ func showRules(w io.Writer, p *validate.Procedure, format string) error {
 	if len(p.Languages) > 0 {
 		fmt.Fprintf(&b, "Documents in %s are accepted as they are; others need a translation.\n", strings.Join(p.Languages, ", "))
 	}
+	if len(versions) > 1 {
+		fmt.Fprintf(&b, "Versions:\n")
+		for _, v := range versions {
+			fmt.Fprintf(&b, "  %s  %s\n", span(v.EffectiveFrom, v.EffectiveUntil), v.File)
+		}
+	}
 	if p.Source != "" {
 		fmt.Fprintf(&b, "Source: %s\n", p.Source)
+	}
+	fmt.Fprintf(&b, "Sources cited, with the dates each rule is in force below:\n")
+	for _, s := range p.Sources() {
+		kind := "page"
+		if sourceKind(s) == "seed" {
+			kind = "informal guide (seed): less certain"
+		}
+		fmt.Fprintf(&b, "  - %s  (%s)\n", s, kind)
 	}
 	for i, r := range p.Requirements {
 		fmt.Fprintf(&b, "\n%d. %s  [%s]\n", i+1, r.Title, r.ID)
 		if r.LocalTitle != "" {
 			fmt.Fprintf(&b, "   %s\n", r.LocalTitle)
 		}
+		if r.Need == validate.MayAsk {
+			fmt.Fprintf(&b, "   May be asked: shown in the to-do, does not keep a dossier from READY\n")
+		}
+		if r.ByHand {
+			fmt.Fprintf(&b, "   Checked by hand: intake cannot see it in the scans\n")
+		}
 		what := "Document"
 		if len(r.Documents) > 1 {
 			what = "Any one of"
 		}
-		fmt.Fprintf(&b, "   %s: %s\n", what, strings.ReplaceAll(joinTypes(r.Documents), "_", " "))
+		if len(r.Documents) > 0 {
+			fmt.Fprintf(&b, "   %s: %s\n", what, strings.ReplaceAll(joinTypes(r.Documents), "_", " "))
+		}
+		if r.Fee != nil {
+			fmt.Fprintf(&b, "   Fee: %s\n", r.Fee)
+		}
 		for _, c := range describe(r.Constraints) {
 			fmt.Fprintf(&b, "   - %s\n", c)
 		}
@@ -168,13 +238,17 @@ func showRules(w io.Writer, p *validate.Procedure, format string) error {
 		if r.When != nil {
 			fmt.Fprintf(&b, "   Only when: %s\n", condition(r.When))
 		}
-		if r.Unless != nil {
-			fmt.Fprintf(&b, "   Not when: %s\n", condition(r.Unless))
+		for _, u := range r.Unless {
+			fmt.Fprintf(&b, "   Not when: %s\n", condition(u))
 		}
 		if r.Notes != "" {
-			fmt.Fprintf(&b, "   Note: %s\n", r.Notes)
+			fmt.Fprintf(&b, "   Note: %s\n", strings.TrimSpace(r.Notes))
 		}
-		fmt.Fprintf(&b, "   Source: %s; in force %s\n", r.Source, span(r.EffectiveFrom, r.EffectiveUntil))
+		certainty := ""
+		if r.SeedOnly() {
+			certainty = " (an informal guide only: less certain)"
+		}
+		fmt.Fprintf(&b, "   Source: %s%s; in force %s\n", r.Source, certainty, span(r.EffectiveFrom, r.EffectiveUntil))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -246,7 +320,11 @@ func describe(c validate.Constraints) []string {
 		for i, a := range c.ReplaceAtAges {
 			ages[i] = fmt.Sprint(a)
 		}
-		out = append(out, "replaced when the holder turns "+strings.Join(ages, ", "))
+		s := "replaced when the holder turns " + strings.Join(ages, ", ")
+		if !c.ReplaceWithin.IsZero() {
+			s += fmt.Sprintf(", within %s after the birthday", c.ReplaceWithin)
+		}
+		out = append(out, s)
 	}
 	if fw := c.FilingWindow; fw != nil {
 		s := "file "
@@ -308,6 +386,9 @@ func constraintMap(c validate.Constraints) map[string]any {
 	}
 	if len(c.ReplaceAtAges) > 0 {
 		m["replace_at_ages"] = c.ReplaceAtAges
+		if !c.ReplaceWithin.IsZero() {
+			m["replace_within"] = c.ReplaceWithin.String()
+		}
 	}
 	if fw := c.FilingWindow; fw != nil {
 		w := map[string]string{}
@@ -338,10 +419,17 @@ func condition(c *validate.Condition) string {
 	for _, f := range []struct {
 		key  string
 		vals []string
-	}{{"nationality", c.Nationality}, {"application", c.Application}, {"family", c.Family}, {"basis", c.Basis}, {"region", c.Region}} {
+	}{{"nationality", c.Nationality}, {"application", c.Application}, {"family", c.Family}, {"basis", c.Basis}, {"region", c.Region},
+		{"housing", c.Housing}, {"activity", c.Activity}} {
 		if len(f.vals) > 0 {
 			parts = append(parts, f.key+" is "+strings.Join(f.vals, " or "))
 		}
+	}
+	if c.MinAge > 0 {
+		parts = append(parts, fmt.Sprintf("aged %d or more", c.MinAge))
+	}
+	if c.MaxAge > 0 {
+		parts = append(parts, fmt.Sprintf("aged %d or less", c.MaxAge))
 	}
 	return strings.Join(parts, ", and ")
 }

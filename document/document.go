@@ -40,7 +40,16 @@ const (
 	Translation           Type = "translation"
 	ApplicationForm       Type = "application_form"
 	PaymentReceipt        Type = "payment_receipt"
-	Unknown               Type = "unknown"
+	// CivicExam is a certificate of success at a civic exam (France:
+	// "attestation de réussite à l'examen civique", since 2026).
+	CivicExam Type = "civic_exam"
+	// RepublicContract is France's signed "contrat d'engagement à
+	// respecter les principes de la République" (since 17 July 2024).
+	RepublicContract Type = "republic_contract"
+	// EnrolmentCertificate is a school or university enrolment
+	// certificate (certificat de scolarité, inschrijvingsbewijs).
+	EnrolmentCertificate Type = "enrolment_certificate"
+	Unknown              Type = "unknown"
 )
 
 var types = []Type{
@@ -48,7 +57,7 @@ var types = []Type{
 	Payslip, EmploymentCertificate, EmploymentContract, TaxNotice,
 	CriminalRecord, HealthInsurance, LanguageCertificate, BirthCertificate,
 	MarriageCertificate, Apostille, Translation, ApplicationForm,
-	PaymentReceipt, Unknown,
+	PaymentReceipt, CivicExam, RepublicContract, EnrolmentCertificate, Unknown,
 }
 
 // Types returns every document type, in a stable order.

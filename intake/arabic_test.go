@@ -49,6 +49,7 @@ var arabicDossier = sync.OnceValues(func() (string, error) {
 	cmd := exec.Command("text2image", "--text="+text, "--outputbase="+out, "--font=DejaVu Sans",
 		"--fonts_dir=/usr/share/fonts/truetype/dejavu", "--ptsize=16", "--resolution=300",
 		"--xsize=2480", "--ysize=3508", "--margin=300", "--leading=40")
+	cmd.Dir = dir // text2image writes a fonts.conf where it runs
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return "", &renderError{err, string(msg)}
 	}

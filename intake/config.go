@@ -25,6 +25,8 @@ type Config struct {
 	Basis       string `yaml:"basis"`       // grounds of stay: work, study, family, other
 	Region      string `yaml:"region"`      // Belgium: flanders, wallonia, brussels, east-belgium
 	BirthDate   string `yaml:"birth_date"`  // YYYY-MM-DD, when the passport's MRZ cannot say it
+	Housing     string `yaml:"housing"`     // own, or hosted (living at someone else's home)
+	Activity    string `yaml:"activity"`    // employee, self-employed, retired, none
 }
 
 // LoadConfig reads dir/intake.yaml. A dossier without one gives an empty

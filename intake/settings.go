@@ -117,6 +117,7 @@ func Resolve(dir string, opt Options, rules *validate.Rules) (Settings, *validat
 	s.Facts = validate.Facts{
 		Reference: s.On, Nationality: s.Nationality,
 		Application: cfg.Application, Family: cfg.Family, Basis: cfg.Basis, Region: cfg.Region,
+		Housing: cfg.Housing, Activity: cfg.Activity,
 	}
 	if cfg.BirthDate != "" {
 		if s.Facts.BirthDate, err = document.ParseDate(cfg.BirthDate); err != nil {

@@ -267,14 +267,14 @@ ul.problems { margin: .5rem 0 0; padding-left: 1.1rem; color: var(--warn); font-
 <main>
 {{if .Todo}}<section id="todo">
 <h2>{{.TodoHead}}</h2>
-<ol class="todo">{{range .Todo}}<li>{{.}}</li>{{end}}</ol>
+<ol class="todo">{{range .Todo}}<li class="{{if .Blocking}}bad{{else}}warn{{end}}">{{.Text}}</li>{{end}}</ol>
 </section>
 {{end}}<section>
 <h2>{{.Labels.Requirements}}</h2>
 <ul class="reqs">
 {{range .Requirements}}<li class="req" data-id="{{.ID}}" data-status="{{.Status}}">
 <span class="status {{.Class}}">{{.Severity.Mark}} {{.Word}}</span>
-<span>{{.Title}}{{if .Local}}<br><span class="local">{{.Local}}</span>{{end}}{{if .Links}}<br><span class="files">{{range $i, $l := .Links}}{{if $i}}, {{end}}{{if $l.Anchor}}<a href="#{{$l.Anchor}}">{{$l.File}}</a>{{else}}{{$l.File}}{{end}}{{end}}</span>{{end}}</span>
+<span>{{.Title}}{{range .Notes}} <span class="local">({{.}})</span>{{end}}{{if .Local}}<br><span class="local">{{.Local}}</span>{{end}}{{if .Links}}<br><span class="files">{{range $i, $l := .Links}}{{if $i}}, {{end}}{{if $l.Anchor}}<a href="#{{$l.Anchor}}">{{$l.File}}</a>{{else}}{{$l.File}}{{end}}{{end}}</span>{{end}}</span>
 {{if .Message}}<span class="msg">{{.Message}}</span>{{end}}
 </li>
 {{end}}</ul>

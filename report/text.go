@@ -67,7 +67,11 @@ func WriteText(w io.Writer, in *intake.Result, opt TextOptions) error {
 	if len(v.Todo) > 0 {
 		line(0, p.paint(ansiBold, v.TodoHead))
 		for i, t := range v.Todo {
-			line(6, fmt.Sprintf("  %2d. %s", i+1, safe(t)))
+			mark := p.paint(ansiRed, "✗")
+			if !t.Blocking {
+				mark = p.paint(ansiYellow, "!")
+			}
+			line(7, fmt.Sprintf("  %d. %s %s", i+1, mark, safe(t.Text)))
 		}
 		b.WriteByte('\n')
 	}
@@ -81,6 +85,9 @@ func WriteText(w io.Writer, in *intake.Result, opt TextOptions) error {
 		colour := severityColour[r.Severity]
 		word := r.Word + strings.Repeat(" ", width-runewidth.StringWidth(r.Word))
 		s := fmt.Sprintf("  %s %s  %s", p.paint(colour, r.Severity.Mark()), p.paint(colour, word), safe(r.Title))
+		for _, n := range r.Notes {
+			s += " " + p.paint(ansiDim, "("+n+")")
+		}
 		if len(r.Files) > 0 {
 			s += "  " + p.paint(ansiDim, safe(strings.Join(r.Files, ", ")))
 		}

@@ -26,7 +26,7 @@ type view struct {
 	Summary   string // "5 of 10 requirements are not met"
 	Line      string // the verdict and its summary: "NOT READY: 5 of 10 …."
 	TodoHead  string
-	Todo      []string
+	Todo      []viewTodo
 	Reqs      []viewReq
 	Docs      []viewDoc
 	Unread    []viewDoc // the files that could not be read
@@ -39,13 +39,20 @@ type viewLabels struct {
 	Requirements, Documents, Details, NoPreview, Unreadable string
 }
 
+// viewTodo is one item of the to-do (validate.Todo), in words.
+type viewTodo struct {
+	Text     string
+	Blocking bool // keeps the dossier from READY
+}
+
 type viewReq struct {
 	ID       string
 	Status   validate.Status
 	Severity validate.Severity
-	Word     string // the status in words: "Too old"
-	Title    string // in the reader's language
-	Local    string // in the procedure's language, when it differs
+	Word     string   // the status in words: "Too old"
+	Title    string   // in the reader's language
+	Local    string   // in the procedure's language, when it differs
+	Notes    []string // "may be asked", "source: an informal guide only"
 	Files    []string
 	Message  string // validate's advice (English until validate keys its messages)
 }
@@ -88,21 +95,52 @@ func newView(in *intake.Result, lang string, details bool) *view {
 	for _, d := range in.Documents {
 		byFile[d.File] = d
 	}
+	titles := map[string]string{}
+	outcomes := map[string]validate.Outcome{}
 	for _, o := range r.Requirements {
 		title, local := requirementTitle(p, r, o)
-		v.Reqs = append(v.Reqs, viewReq{
+		titles[o.ID], outcomes[o.ID] = title, o
+		vr := viewReq{
 			ID: o.ID, Status: o.Status, Severity: o.Status.Severity(), Word: statusWord(p, o.Status),
 			Title: title, Local: local, Files: o.Files, Message: o.Message,
-		})
-		if t := todo(p, o, title, byFile); t != "" {
-			v.Todo = append(v.Todo, t)
 		}
+		if o.Need == validate.MayAsk {
+			vr.Notes = append(vr.Notes, p.T("may be asked"))
+		}
+		if o.SeedOnly {
+			vr.Notes = append(vr.Notes, p.T("source: an informal guide only, less certain"))
+		}
+		v.Reqs = append(v.Reqs, vr)
+	}
+	// The to-do is validate's (what to do, in which order, what blocks);
+	// here it is said in the reader's words where intake has them, in
+	// validate's English otherwise.
+	for _, t := range r.Todo {
+		item := viewTodo{Text: t.Action, Blocking: t.Blocking}
+		if o, ok := outcomes[t.Requirement]; ok {
+			var s string
+			if o.Need == validate.MayAsk && !o.Status.Met() {
+				s = strings.TrimSpace(p.T("The authority may ask for this: %s.", titles[o.ID]) + " " + todo(p, o, "", byFile))
+			} else {
+				s = todo(p, o, titles[o.ID], byFile)
+			}
+			if s != "" {
+				item.Text = s
+			}
+			if o.Status == validate.NeedsReview && p.Lang() == "en" {
+				// validate's own sentence says what to check; the
+				// translations say "Check by hand: …".
+				item.Text = t.Action
+			}
+		} else if len(t.Files) == 1 && byFile[t.Files[0]].Error != "" {
+			item.Text = p.T("%s could not be read (%s): scan or export it again as a PDF, JPEG or PNG, or take it out of the folder if it is not part of the dossier", t.Files[0], byFile[t.Files[0]].Error)
+		}
+		v.Todo = append(v.Todo, item)
 	}
 	for _, d := range in.Documents {
 		vd := viewDoc{Doc: d, TypeName: typeName(p, d.Type)}
 		if d.Error != "" {
 			v.Unread = append(v.Unread, vd)
-			v.Todo = append(v.Todo, p.T("%s could not be read: %s", d.File, d.Error))
 			continue
 		}
 		vd.Facts, vd.Extra = documentFacts(p, d)
@@ -242,7 +280,8 @@ func localIn(lang, country, local string) string {
 }
 
 // todo is what the reader has to do about an outcome, as a sentence that
-// starts with the document; "" when nothing.
+// starts with the document; "" when nothing. title is the requirement's,
+// "" when the sentence follows one that names it already.
 func todo(p *i18n.Printer, o validate.Outcome, title string, byFile map[string]document.Document) string {
 	var d document.Document
 	found := false
@@ -258,7 +297,7 @@ func todo(p *i18n.Printer, o validate.Outcome, title string, byFile map[string]d
 	case o.Status == validate.OK:
 		return ""
 	case o.Status == validate.Missing || !found:
-		if o.Status.Met() {
+		if o.Status.Met() || title == "" {
 			return ""
 		}
 		s = p.T("Add: %s.", title)
@@ -276,10 +315,16 @@ func todo(p *i18n.Printer, o validate.Outcome, title string, byFile map[string]d
 		s = p.T("Your %s needs a sworn translation.", noun)
 	case o.Status == validate.NeedsLegalization:
 		s = p.T("Your %s needs an apostille or a legalisation.", noun)
+	case o.Status == validate.Insufficient && title == "":
+		s = p.T("Your %s does not fully meet this requirement.", noun)
 	case o.Status == validate.Insufficient:
 		s = p.T("Your %s does not fully meet this requirement: %s.", noun, title)
+	case o.Status == validate.NonCompliant && title == "":
+		s = p.T("Your %s does not meet the rules.", noun)
 	case o.Status == validate.NonCompliant:
 		s = p.T("Your %s does not meet the rules: %s.", noun, title)
+	case o.Status == validate.NeedsReview && title == "":
+		s = p.T("Check by hand.")
 	case o.Status == validate.NeedsReview:
 		s = p.T("Check by hand: %s.", title)
 	default:
@@ -361,7 +406,13 @@ func RequirementTitle(r *validate.Report, o validate.Outcome, lang string) strin
 
 // TodoList is what remains to do about a checked dossier, in the
 // language lang: the to-do of its reports, one sentence an item.
-func TodoList(in *intake.Result, lang string) []string { return newView(in, lang, false).Todo }
+func TodoList(in *intake.Result, lang string) []string {
+	var out []string
+	for _, t := range newView(in, lang, false).Todo {
+		out = append(out, t.Text)
+	}
+	return out
+}
 
 // Verdict is the verdict line of a checked dossier in the language lang:
 // "NOT READY: 5 of 10 requirements are not met."

@@ -45,18 +45,18 @@ func Evaluate(p *Procedure, docs []document.Document, f Facts) *Report {
 		if !inForce(r.EffectiveFrom, r.EffectiveUntil, ref) || !e.applies(r) {
 			continue
 		}
-		o := e.requirement(r)
-		if !o.Status.Met() {
-			rep.Ready = false
-		}
-		rep.Requirements = append(rep.Requirements, o)
+		rep.Requirements = append(rep.Requirements, e.requirement(r))
 	}
 	rep.Pairs = e.pairList()
 	for _, o := range e.crossChecks() {
-		if !o.Status.Met() {
+		o.Need = Required
+		rep.Requirements = append(rep.Requirements, o)
+	}
+	rep.Todo = e.todo(rep.Requirements)
+	for _, t := range rep.Todo {
+		if t.Blocking {
 			rep.Ready = false
 		}
-		rep.Requirements = append(rep.Requirements, o)
 	}
 	return rep
 }
@@ -67,7 +67,12 @@ func (e *evaluator) applies(r *Requirement) bool {
 	if r.When != nil && !e.holds(r.When) {
 		return false
 	}
-	return r.Unless == nil || !e.holds(r.Unless)
+	for _, u := range r.Unless {
+		if e.holds(u) {
+			return false
+		}
+	}
+	return true
 }
 
 // holds reports whether every non-empty list of c contains the fact; an
@@ -79,8 +84,29 @@ func (e *evaluator) holds(c *Condition) bool {
 	if len(c.Nationality) > 0 && (e.nat == "" || !slices.Contains(c.Nationality, e.nat)) {
 		return false
 	}
+	if c.MinAge > 0 || c.MaxAge > 0 {
+		age, ok := e.age()
+		if !ok || age < c.MinAge || (c.MaxAge > 0 && age > c.MaxAge) {
+			return false
+		}
+	}
 	return in(c.Application, e.facts.Application) && in(c.Family, e.facts.Family) &&
-		in(c.Basis, e.facts.Basis) && in(c.Region, e.facts.Region)
+		in(c.Basis, e.facts.Basis) && in(c.Region, e.facts.Region) &&
+		in(c.Housing, e.facts.Housing) && in(c.Activity, e.facts.Activity)
+}
+
+// age is the applicant's age in whole years on the reference date; false
+// when the birth date is unknown.
+func (e *evaluator) age() (int, bool) {
+	if e.birth.IsZero() {
+		return 0, false
+	}
+	b, r := e.birth.Time(), e.ref.Time()
+	years := r.Year() - b.Year()
+	if r.Month() < b.Month() || (r.Month() == b.Month() && r.Day() < b.Day()) {
+		years--
+	}
+	return years, true
 }
 
 type evaluator struct {
@@ -102,7 +128,16 @@ type verdict struct {
 }
 
 func (e *evaluator) requirement(r *Requirement) Outcome {
-	o := Outcome{ID: r.ID, Title: r.Title, LocalTitle: r.LocalTitle, Source: r.Source, Files: []string{}}
+	o := Outcome{ID: r.ID, Title: r.Title, LocalTitle: r.LocalTitle, Source: r.Source, Files: []string{},
+		Need: r.Need, SeedOnly: r.SeedOnly()}
+	if o.Need == "" {
+		o.Need = Required
+	}
+	if r.ByHand {
+		o.Status = NeedsReview
+		o.Message = "intake cannot see this in the scans; check it by hand: " + strings.Join(strings.Fields(r.Notes), " ")
+		return o
+	}
 	var best *verdict
 	var ignored []string // documents of the right type from a country the rule excludes
 	for _, t := range r.Documents {
@@ -149,6 +184,9 @@ func (e *evaluator) missing(r *Requirement, ignored []string) *verdict {
 		what += " issued " + e.issuerPhrase(c.Issuer)
 	}
 	msg := fmt.Sprintf("No %s in the dossier (%s)", what, r.Title)
+	if r.Fee != nil {
+		msg += "; the fee is " + r.Fee.String()
+	}
 	var files []string
 	if len(ignored) > 0 {
 		msg += "; " + strings.Join(ignored, ", ") + plural(len(ignored), " does", " do") + " not count for this one"
@@ -312,6 +350,8 @@ func (e *evaluator) judge(r *Requirement, c Constraints, d *document.Document) *
 				problems = strings.Join(d.Photo.Problems, "; ")
 			}
 			return fail(NonCompliant, "%s does not meet the photo rules (%s): %s", d.File, problems, hint(r, NonCompliant, "have a new photo taken"))
+		case len(d.Photo.Unchecked) > 0:
+			return fail(NeedsReview, "%s was only partly checked as an ID photo (%s): check those points by hand, or use a photographer's file in which the face shows clearly", d.File, strings.Join(d.Photo.Unchecked, "; "))
 		}
 	}
 	if !c.ValidFor.IsZero() {
@@ -401,9 +441,16 @@ func (e *evaluator) filing(r *Requirement, fw *FilingWindow, d *document.Documen
 		late = "; " + fw.Late
 	}
 	exp := d.Expires
+	if exp.IsZero() && d.MRZ != nil && d.MRZ.Valid && !d.MRZ.ExpiryDate.IsZero() {
+		exp = document.DateOf(d.MRZ.ExpiryDate)
+	}
 	if exp.IsZero() {
+		when := fw.Latest.String() + " before it"
+		if fw.Latest.N == 0 {
+			when = "before it expires"
+		}
 		v.status = NeedsReview
-		v.msg = fmt.Sprintf("The expiry date of %s could not be read: check by hand when it expires, as the application must be filed %s before it", d.File, fw.Latest)
+		v.msg = fmt.Sprintf("The expiry date of %s could not be read: check by hand when it expires, as the application must be filed %s", d.File, when)
 		return v
 	}
 	last := fw.Latest.Before(exp)

@@ -7,7 +7,7 @@ import (
 )
 
 // FactValues returns the values a fact of Facts may take ("application",
-// "family", "basis"), for intake.yaml's documentation and checks; nil for
+// "family", "basis", "housing", "activity"), for intake.yaml's documentation and checks; nil for
 // an open-ended fact (nationality, region).
 func FactValues(fact string) []string {
 	return slices.Clone(conditionValues[fact])
@@ -17,7 +17,8 @@ func FactValues(fact string) []string {
 // intake.yaml key and the values allowed. Region is checked against p's
 // regions when p is given and has some.
 func (f Facts) Check(p *Procedure) error {
-	for _, kv := range [][2]string{{"application", f.Application}, {"family", f.Family}, {"basis", f.Basis}} {
+	for _, kv := range [][2]string{{"application", f.Application}, {"family", f.Family}, {"basis", f.Basis},
+		{"housing", f.Housing}, {"activity", f.Activity}} {
 		if kv[1] != "" && !slices.Contains(conditionValues[kv[0]], strings.ToLower(kv[1])) {
 			return fmt.Errorf("%s %q: want one of %s", kv[0], kv[1], strings.Join(conditionValues[kv[0]], ", "))
 		}

@@ -24,6 +24,9 @@ func TestFactsCheck(t *testing.T) {
 		{Facts{Basis: "holiday"}, `basis "holiday"`},
 		{Facts{Family: "engaged"}, `family "engaged"`},
 		{Facts{Region: "paris"}, `region "paris": want one of brussels, east-belgium, flanders, wallonia`},
+		{Facts{Housing: "hosted", Activity: "self-employed"}, ""},
+		{Facts{Housing: "tent"}, `housing "tent": want one of own, hosted`},
+		{Facts{Activity: "student"}, `activity "student": want one of employee, self-employed, retired, none`},
 	} {
 		err := tc.f.Check(be)
 		switch {

@@ -37,7 +37,7 @@ func frResDossier() []document.Document {
 			Expires: day("2031-01-01"), Holder: holder, MRZ: mrzFor("MAR", "EL AMRANI", "YOUSSEF", "1990-04-02")}),
 		card("titre-2019.jpg", "2019-09-01", "2022-08-31"),
 		card("titre-2022.jpg", "2022-09-01", "2025-08-31"),
-		card("titre-2025.jpg", "2025-09-01", "2027-08-31"),
+		card("titre-2025.jpg", "2025-09-01", "2027-02-28"),
 		tax("2022"), tax("2023"), tax("2024"), tax("2025"), tax("2026"),
 		text(document.Document{File: "certificat-travail.pdf", Type: document.EmploymentCertificate, Language: "fr", Country: "FR",
 			Issued: day("2026-11-10"), Holder: "Youssef El-Amrani"}),
@@ -49,6 +49,18 @@ func frResDossier() []document.Document {
 			Issued: day("2026-11-02"), ValidFrom: day("2026-01-01"), Expires: day("2026-12-31"), Holder: holder}),
 		text(document.Document{File: "delf.pdf", Type: document.LanguageCertificate, Language: "fr", Country: "FR",
 			Issued: day("2025-06-20"), Level: "B1", Holder: holder}),
+		text(document.Document{File: "quittance-loyer.pdf", Type: document.ProofOfAddress, Language: "fr", Country: "FR",
+			Issued: day("2026-11-05"), Holder: holder}),
+		{File: "photo.jpg", Type: document.Photo, Format: "image/jpeg", Photo: &document.PhotoCheck{WidthPx: 413, HeightPx: 531, DPI: 300, WidthMM: 35, HeightMM: 45, Compliant: true}},
+		text(document.Document{File: "acte-naissance.pdf", Type: document.BirthCertificate, Language: "fr", Country: "MA",
+			Issued: day("2026-07-01"), Number: "AN-1990-0412", Holder: holder}),
+		text(document.Document{File: "acte-naissance-apostille.pdf", Type: document.Apostille, Language: "fr", Country: "MA",
+			Issued: day("2026-07-10"), References: []string{"AN-1990-0412"}}),
+		text(document.Document{File: "examen-civique.pdf", Type: document.CivicExam, Language: "fr", Country: "FR",
+			Issued: day("2026-10-15"), Holder: holder}),
+		text(document.Document{File: "contrat-republique.pdf", Type: document.RepublicContract, Language: "fr", Country: "FR",
+			Issued: day("2026-11-01")}),
+		text(document.Document{File: "timbre.pdf", Type: document.PaymentReceipt, Language: "fr", Country: "FR"}),
 	}
 }
 
@@ -65,6 +77,14 @@ var frRes2025 = []edit{
 	drop("avis-impot-2026.pdf"),
 	add(text(document.Document{File: "avis-impot-2021.pdf", Type: document.TaxNotice, Language: "fr", Country: "FR", Issued: day("2021-08-01")})),
 	set("delf.pdf", func(d *document.Document) { d.Level = "A2" }),
+	// Filed in the window before the current card expires (2026-01-31).
+	drop("titre-2025.jpg"),
+	set("titre-2022.jpg", func(d *document.Document) { d.Expires = day("2026-01-31") }),
+	set("quittance-loyer.pdf", func(d *document.Document) { d.Issued = day("2025-10-05") }),
+	set("acte-naissance.pdf", func(d *document.Document) { d.Issued = day("2025-07-01") }),
+	set("acte-naissance-apostille.pdf", func(d *document.Document) { d.Issued = day("2025-07-10") }),
+	set("contrat-republique.pdf", func(d *document.Document) { d.Issued = day("2025-10-01") }),
+	drop("examen-civique.pdf"),
 }
 
 // beDossier is a complete dossier for BE/residence-card-renewal on
@@ -83,6 +103,7 @@ func beDossier() []document.Document {
 			ValidFrom: day("2026-01-01"), Expires: day("2026-12-31"), Holder: "ZHANG WEI"}),
 		text(document.Document{File: "arbeidsovereenkomst.pdf", Type: document.EmploymentContract, Language: "nl", Country: "BE",
 			Issued: day("2023-05-01"), Holder: "Wei ZHANG"}),
+		text(document.Document{File: "betaalbewijs.pdf", Type: document.PaymentReceipt, Language: "nl", Country: "BE"}),
 	}
 }
 
@@ -109,10 +130,8 @@ func ruDossier() []document.Document {
 		text(document.Document{File: "vnzh.jpg", Type: document.ResidencePermit, Language: "ru", Country: "RU",
 			Issued: day("2021-03-01"), Holder: "КАРИМОВ РУСТАМ"}),
 		{File: "foto.jpg", Type: document.Photo, Format: "image/jpeg", Photo: &document.PhotoCheck{WidthPx: 413, HeightPx: 531, DPI: 300, WidthMM: 35, HeightMM: 45, Compliant: true}},
-		text(document.Document{File: "trudovoy-dogovor.pdf", Type: document.EmploymentContract, Language: "ru", Country: "RU",
-			Issued: day("2022-04-01"), Holder: "Каримов Рустам"}),
-		text(document.Document{File: "polis-dms.pdf", Type: document.HealthInsurance, Language: "ru", Country: "RU",
-			ValidFrom: day("2026-03-01"), Expires: day("2027-02-28"), Holder: "КАРИМОВ РУСТАМ"}),
+		text(document.Document{File: "zayavlenie.pdf", Type: document.ApplicationForm, Language: "ru", Country: "RU",
+			Issued: day("2026-11-25"), Holder: "КАРИМОВ РУСТАМ"}),
 		text(document.Document{File: "kvitantsiya.pdf", Type: document.PaymentReceipt, Language: "ru", Country: "RU",
 			Issued: day("2026-11-20")}),
 	}

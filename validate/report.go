@@ -20,6 +20,12 @@ type Facts struct {
 	// languages depend on it (Belgium: "flanders", "wallonia", "brussels",
 	// "east-belgium").
 	Region string
+	// Housing is "own" (a home in one's own name) or "hosted" (living at
+	// someone else's, who signs an attestation d'hébergement).
+	Housing string
+	// Activity is "employee", "self-employed", "retired" or "none": what
+	// the applicant lives on, which decides the proofs of resources asked.
+	Activity string
 	// BirthDate is the applicant's, when the passport's MRZ cannot say it.
 	BirthDate document.Date
 }
@@ -37,9 +43,13 @@ type Report struct {
 	Applicant Applicant `json:"applicant"`
 	// RuleFile is the rule file of the procedure's version used.
 	RuleFile string `json:"rule_file"`
-	// Ready is true when every requirement is ok or expires_soon.
+	// Ready is true when the to-do holds nothing blocking: every required
+	// requirement is ok or expires_soon, every file was read, none is a
+	// duplicate and nothing needs a human look (see todo.go).
 	Ready        bool      `json:"ready"`
 	Requirements []Outcome `json:"requirements"`
+	// Todo is what to do, blocking items first (see todo.go).
+	Todo []Todo `json:"todo"`
 	// Pairs are the documents with their apostilles and translations.
 	Pairs []Pair `json:"pairs,omitempty"`
 }
@@ -57,4 +67,8 @@ type Outcome struct {
 	// Message says what is wrong and what to do; "" when ok.
 	Message string `json:"message,omitempty"`
 	Source  string `json:"source"`
+	// Need is "required" or "may_ask" (an unmet may_ask does not block).
+	Need Need `json:"need"`
+	// SeedOnly is true when the rule rests on an informal guide alone.
+	SeedOnly bool `json:"seed_only,omitempty"`
 }

@@ -280,6 +280,19 @@ func (e *evaluator) replaceAtAges(r *Requirement, c Constraints, d *document.Doc
 	for _, a := range c.ReplaceAtAges {
 		bd := addMonths(birth, 12*a)
 		if issued.Before(bd) && !e.ref.Before(bd) {
+			if w := c.ReplaceWithin; !w.IsZero() {
+				due := w.After(bd)
+				if e.ref.After(due) {
+					v.status = NonCompliant
+					v.msg = fmt.Sprintf("%s was issued on %s, before its holder turned %d on %s: its replacement was due within %s, by %s; filing on %s is late: %s",
+						d.File, issued, a, bd, w, due, e.ref, hint(r, NonCompliant, "file at once and expect a fine"))
+					return v
+				}
+				v.status = ExpiresSoon
+				v.msg = fmt.Sprintf("%s was issued on %s, before its holder turned %d on %s: it must be replaced within %s, by %s; file by then",
+					d.File, issued, a, bd, w, due)
+				return v
+			}
 			v.status = Expired
 			v.msg = fmt.Sprintf("%s was issued on %s, before its holder turned %d on %s: a card must be replaced at the ages of %s; %s",
 				d.File, issued, a, bd, ages, hint(r, Expired, "apply for its replacement at once"))

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -82,15 +84,104 @@ type Requirement struct {
 	Translation  Translation
 	Legalization Legalization
 	// When and Unless restrict the requirement to some applicants: it
-	// applies when every condition of When holds and not every condition
-	// of Unless does (a nil condition set is ignored).
-	When, Unless *Condition
+	// applies when every condition of When holds (a nil When: always) and
+	// no condition set of Unless holds entirely (exemptions: "Algerians",
+	// "aged 65 or more").
+	When   *Condition
+	Unless []*Condition
+	// ByHand marks a condition intake cannot see in a scan (the employer's
+	// filing, a training attended): it is always reported needs_review with
+	// its notes, as a reminder when Need is MayAsk. Documents may then be
+	// empty.
+	ByHand bool
 	// Hints say what to do, per status; Evaluate ends its messages with them.
-	Hints          map[Status]string
+	Hints map[Status]string
+	// Need says how firmly the authority asks for it: Required (the
+	// default) keeps a dossier from READY until met; MayAsk is shown and
+	// listed in the to-do, but does not block.
+	Need Need
+	// Fee is the amount to pay, for a requirement that is a fee's receipt.
+	Fee            *Fee
 	Source         string
 	Notes          string
 	EffectiveFrom  document.Date
 	EffectiveUntil document.Date
+}
+
+// Need says how firmly an authority asks for a requirement.
+type Need string
+
+// Needs.
+const (
+	// Required: every applicant it concerns must bring it; an unmet one
+	// keeps the dossier from READY.
+	Required Need = "required"
+	// MayAsk: the authority may ask for it (a source says "may", or only a
+	// weak source supports it); an unmet one is listed in the to-do but
+	// does not block READY.
+	MayAsk Need = "may_ask"
+)
+
+// Fee is an amount to pay, as its source states it.
+type Fee struct {
+	Amount   float64 // in Currency
+	Currency string  // ISO 4217: EUR, RSD, RUB
+	Detail   string  // what makes up the amount, e.g. "taxe 300 + timbre 50"
+}
+
+// String says the fee as "€350 (taxe 300 + timbre 50)".
+func (f *Fee) String() string {
+	if f == nil {
+		return ""
+	}
+	amount := strconv.FormatFloat(f.Amount, 'f', -1, 64)
+	s := amount + " " + f.Currency
+	if f.Currency == "EUR" {
+		s = "€" + amount
+	}
+	if f.Detail != "" {
+		s += " (" + f.Detail + ")"
+	}
+	return s
+}
+
+// SeedOnly reports whether every source of r is a seed (an informal guide
+// under shared/seeds), not an official page: such a rule is less certain.
+func (r *Requirement) SeedOnly() bool { return seedOnly(r.Source) }
+
+// SeedOnly reports whether every source of p is a seed.
+func (p *Procedure) SeedOnly() bool { return seedOnly(p.Source) }
+
+func seedOnly(source string) bool {
+	fields := strings.Fields(source)
+	for _, f := range fields {
+		if !seedSource.MatchString(f) {
+			return false
+		}
+	}
+	return len(fields) > 0
+}
+
+// Sources returns every distinct source the procedure and its
+// requirements cite, in order of first citation.
+func (p *Procedure) Sources() []string {
+	var out []string
+	for _, s := range append([]string{p.Source}, requirementSources(p)...) {
+		for _, f := range strings.Fields(s) {
+			if !slices.Contains(out, f) {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+func requirementSources(p *Procedure) []string {
+	var out []string
+	for _, r := range p.Requirements {
+		out = append(out, r.Source)
+	}
+	return out
 }
 
 // For returns the constraints that apply to documents of type t.
@@ -143,6 +234,9 @@ type Constraints struct {
 	// ReplaceAtAges: the document must be replaced when its holder reaches
 	// one of these ages (a Russian residence card at 14, 20 and 45).
 	ReplaceAtAges []int
+	// ReplaceWithin: with ReplaceAtAges, how long after the birthday the
+	// replacement may be filed (Russia: within a month).
+	ReplaceWithin Span
 }
 
 // Residence is the lawful residence a procedure asks for, computed from
@@ -166,6 +260,11 @@ type Condition struct {
 	Family      []string // "single", "married", "partnership", "divorced", "widowed"
 	Basis       []string // "work", "study", "family", "other"
 	Region      []string // a key of the procedure's regions
+	Housing     []string // "own" (a home in one's own name), "hosted" (living at someone else's)
+	Activity    []string // "employee", "self-employed", "retired", "none"
+	// MinAge and MaxAge bound the applicant's age in whole years on the
+	// reference date (0: no bound); an unknown birth date never matches.
+	MinAge, MaxAge int
 }
 
 // FilingWindow is the period before a document's expiry in which an
@@ -230,6 +329,34 @@ type conditionFile struct {
 	Family      []string `yaml:"family"`
 	Basis       []string `yaml:"basis"`
 	Region      []string `yaml:"region"`
+	Housing     []string `yaml:"housing"`
+	Activity    []string `yaml:"activity"`
+	MinAge      int      `yaml:"min_age"`
+	MaxAge      int      `yaml:"max_age"`
+}
+
+// conditionList is `unless:` as one condition set or a list of them.
+type conditionList []conditionFile
+
+// UnmarshalYAML reads a mapping or a sequence of mappings, strictly.
+func (l *conditionList) UnmarshalYAML(data []byte) error {
+	var one conditionFile
+	if err := yaml.UnmarshalWithOptions(data, &one, yaml.Strict()); err == nil {
+		*l = conditionList{one}
+		return nil
+	}
+	var many []conditionFile
+	if err := yaml.UnmarshalWithOptions(data, &many, yaml.Strict()); err != nil {
+		return fmt.Errorf("unless: want a condition set or a list of them: %w", err)
+	}
+	*l = many
+	return nil
+}
+
+type feeFile struct {
+	Amount   float64 `yaml:"amount"`
+	Currency string  `yaml:"currency"`
+	Detail   string  `yaml:"detail"`
 }
 
 type residenceFile struct {
@@ -248,8 +375,11 @@ type requirementFile struct {
 	Translation    string                     `yaml:"translation"`
 	Legalization   string                     `yaml:"legalization"`
 	When           *conditionFile             `yaml:"when"`
-	Unless         *conditionFile             `yaml:"unless"`
+	Unless         conditionList              `yaml:"unless"`
+	ByHand         bool                       `yaml:"by_hand"`
 	Hints          map[string]string          `yaml:"hints"`
+	Need           string                     `yaml:"need"`
+	Fee            *feeFile                   `yaml:"fee"`
 	Source         string                     `yaml:"source"`
 	Notes          string                     `yaml:"notes"`
 	EffectiveFrom  string                     `yaml:"effective_from"`
@@ -271,6 +401,7 @@ type constraintsFile struct {
 	Month         int               `yaml:"month"`
 	Residence     *residenceFile    `yaml:"residence"`
 	ReplaceAtAges []int             `yaml:"replace_at_ages"`
+	ReplaceWithin string            `yaml:"replace_within"`
 }
 
 type filingWindowFile struct {
@@ -319,8 +450,7 @@ func (r *Rules) checkOverlaps() error {
 			if a.Key() != b.Key() {
 				continue
 			}
-			aEnd, bEnd := a.EffectiveUntil, b.EffectiveUntil
-			if (aEnd.IsZero() || !aEnd.Before(b.EffectiveFrom)) && (bEnd.IsZero() || !bEnd.Before(a.EffectiveFrom)) {
+			if overlap(a.EffectiveFrom, a.EffectiveUntil, b.EffectiveFrom, b.EffectiveUntil) {
 				return fmt.Errorf("%s and %s: two versions of %s are in force at the same time", a.File, b.File, a.Key())
 			}
 		}
@@ -395,10 +525,26 @@ func (c *checker) source(at, s string) {
 		return
 	}
 	for _, f := range strings.Fields(s) {
-		if !seedSource.MatchString(f) && !strings.HasPrefix(f, "https://") && !strings.HasPrefix(f, "http://") {
+		switch {
+		case seedSource.MatchString(f):
+		case strings.HasPrefix(f, "https://") || strings.HasPrefix(f, "http://"):
+			if homePage(f) {
+				c.errorf(at+".source", "source %q is a home page: cite the page, article or section that says it", f)
+			}
+		default:
 			c.errorf(at+".source", "source %q: want seed file names (NNN_hex.txt) or URLs, separated by spaces", f)
 		}
 	}
+}
+
+// homePage reports whether the URL u names a site rather than a page: no
+// path beyond "/" and no query.
+func homePage(u string) bool {
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		return true
+	}
+	return strings.Trim(p.Path, "/") == "" && p.RawQuery == "" && p.Fragment == ""
 }
 
 func (c *checker) date(at, key, s string, required bool) document.Date {
@@ -479,16 +625,25 @@ func (c *checker) procedure(pf *procedureFile) *Procedure {
 	if len(pf.Requirements) == 0 {
 		c.errorf("$", "no requirements")
 	}
-	seen := map[string]bool{}
+	seen := map[string][]*Requirement{}
 	for i := range pf.Requirements {
 		r := c.requirement(fmt.Sprintf("$.requirements[%d]", i), &pf.Requirements[i], p)
-		if r.ID != "" && seen[r.ID] {
-			c.errorf(fmt.Sprintf("$.requirements[%d].id", i), "duplicate requirement id %q", r.ID)
+		// One id may have dated versions (a fee that changed), never two
+		// in force on the same day.
+		for _, o := range seen[r.ID] {
+			if r.ID != "" && overlap(o.EffectiveFrom, o.EffectiveUntil, r.EffectiveFrom, r.EffectiveUntil) {
+				c.errorf(fmt.Sprintf("$.requirements[%d].id", i), "duplicate requirement id %q (two versions in force on the same day)", r.ID)
+			}
 		}
-		seen[r.ID] = true
+		seen[r.ID] = append(seen[r.ID], r)
 		p.Requirements = append(p.Requirements, r)
 	}
 	return p
+}
+
+// overlap reports whether two date ranges (a zero end: open) share a day.
+func overlap(aFrom, aUntil, bFrom, bUntil document.Date) bool {
+	return (aUntil.IsZero() || !aUntil.Before(bFrom)) && (bUntil.IsZero() || !bUntil.Before(aFrom))
 }
 
 func (c *checker) translation(at, s string, def Translation) Translation {
@@ -532,8 +687,11 @@ func (c *checker) requirement(at string, rf *requirementFile, p *Procedure) *Req
 	c.source(at, rf.Source)
 	r.EffectiveFrom = c.date(at, "effective_from", rf.EffectiveFrom, true)
 	r.EffectiveUntil = c.date(at, "effective_until", rf.EffectiveUntil, false)
-	if len(rf.Documents) == 0 {
-		c.errorf(at, "requirement %q: documents are required", rf.ID)
+	if len(rf.Documents) == 0 && !rf.ByHand {
+		c.errorf(at, "requirement %q: documents are required (or by_hand: true)", rf.ID)
+	}
+	if rf.ByHand && rf.Notes == "" {
+		c.errorf(at, "requirement %q: by_hand needs notes saying what to check", rf.ID)
 	}
 	for j, d := range rf.Documents {
 		t := document.Type(d)
@@ -557,7 +715,24 @@ func (c *checker) requirement(at string, rf *requirementFile, p *Procedure) *Req
 		r.Overrides[t] = c.constraints(at+".overrides."+k, &cf)
 	}
 	r.When = c.condition(at+".when", rf.When, p)
-	r.Unless = c.condition(at+".unless", rf.Unless, p)
+	for i := range rf.Unless {
+		r.Unless = append(r.Unless, c.condition(fmt.Sprintf("%s.unless[%d]", at, i), &rf.Unless[i], p))
+	}
+	r.ByHand = rf.ByHand
+	switch n := Need(rf.Need); n {
+	case "":
+		r.Need = Required
+	case Required, MayAsk:
+		r.Need = n
+	default:
+		c.errorf(at+".need", "requirement %q: need %q: want required or may_ask", rf.ID, rf.Need)
+	}
+	if f := rf.Fee; f != nil {
+		r.Fee = &Fee{Amount: f.Amount, Currency: strings.ToUpper(f.Currency), Detail: f.Detail}
+		if f.Amount <= 0 || len(r.Fee.Currency) != 3 {
+			c.errorf(at+".fee", "requirement %q: fee needs an amount > 0 and an ISO 4217 currency (EUR, RSD, RUB)", rf.ID)
+		}
+	}
 	for _, k := range sortedKeys(rf.Hints) {
 		s := Status(k)
 		if !s.Valid() || s == OK {
@@ -633,6 +808,10 @@ func (c *checker) constraints(at string, cf *constraintsFile) Constraints {
 		}
 	}
 	k.ReplaceAtAges = cf.ReplaceAtAges
+	k.ReplaceWithin = c.span(at, "replace_within", cf.ReplaceWithin)
+	if !k.ReplaceWithin.IsZero() && len(k.ReplaceAtAges) == 0 {
+		c.errorf(at+".replace_within", "replace_within goes with replace_at_ages")
+	}
 	return k
 }
 
@@ -640,13 +819,16 @@ var conditionValues = map[string][]string{
 	"application": {"first", "renewal"},
 	"family":      {"single", "married", "partnership", "divorced", "widowed"},
 	"basis":       {"work", "study", "family", "other"},
+	"housing":     {"own", "hosted"},
+	"activity":    {"employee", "self-employed", "retired", "none"},
 }
 
 func (c *checker) condition(at string, cf *conditionFile, p *Procedure) *Condition {
 	if cf == nil {
 		return nil
 	}
-	k := &Condition{Application: cf.Application, Family: cf.Family, Basis: cf.Basis, Region: cf.Region}
+	k := &Condition{Application: cf.Application, Family: cf.Family, Basis: cf.Basis, Region: cf.Region,
+		Housing: cf.Housing, Activity: cf.Activity, MinAge: cf.MinAge, MaxAge: cf.MaxAge}
 	for _, n := range cf.Nationality {
 		a := alpha2(n)
 		if len(a) != 2 {
@@ -654,7 +836,11 @@ func (c *checker) condition(at string, cf *conditionFile, p *Procedure) *Conditi
 		}
 		k.Nationality = append(k.Nationality, a)
 	}
-	for key, vals := range map[string][]string{"application": cf.Application, "family": cf.Family, "basis": cf.Basis} {
+	if k.MinAge < 0 || k.MaxAge < 0 || (k.MaxAge > 0 && k.MaxAge < k.MinAge) {
+		c.errorf(at, "min_age and max_age: want years of age, min_age ≤ max_age")
+	}
+	for key, vals := range map[string][]string{"application": cf.Application, "family": cf.Family, "basis": cf.Basis,
+		"housing": cf.Housing, "activity": cf.Activity} {
 		for _, v := range vals {
 			if !slices.Contains(conditionValues[key], v) {
 				c.errorf(at+"."+key, "%s %q: want one of %s", key, v, strings.Join(conditionValues[key], ", "))
@@ -666,7 +852,7 @@ func (c *checker) condition(at string, cf *conditionFile, p *Procedure) *Conditi
 			c.errorf(at+".region", "region %q is not among the procedure's regions", v)
 		}
 	}
-	if len(k.Nationality)+len(k.Application)+len(k.Family)+len(k.Basis)+len(k.Region) == 0 {
+	if len(k.Nationality)+len(k.Application)+len(k.Family)+len(k.Basis)+len(k.Region)+len(k.Housing)+len(k.Activity)+k.MinAge+k.MaxAge == 0 {
 		c.errorf(at, "an empty condition")
 	}
 	return k

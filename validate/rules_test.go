@@ -84,6 +84,31 @@ func TestParse(t *testing.T) {
 		{name: "duplicate requirement",
 			yaml:    goodRule + strings.SplitN(goodRule, "requirements:\n", 2)[1],
 			wantErr: []string{`duplicate requirement id "passport"`}},
+		// Audit: "no requirement cites a home page".
+		{name: "home page as a requirement's source",
+			yaml:    strings.Replace(goodRule, "    source: https://example.org/rule\n", "    source: https://www.interieur.gouv.fr\n", 1),
+			wantErr: []string{"rule.yaml:", `source "https://www.interieur.gouv.fr" is a home page`}},
+		{name: "home page with a slash as the procedure's source",
+			yaml:    strings.Replace(goodRule, "source: 000_89a275d6a20ef31e.txt\n", "source: https://refugies.info/\n", 1),
+			wantErr: []string{`source "https://refugies.info/" is a home page`}},
+		{name: "a page with a query is precise",
+			yaml: strings.Replace(goodRule, "    source: https://example.org/rule\n", "    source: https://www.visa-algerie.com/?p=91524\n", 1)},
+		{name: "need may_ask", yaml: goodRule + "    need: may_ask\n"},
+		{name: "unknown need",
+			yaml:    goodRule + "    need: sometimes\n",
+			wantErr: []string{`need "sometimes": want required or may_ask`}},
+		{name: "fee without a currency",
+			yaml:    goodRule + "    fee: {amount: 300}\n",
+			wantErr: []string{"fee needs an amount > 0 and an ISO 4217 currency"}},
+		{name: "by_hand without notes",
+			yaml:    strings.Replace(goodRule, "    documents: [passport]\n", "    by_hand: true\n", 1),
+			wantErr: []string{"by_hand needs notes"}},
+		{name: "exemptions as a list",
+			yaml: goodRule + "    unless:\n      - {nationality: [DZ]}\n      - {min_age: 65}\n"},
+		{name: "a bad value in an exemption list",
+			yaml:    goodRule + "    unless:\n      - {housing: [tent]}\n",
+			wantErr: []string{`housing "tent": want one of own, hosted`}},
+
 		{name: "filing window without latest",
 			yaml:    strings.Replace(goodRule, "      valid_for: 6 months\n", "      filing_window:\n        earliest: 120 days\n", 1),
 			wantErr: []string{"filing_window needs latest"}},
@@ -372,7 +397,7 @@ func TestConditionsParsed(t *testing.T) {
 	if q.When == nil || strings.Join(q.When.Nationality, ",") != "SN,DZ" || q.When.Region[0] != "wallonia" {
 		t.Errorf("when %+v", q.When)
 	}
-	if q.Unless == nil || q.Unless.Basis[0] != "study" || q.Unless.Application[0] != "renewal" {
+	if len(q.Unless) != 1 || q.Unless[0].Basis[0] != "study" || q.Unless[0].Application[0] != "renewal" {
 		t.Errorf("unless %+v", q.Unless)
 	}
 	if p.Regions["wallonia"][0] != "fr" {
@@ -390,5 +415,47 @@ func TestConditionsParsed(t *testing.T) {
 	e.nat = ""
 	if e.applies(q) {
 		t.Error("applies when the nationality is unknown")
+	}
+}
+
+// TestDatedRequirementVersions: one id may have versions that follow one
+// another in time (a fee that changed), each found on its dates.
+func TestDatedRequirementVersions(t *testing.T) {
+	rule := strings.Replace(goodRule, "    effective_from: 2024-01-01\n", "    effective_from: 2024-01-01\n    effective_until: 2025-12-31\n", 1) +
+		strings.Replace(strings.SplitN(goodRule, "requirements:\n", 2)[1], "      valid_for: 6 months\n    source: https://example.org/rule\n    effective_from: 2024-01-01",
+			"      valid_for: 3 months\n    source: https://example.org/rule\n    effective_from: 2026-01-01", 1)
+	p, err := Parse("rule.yaml", []byte(rule))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		on   string
+		want Span
+	}{{"2025-12-31", Span{6, Months}}, {"2026-01-01", Span{3, Months}}} {
+		r := requirementByID(p, "passport", day(tc.on))
+		if r == nil || r.Constraints.ValidFor != tc.want {
+			t.Errorf("on %s: %+v, want valid_for %v", tc.on, r, tc.want)
+		}
+	}
+}
+
+// TestBuiltinSourcesPrecise: every built-in requirement cites a page, and
+// the report marks the rules that rest on a seed alone.
+func TestBuiltinSourcesPrecise(t *testing.T) {
+	rules, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range rules.Procedures() {
+		for _, r := range p.Requirements {
+			for _, f := range strings.Fields(r.Source) {
+				if strings.HasPrefix(f, "http") && homePage(f) {
+					t.Errorf("%s %s: home page %s", p.File, r.ID, f)
+				}
+			}
+		}
+		if len(p.Sources()) == 0 {
+			t.Errorf("%s: no sources", p.File)
+		}
 	}
 }

@@ -35,11 +35,13 @@ func (v Severity) Mark() string {
 	return "✗"
 }
 
-// NotMet returns the outcomes whose requirement is not met, in order.
+// NotMet returns the outcomes whose requirement is not met, in order,
+// leaving out what the authority may ask (need may_ask), which does not
+// block.
 func (r *Report) NotMet() []Outcome {
 	var out []Outcome
 	for _, o := range r.Requirements {
-		if !o.Status.Met() {
+		if !o.Status.Met() && o.Need != MayAsk {
 			out = append(out, o)
 		}
 	}
@@ -52,5 +54,16 @@ func (r *Report) Summary() string {
 	if r.Ready {
 		return fmt.Sprintf("READY: every one of the %d requirements is met", len(r.Requirements))
 	}
-	return fmt.Sprintf("NOT READY: %d of %d requirements are not met", len(r.NotMet()), len(r.Requirements))
+	if n := len(r.NotMet()); n > 0 {
+		return fmt.Sprintf("NOT READY: %d of %d requirements are not met", n, len(r.Requirements))
+	}
+	// Every requirement is met, but the to-do holds a file that could not
+	// be read or a duplicate (see todo.go).
+	blocking := 0
+	for _, t := range r.Todo {
+		if t.Blocking {
+			blocking++
+		}
+	}
+	return fmt.Sprintf("NOT READY: %d file problem(s) to fix first, see the to-do", blocking)
 }

@@ -2,16 +2,19 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/intake-app/intake/cli"
+	"github.com/intake-app/intake/internal/synth"
 )
 
 func TestMain(m *testing.M) {
@@ -19,7 +22,46 @@ func TestMain(m *testing.M) {
 		"intake": func() {
 			os.Exit(cli.Run(os.Args[1:], cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
 		},
+		// synth EXAMPLE DIR YYYY-MM-DD writes a synthetic example dossier
+		// (internal/synth: rs, fr, fr-resident, be, ru) built for that
+		// appointment date, so that scripts judge dossiers made at test time.
+		"synth": func() { os.Exit(synthMain(os.Args[1:])) },
 	})
+}
+
+func synthMain(args []string) int {
+	if len(args) != 3 {
+		fmt.Fprintln(os.Stderr, "usage: synth EXAMPLE DIR YYYY-MM-DD")
+		return 2
+	}
+	ref, err := time.Parse(time.DateOnly, args[2])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "synth:", err)
+		return 2
+	}
+	examples := map[string]func(time.Time) synth.Dossier{
+		"rs": synth.ExampleRS, "fr": synth.ExampleFR, "fr-resident": synth.ExampleFRResident,
+		"be": synth.ExampleBE, "ru": synth.ExampleRU,
+	}
+	example, ok := examples[args[0]]
+	if !ok {
+		fmt.Fprintf(os.Stderr, "synth: unknown example %q\n", args[0])
+		return 2
+	}
+	d := example(ref)
+	if err := os.MkdirAll(args[1], 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, "synth:", err)
+		return 1
+	}
+	if err := synth.Write(args[1], d); err != nil {
+		fmt.Fprintln(os.Stderr, "synth:", err)
+		return 1
+	}
+	if err := synth.WriteIntakeYAML(args[1], d); err != nil {
+		fmt.Fprintln(os.Stderr, "synth:", err)
+		return 1
+	}
+	return 0
 }
 
 // TestScripts runs the CLI scripts of testdata/script: each is a txtar
