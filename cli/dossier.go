@@ -24,14 +24,14 @@ type dossierFlags struct {
 
 func addDossierFlags(fs *flag.FlagSet) dossierFlags {
 	return dossierFlags{
-		country:     fs.String("country", "", "country of the procedure, ISO 3166 alpha-2 (FR, BE, RU, RS) or its name (France)"),
-		procedure:   fs.String("procedure", "", "procedure id, e.g. carte-de-sejour-renewal or FR/carte-de-sejour-renewal (the country follows from an id only one country has)"),
-		nationality: fs.String("nationality", "", "the applicant's nationality (default: from the passport's MRZ)"),
-		on:          fs.String("on", "", "reference date, YYYY-MM-DD or DD/MM/YYYY: the appointment or filing date (default: today)"),
-		rules:       fs.String("rules", "", "a folder of your own rule files (*.yaml), loaded on top of the built-in ones"),
-		lang:        fs.String("lang", "", "language of the report and messages: "+strings.Join(i18n.Languages(), ", ")+" (default: your locale, then the procedure's country)"),
+		country:     fs.String("country", "", "country of the procedure: `CC`, ISO 3166 alpha-2 (FR, BE, RU, RS), or its name (France)"),
+		procedure:   fs.String("procedure", "", "procedure `ID`, e.g. carte-de-sejour-renewal or FR/carte-de-sejour-renewal (the country follows from an id only one country has)"),
+		nationality: fs.String("nationality", "", "the applicant's nationality, `CC` (default: from the passport's MRZ)"),
+		on:          fs.String("on", "", "reference `DATE`, YYYY-MM-DD or DD/MM/YYYY: the appointment or filing date (default: today)"),
+		rules:       fs.String("rules", "", "a `DIR` of your own rule files (*.yaml), loaded on top of the built-in ones"),
+		lang:        fs.String("lang", "", "language `CODE` of the report and messages: "+strings.Join(i18n.Languages(), ", ")+" (default: your locale, then the procedure's country)"),
 		details:     fs.Bool("details", false, "show what the reading measured: MRZ, OCR confidence, document numbers"),
-		workers:     fs.Int("workers", runtime.NumCPU(), "OCR workers (pages read in parallel)"),
+		workers:     fs.Int("workers", runtime.NumCPU(), "OCR workers: `N` pages read in parallel"),
 		quiet:       fs.Bool("quiet", false, "no progress or summary on stderr"),
 	}
 }

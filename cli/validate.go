@@ -19,8 +19,8 @@ import (
 func runValidate(ctx context.Context, args []string, env Env) error {
 	fs := newFlagSet("validate", "intake validate DIR [flags]", env)
 	df := addDossierFlags(fs)
-	format := fs.String("format", "text", "output format: text, json or html (one self-contained page; use with -o)")
-	output := fs.String("o", "", "write the report to this file instead of stdout")
+	format := fs.String("format", "text", "output `FORMAT`: text, json or html (one self-contained page; use with -o)")
+	output := fs.String("o", "", "write the report to this `FILE` instead of stdout")
 	noCache := fs.Bool("no-cache", false, "read every page again, ignoring and not updating the cache of earlier readings")
 	args, err := parseInterspersed(fs, args)
 	if err != nil {
