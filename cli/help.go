@@ -223,7 +223,7 @@ func capitalFirst(s string) string {
 // writeUsage writes intake's top-level help: the commands with their
 // summaries in the user's language, examples and the exit codes.
 func writeUsage(w io.Writer, p *i18n.Printer) {
-	fmt.Fprintf(w, "%s\n\nUsage:\n  intake COMMAND [arguments] [flags]\n  intake validate DIR [--country CC --procedure ID --on DATE]\n\n%s:\n", p.T("intake checks a residence-permit dossier (a folder of scans) offline."), p.T("Commands"))
+	fmt.Fprintf(w, "%s\n\n%s:\n  intake COMMAND [arguments] [flags]\n  intake validate DIR [--country CC --procedure ID --on DATE]\n\n%s:\n", p.T("intake checks a residence-permit dossier (a folder of scans) offline."), p.T("Usage"), p.T("Commands"))
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-11s %s\n", c.name, p.T(c.summary))
 	}

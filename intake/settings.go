@@ -105,6 +105,9 @@ func Resolve(dir string, opt Options, rules *validate.Rules) (Settings, *validat
 			filepath.Join(dir, ConfigFile), procedureListOf(rules, s.Country))
 	}
 	if country.Alpha2(s.Country) == "" {
+		if near := nearestCountry(rules, s.Country); near != "" {
+			return s, nil, settingsErrorf("--country %q is not an ISO 3166 alpha-2 code; did you mean %s?", s.Country, near)
+		}
 		return s, nil, settingsErrorf("--country %q is not an ISO 3166 alpha-2 code (%s)", s.Country, strings.Join(countries(rules), ", "))
 	}
 	proc, err := rules.Procedure(s.Country, s.Procedure, s.On)
@@ -201,6 +204,25 @@ func countryCode(rules *validate.Rules, s string) string {
 		}
 	}
 	return strings.ToUpper(s)
+}
+
+// nearestCountry returns "FR (France)" when s is a typo of the name of a
+// country the rules know, in English or one of the languages intake
+// speaks ("Frence", "Belgie"); "" otherwise.
+func nearestCountry(rules *validate.Rules, s string) string {
+	best, bestD := "", 1<<30
+	for _, cc := range countries(rules) {
+		for _, lang := range i18n.Languages() {
+			name := i18n.New(lang).CountryName(cc)
+			if d := levenshtein.ComputeDistance(strings.ToLower(s), strings.ToLower(name)); d < bestD {
+				best, bestD = cc+" ("+name+")", d
+			}
+		}
+	}
+	if bestD <= max(1, len(s)/4) {
+		return best
+	}
+	return ""
 }
 
 // onlyCountryOf returns the country of the procedure id when exactly one
