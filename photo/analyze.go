@@ -14,10 +14,10 @@ const workSize = 640
 
 // raster is an image scaled down to workSize, as RGB and grey.
 type raster struct {
-	w, h    int
-	rgb     [][3]float64 // 0–255
-	gray    []uint8
-	scale   float64 // file pixels per raster pixel
+	w, h  int
+	rgb   [][3]float64 // 0–255
+	gray  []uint8
+	scale float64 // file pixels per raster pixel
 }
 
 func newRaster(img image.Image) *raster {

@@ -33,7 +33,10 @@ type Report struct {
 	Requirements []Requirement      `json:"requirements"`
 	// Pairs are the documents with the apostilles and translations that
 	// go with them.
-	Pairs    []validate.Pair `json:"pairs"`
+	Pairs []validate.Pair `json:"pairs"`
+	// Todo is what to do before filing, numbered in this order, blocking
+	// items first.
+	Todo     []validate.Todo `json:"todo"`
 	RuleFile string          `json:"rule_file,omitempty"`
 }
 
@@ -134,6 +137,10 @@ type Requirement struct {
 	Files      []string        `json:"files"`
 	Message    *string         `json:"message"`
 	Source     string          `json:"source"`
+	// Need is "required" or "may_ask": an unmet may_ask does not block.
+	Need validate.Need `json:"need"`
+	// SeedOnly is true when the rule rests on an informal guide alone.
+	SeedOnly bool `json:"seed_only"`
 }
 
 // Build assembles the JSON report.
@@ -149,6 +156,7 @@ func Build(in *intake.Result) Report {
 		Nationality:   optional(v.Nationality),
 		Applicant:     v.Applicant,
 		Pairs:         nonNil(v.Pairs),
+		Todo:          nonNil(v.Todo),
 		Ready:         v.Ready,
 		RuleFile:      v.RuleFile,
 		Documents:     make([]Document, 0, len(in.Documents)),
@@ -161,6 +169,7 @@ func Build(in *intake.Result) Report {
 		r.Requirements = append(r.Requirements, Requirement{
 			ID: o.ID, Title: o.Title, LocalTitle: o.LocalTitle, Status: o.Status,
 			Files: nonNil(o.Files), Message: optional(o.Message), Source: o.Source,
+			Need: o.Need, SeedOnly: o.SeedOnly,
 		})
 	}
 	return r

@@ -347,3 +347,25 @@ func TestReadyMeansReady(t *testing.T) {
 		})
 	}
 }
+
+// The one-line verdict says what READY and NOT READY rest on.
+func TestSummaryWithTheToDo(t *testing.T) {
+	for _, tc := range []struct {
+		r    Report
+		want string
+	}{
+		{Report{Ready: true, Requirements: []Outcome{{Status: OK, Need: Required}, {Status: Missing, Need: MayAsk}}},
+			"READY: every required one of the 2 requirements is met; 1 the authority may ask for is in the to-do"},
+		{Report{Ready: true, Requirements: []Outcome{{Status: OK, Need: Required}}},
+			"READY: every one of the 1 requirements is met"},
+		{Report{Requirements: []Outcome{{Status: OK, Need: Required}, {Status: Missing, Need: MayAsk}},
+			Todo: []Todo{{Files: []string{"x.heic"}, Blocking: true}}},
+			"NOT READY: 1 file problem(s) to fix first, see the to-do"},
+		{Report{Requirements: []Outcome{{Status: Missing, Need: Required}, {Status: Missing, Need: MayAsk}}},
+			"NOT READY: 1 of 2 requirements are not met"},
+	} {
+		if got := tc.r.Summary(); got != tc.want {
+			t.Errorf("Summary() = %q, want %q", got, tc.want)
+		}
+	}
+}

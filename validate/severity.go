@@ -52,6 +52,16 @@ func (r *Report) NotMet() []Outcome {
 // requirements is met" or "NOT READY: 2 of 9 requirements are not met".
 func (r *Report) Summary() string {
 	if r.Ready {
+		mayAsk := 0
+		for _, o := range r.Requirements {
+			if !o.Status.Met() && o.Need == MayAsk {
+				mayAsk++
+			}
+		}
+		if mayAsk > 0 {
+			return fmt.Sprintf("READY: every required one of the %d requirements is met; %d the authority may ask for %s in the to-do",
+				len(r.Requirements), mayAsk, map[bool]string{true: "is", false: "are"}[mayAsk == 1])
+		}
 		return fmt.Sprintf("READY: every one of the %d requirements is met", len(r.Requirements))
 	}
 	if n := len(r.NotMet()); n > 0 {
