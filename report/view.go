@@ -242,7 +242,7 @@ func procedureLanguage(country string) string {
 // translation of its English title.
 func procedureTitle(p *i18n.Printer, r *validate.Report) string {
 	if t := localIn(p.Lang(), r.Country, r.LocalTitle); t != "" {
-		return t
+		return p.Local(t)
 	}
 	return p.Text(r.Title)
 }
@@ -251,8 +251,12 @@ func procedureTitle(p *i18n.Printer, r *validate.Report) string {
 // its title in the procedure's language when that differs (what the
 // counter's checklist says).
 func requirementTitle(p *i18n.Printer, r *validate.Report, o validate.Outcome) (title, local string) {
+	if o.LocalTitle == o.Title {
+		// A check across documents has its English title only.
+		return p.Text(o.Title), ""
+	}
 	if t := localIn(p.Lang(), r.Country, o.LocalTitle); t != "" {
-		return t, ""
+		return p.Local(t), ""
 	}
 	return p.Text(o.Title), o.LocalTitle
 }
@@ -273,7 +277,7 @@ func localIn(lang, country, local string) string {
 		}
 		return ""
 	}
-	if procedureLanguage(country) == lang {
+	if l := procedureLanguage(country); l == lang || l == "sr" && lang == "sr-Cyrl" {
 		return local
 	}
 	return ""

@@ -41,6 +41,9 @@ var catalogFS embed.FS
 // first in a sentence ("Vid na boravak: …", to spare a gender agreement),
 // so that the name keeps its capital; the others use it mid-sentence
 // ("Your residence permit …"), in lower case.
+//
+// Serbian in Cyrillic (sr-Cyrl) has no catalogue file of its own: it is
+// the Latin one written in Cyrillic letters (see Cyrillic).
 var languages = []struct {
 	code      string
 	tag       language.Tag
@@ -50,6 +53,7 @@ var languages = []struct {
 	{"fr", language.French, false},
 	{"nl", language.Dutch, false},
 	{"sr", language.MustParse("sr-Latn"), true},
+	{"sr-Cyrl", language.MustParse("sr-Cyrl"), true},
 	{"ru", language.Russian, true},
 }
 
@@ -181,6 +185,15 @@ func Parse(s string) (string, bool) {
 	if i := strings.IndexAny(s, ".@"); i >= 0 {
 		s = s[:i]
 	}
+	// Serbian: Latin unless Cyrillic is asked for by name ("sr-Cyrl").
+	if t, err := language.Parse(strings.ReplaceAll(s, "_", "-")); err == nil {
+		if base, _ := t.Base(); base.String() == "sr" {
+			if script, conf := t.Script(); conf == language.Exact && script.String() == "Cyrl" {
+				return "sr-Cyrl", true
+			}
+			return "sr", true
+		}
+	}
 	if s == "" || s == "C" || s == "POSIX" {
 		return "", false
 	}
@@ -223,6 +236,16 @@ func FromEnv(getenv func(string) string) string {
 		}
 	}
 	return ""
+}
+
+// Local returns a text written in the procedure's language (a rule's
+// local title) in the printer's script: Serbian Latin titles in Cyrillic
+// for sr-Cyrl, unchanged otherwise.
+func (p *Printer) Local(s string) string {
+	if p.code == "sr-Cyrl" {
+		return Cyrillic(s)
+	}
+	return s
 }
 
 // ForCountry returns the language of a procedure's country: French in
@@ -334,8 +357,26 @@ func (c Catalogue) Keys() []string {
 	return keys
 }
 
-// ReadCatalogue reads the catalogue file of the language code.
+// ReadCatalogue reads the catalogue file of the language code (for
+// sr-Cyrl, the Serbian one in Cyrillic letters).
 func ReadCatalogue(code string) (Catalogue, error) {
+	if code == "sr-Cyrl" {
+		c, err := ReadCatalogue("sr")
+		if err != nil {
+			return nil, err
+		}
+		out := Catalogue{}
+		for k, e := range c {
+			e.text = Cyrillic(e.text)
+			forms := map[string]string{}
+			for f, v := range e.forms {
+				forms[f] = Cyrillic(v)
+			}
+			e.forms = forms
+			out[k] = e
+		}
+		return out, nil
+	}
 	name := path.Join("catalog", code+".json")
 	b, err := catalogFS.ReadFile(name)
 	if err != nil {

@@ -91,3 +91,45 @@ func TestCataloguesComplete(t *testing.T) {
 		}
 	}
 }
+
+func TestCyrillic(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Uverenje o nekažnjavanju", "Уверење о некажњавању"},
+		{"NIJE SPREMNO: nije ispunjeno %d od %d uslova", "НИЈЕ СПРЕМНО: није испуњено %d од %d услова"},
+		{"%[1]s. %[2]s %[3]s.", "%[1]s. %[2]s %[3]s."},
+		{"Ljubljana, Njegoš, džep, DŽAK", "Љубљана, Његош, џеп, ЏАК"},
+		{"pročitano OCR-om, pouzdanost %d%%", "прочитано OCR-ом, поузданост %d%%"},
+		{"Otkucajte „intake help KOMANDA” (ili „intake KOMANDA -h”)", "Откуцајте „intake help КОМАНДА” (или „intake КОМАНДА -h”)"},
+		{"iz teksta PDF-a, sa --text", "из текста PDF-а, са --text"},
+	} {
+		if got := Cyrillic(tc.in); got != tc.want {
+			t.Errorf("Cyrillic(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// Serbian is Latin unless Cyrillic is named; locales name languages.
+func TestParse(t *testing.T) {
+	for in, want := range map[string]string{
+		"fr": "fr", "FR": "fr", "fr_BE.UTF-8": "fr", "nl_BE.UTF-8": "nl", "ru_RU.UTF-8": "ru", "en_US": "en",
+		"sr": "sr", "sr_RS@latin": "sr", "sr-Latn": "sr", "sr-Cyrl": "sr-Cyrl", "sr_Cyrl_RS": "sr-Cyrl",
+		"French": "fr", "français": "fr", "русский": "ru", "C": "", "POSIX": "", "de_DE.UTF-8": "",
+	} {
+		if got, _ := Parse(in); got != want {
+			t.Errorf("Parse(%q) = %q, want %q", in, got, want)
+		}
+	}
+	env := map[string]string{"LANG": "fr_FR.UTF-8", "LC_MESSAGES": "nl_BE.UTF-8"}
+	if got := FromEnv(func(k string) string { return env[k] }); got != "nl" {
+		t.Errorf("LC_MESSAGES before LANG: got %q", got)
+	}
+	if got, _ := Choose("", func(string) string { return "" }, "RS", ""); got != "sr" {
+		t.Errorf("no locale, Serbian procedure: got %q", got)
+	}
+	if got, _ := Choose("", func(string) string { return "" }, "BE", "flanders"); got != "nl" {
+		t.Errorf("no locale, Flanders: got %q", got)
+	}
+	if _, err := Choose("de", nil, "", ""); err == nil {
+		t.Error("--lang de accepted")
+	}
+}
