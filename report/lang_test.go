@@ -110,6 +110,14 @@ func TestExampleTitlesTranslated(t *testing.T) {
 		for _, r := range p.Requirements {
 			check(r.Title, r.LocalTitle)
 		}
+		// The checks across documents, whatever the procedure.
+		for _, title := range []string{
+			"Same name on every document as in the passport",
+			"No document dated in the future or before the holder's birth",
+			"Every translation and apostille goes with its original",
+		} {
+			check(title, title)
+		}
 	}
 }
 
