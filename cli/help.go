@@ -13,6 +13,7 @@ import (
 	"github.com/agnivade/levenshtein"
 
 	"github.com/intake-app/intake/internal/i18n"
+	"github.com/intake-app/intake/validate"
 )
 
 // help is what `intake help COMMAND`, `intake COMMAND -h`, the man page
@@ -305,4 +306,43 @@ func flagNames(fs *flag.FlagSet) []string {
 	fs.VisitAll(func(f *flag.Flag) { out = append(out, f.Name) })
 	sort.Strings(out)
 	return out
+}
+
+// qualified returns a procedure as COUNTRY/id: a bare id that only one
+// country has gets that country; anything else is returned as it is.
+func qualified(rules *validate.Rules, s string) string {
+	if strings.Contains(s, "/") {
+		return s
+	}
+	var keys []string
+	for _, p := range rules.Procedures() {
+		if strings.EqualFold(p.ID, s) && !slices.Contains(keys, p.Key()) {
+			keys = append(keys, p.Key())
+		}
+	}
+	if len(keys) == 1 {
+		return keys[0]
+	}
+	return s
+}
+
+// procedureError is the usage error for a procedure intake does not
+// know, with the nearest one it knows.
+func procedureError(rules *validate.Rules, s string, err error) error {
+	var keys, ids []string
+	for _, p := range rules.Procedures() {
+		if !slices.Contains(keys, p.Key()) {
+			keys, ids = append(keys, p.Key()), append(ids, p.ID)
+		}
+	}
+	near := nearest(s, keys)
+	if near == "" {
+		if id := nearest(s, ids); id != "" {
+			near = qualified(rules, id)
+		}
+	}
+	if near != "" {
+		return usagef("%v\nDid you mean %s?", err, near)
+	}
+	return usagef("%v\n(give the procedure as COUNTRY/id; see intake rules list)", err)
 }
