@@ -48,6 +48,7 @@ func runValidate(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	lang := df.language(env, res)
+	today := *df.on == "" && res.Settings.Config.Appointment == ""
 	color := *output == "" && isTerminal(env.Stdout) && env.getenv("NO_COLOR") == "" && env.getenv("TERM") != "dumb"
 	width := 0
 	if *output == "" {
@@ -58,9 +59,9 @@ func runValidate(ctx context.Context, args []string, env Env) error {
 		case "json":
 			return report.WriteJSON(w, res)
 		case "html":
-			return report.WriteHTML(ctx, w, res, report.HTMLOptions{Lang: lang, Details: *df.details})
+			return report.WriteHTML(ctx, w, res, report.HTMLOptions{Lang: lang, Details: *df.details, Today: today})
 		}
-		return report.WriteText(w, res, report.TextOptions{Color: color, Lang: lang, Details: *df.details, Width: width})
+		return report.WriteText(w, res, report.TextOptions{Color: color, Lang: lang, Details: *df.details, Width: width, Today: today})
 	}
 	if err := writeOutput(env.Stdout, *output, res, render); err != nil {
 		return err

@@ -35,6 +35,8 @@ type HTMLOptions struct {
 	// Details opens the folded section of each document that shows what
 	// the reading measured (MRZ, OCR confidence); it is always there.
 	Details bool
+	// Today: see TextOptions.Today.
+	Today bool
 }
 
 // thumbSide is the longest side of a thumbnail, in pixels.
@@ -51,7 +53,7 @@ func WriteHTML(ctx context.Context, w io.Writer, in *intake.Result, opt HTMLOpti
 	if thumb == nil {
 		thumb = Thumbnail
 	}
-	v := newView(in, opt.Lang, opt.Details)
+	v := newView(in, opt.Lang, opt.Details, opt.Today)
 	page := htmlPage{view: v, Open: opt.Details}
 	for _, r := range v.Reqs {
 		page.Requirements = append(page.Requirements, htmlRequirement{viewReq: r, Class: severityClass(r.Severity)})

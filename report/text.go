@@ -23,6 +23,9 @@ type TextOptions struct {
 	// Width wraps lines to that many columns, with a hanging indent; 0
 	// does not wrap.
 	Width int
+	// Today says that the reference date is the day of the run because
+	// none was given (no --on, no appointment: in intake.yaml).
+	Today bool
 }
 
 const (
@@ -47,7 +50,7 @@ func (p painter) paint(code, s string) string {
 // what to do, each requirement with its status, then each file as read.
 func WriteText(w io.Writer, in *intake.Result, opt TextOptions) error {
 	p := painter(opt.Color)
-	v := newView(in, opt.Lang, opt.Details)
+	v := newView(in, opt.Lang, opt.Details, opt.Today)
 	var b strings.Builder
 	line := func(indent int, s string) {
 		b.WriteString(wrap(s, indent, opt.Width))

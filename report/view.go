@@ -66,8 +66,9 @@ type viewDoc struct {
 	Unchecked []string // what a photo check could not measure, as "Not checked: …"
 }
 
-// newView builds the view of in in the language lang.
-func newView(in *intake.Result, lang string, details bool) *view {
+// newView builds the view of in in the language lang; today says that the
+// reference date is the day of the run because none was given.
+func newView(in *intake.Result, lang string, details, today bool) *view {
 	p := i18n.New(lang)
 	r := in.Report
 	v := &view{
@@ -89,6 +90,9 @@ func newView(in *intake.Result, lang string, details bool) *view {
 	} else {
 		v.Verdict = p.T("NOT READY")
 		v.Summary = p.T("%d of %d requirements are not met", len(r.NotMet()), len(r.Requirements))
+	}
+	if today {
+		v.Checked = p.T("Dossier %s, checked for today, %s: no appointment date set (give it with --on, or appointment: in intake.yaml)", in.Dir, p.Date(r.Reference))
 	}
 	v.Line = p.T("%s: %s.", v.Verdict, v.Summary)
 	byFile := map[string]document.Document{}
@@ -412,7 +416,7 @@ func RequirementTitle(r *validate.Report, o validate.Outcome, lang string) strin
 // language lang: the to-do of its reports, one sentence an item.
 func TodoList(in *intake.Result, lang string) []string {
 	var out []string
-	for _, t := range newView(in, lang, false).Todo {
+	for _, t := range newView(in, lang, false, false).Todo {
 		out = append(out, t.Text)
 	}
 	return out
@@ -420,4 +424,4 @@ func TodoList(in *intake.Result, lang string) []string {
 
 // Verdict is the verdict line of a checked dossier in the language lang:
 // "NOT READY: 5 of 10 requirements are not met."
-func Verdict(in *intake.Result, lang string) string { return newView(in, lang, false).Line }
+func Verdict(in *intake.Result, lang string) string { return newView(in, lang, false, false).Line }
