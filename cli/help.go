@@ -87,6 +87,11 @@ func helps() map[string]help {
 			about:    "intake keeps what it read of each file (by its SHA-256), so that a second run is instant. clear forgets every reading; info says how much is kept and where.",
 			examples: []example{{"intake cache info", "where the cache is, and its size"}, {"intake cache clear", "forget every earlier reading"}},
 		},
+		"eval": {
+			usage:    []string{"intake eval DIR [--country CC]"},
+			about:    "Reads the files of DIR/files and compares what intake found (type, dates, holder, numbers) with DIR/truth.json: the accuracy of each field and a confusion matrix of the types. For developers measuring the reading.",
+			examples: []example{{"intake eval ../shared/realworld-dev --country FR", "measure the reading on the development set"}},
+		},
 		"version": {
 			usage:    []string{"intake version", "intake --version"},
 			about:    "Prints intake's version and commit, and Tesseract's version.",

@@ -21,6 +21,9 @@ func Lookup(code string) (Country, bool) {
 		code = "DEU"
 	case "GBD", "GBN", "GBO", "GBP", "GBS":
 		code = "GBR"
+	case "RKS", "XK":
+		// Kosovo: ICAO's RKS and the user-assigned XK, outside ISO 3166.
+		return Country{Alpha2: "XK", Alpha3: "RKS", Name: "Kosovo"}, true
 	}
 	for _, c := range icaoExtras {
 		if c.Alpha2 == code || c.Alpha3 == code {

@@ -184,6 +184,29 @@ type Document struct {
 
 	Error    string   // why the file could not be read; "" when it was
 	Warnings []string // things the reader should know about this file
+
+	// How the type was decided, and what the user stated (issue 11;
+	// additive fields, filled by package extract).
+
+	// Evidence holds the reasons the type won, strongest first: "title
+	// PASSEPORT at the top of page 1", "MRZ document code P".
+	Evidence []Signal
+	// Review, when not empty, says why a person should check the type:
+	// the two best types were close ("a health-insurance policy or a
+	// passport?"). Alternative is the runner-up type then.
+	Review      string
+	Alternative Type
+	// Stated names the fields the user stated in intake.yaml ("type",
+	// "issued", "expires"): their values are the user's, not read.
+	Stated []string
+}
+
+// Signal is one piece of evidence for (or, with a negative weight,
+// against) a document type, and where it came from.
+type Signal struct {
+	Type   Type
+	Weight float64
+	Why    string
 }
 
 // Warnf adds a warning to d.

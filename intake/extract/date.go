@@ -21,7 +21,12 @@ var dateRE = regexp.MustCompile(
 		`|(\d{4})([-./])(\d{1,2})([-./])(\d{1,2})` +
 		`|(\d{1,2}) ?([./-]) ?(\d{1,2}) ?([./-]) ?(\d{4})\.?` +
 		`|(\d{1,2})(?:er|\.)? ?(\pL{3,12})\.?(?: ?/ ?\pL{3,12}\.?)? ?,? ?(\d{4})(?:\.? ?(?:года|године\.?|godine\.?|г\.?)|\.)?` +
-		`|(\pL{3,12})\.? ?(\d{1,2})(?:st|nd|rd|th)?,? (\d{4})`)
+		`|(\pL{3,12})\.? ?(\d{1,2})(?:st|nd|rd|th)?,? (\d{4})` +
+		// Two-digit years: "16 apr/avr 07", "02/01/26".
+		`|(\d{1,2})(?:er|\.)? (\pL{3,12})\.?(?: ?/ ?\pL{3,12}\.?)? (\d{2})` +
+		`|(\d{1,2})([./-])(\d{1,2})([./-])(\d{2})` +
+		// Day, month and year apart: "14 01 2031" (French cards).
+		`|(\d{2}) (\d{2}) (\d{4})`)
 
 // monthYearRE finds a month without a day: "janvier 2026", "01/2026", "2026年1月".
 var monthYearRE = regexp.MustCompile(`(\pL{3,12})\.? (\d{4})|(\d{1,2}) ?[./-] ?(\d{4})|(\d{4}) ?年 ?(\d{1,2}) ?月`)
@@ -55,7 +60,7 @@ func mkDate(y, m, d int) (document.Date, bool) {
 // findDates returns the dates of a normalised text in order. A date never
 // spans lines; lines without digits are skipped (the regexp is costly on
 // long text).
-func findDates(text string) []dateHit {
+func findDates(text string, now time.Time) []dateHit {
 	var hits []dateHit
 	for off := 0; off < len(text); {
 		end := strings.IndexByte(text[off:], '\n')
@@ -65,7 +70,7 @@ func findDates(text string) []dateHit {
 			end += off
 		}
 		if line := text[off:end]; strings.ContainsAny(line, "0123456789０") {
-			for _, h := range findLineDates(line) {
+			for _, h := range findLineDates(line, now) {
 				h.start += off
 				h.end += off
 				hits = append(hits, h)
@@ -76,10 +81,31 @@ func findDates(text string) []dateHit {
 	return hits
 }
 
-func findLineDates(text string) []dateHit {
+// century resolves a two-digit year: at most 20 years ahead of now.
+func century(yy int, now time.Time) int {
+	if 2000+yy > now.Year()+20 {
+		return 1900 + yy
+	}
+	return 2000 + yy
+}
+
+func findLineDates(text string, now time.Time) []dateHit {
 	months := theVocab().months
 	var hits []dateHit
-	for _, m := range dateRE.FindAllStringSubmatchIndex(text, -1) {
+	// A match that is no date ("6. the 20" is not a day, month and
+	// two-digit year) is passed by one rune only: a date may start inside it.
+	for off := 0; off < len(text); {
+		rel := dateRE.FindStringSubmatchIndex(text[off:])
+		if rel == nil {
+			break
+		}
+		m := make([]int, len(rel))
+		for k, x := range rel {
+			m[k] = x
+			if x >= 0 {
+				m[k] += off
+			}
+		}
 		g := func(k int) string {
 			if m[2*k] < 0 {
 				return ""
@@ -87,6 +113,8 @@ func findLineDates(text string) []dateHit {
 			return text[m[2*k]:m[2*k+1]]
 		}
 		start, end := m[0], m[1]
+		_, size := utf8.DecodeRuneInString(text[start:])
+		off = start + max(size, 1)
 		var y, mo, d int
 		switch {
 		case m[2] >= 0:
@@ -106,6 +134,15 @@ func findLineDates(text string) []dateHit {
 			mo = months[g(15)]
 		case m[34] >= 0:
 			mo, d, y = months[g(17)], atoi(g(18)), atoi(g(19))
+		case m[40] >= 0:
+			d, mo, y = atoi(g(20)), months[g(21)], century(atoi(g(22)), now)
+		case m[46] >= 0:
+			if g(24) != g(26) {
+				continue
+			}
+			d, mo, y = atoi(g(23)), atoi(g(25)), century(atoi(g(27)), now)
+		case m[56] >= 0:
+			d, mo, y = atoi(g(28)), atoi(g(29)), atoi(g(30))
 		}
 		// The match must not be glued to other digits or letters.
 		if start > 0 {
@@ -122,6 +159,7 @@ func findLineDates(text string) []dateHit {
 		}
 		if dt, ok := mkDate(y, mo, d); ok {
 			hits = append(hits, dateHit{d: dt, start: start, end: end})
+			off = end
 		}
 	}
 	return hits
@@ -135,7 +173,7 @@ func findLineDates(text string) []dateHit {
 // spaces and punctuation are ignored; any other text is not.
 func ParseDate(s string) (document.Date, bool) {
 	text := strings.Trim(normalize(s).text, " ,;:")
-	hits := findDates(text)
+	hits := findDates(text, time.Now())
 	if len(hits) != 1 {
 		return document.Date{}, false
 	}

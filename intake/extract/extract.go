@@ -15,12 +15,16 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/intake-app/intake/country"
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/ocr/layout"
 	"github.com/intake-app/intake/ocr/mrz"
 )
 
@@ -32,12 +36,33 @@ type Hint struct {
 	// RU, RS): an identity card issued there to a foreigner is a residence
 	// permit.
 	Country string
+	// Photo describes the file's image when it is a single image (nil for
+	// a PDF): an image with hardly any text and a face is a photo.
+	Photo *PhotoFacts
+	// Now resolves two-digit years ("16 APR 07"); zero means today.
+	Now time.Time
+	// Layout holds each page's words with their boxes (OCR'd pages): a
+	// value printed beside or under its label is found by its position.
+	Layout []layout.Page
+}
+
+// PhotoFacts are what the reader measured on an image file.
+type PhotoFacts struct {
+	Width, Height int  // pixels, upright
+	Faces         int  // faces found (0 when none or not looked for)
+	IDShaped      bool // the proportions (and print size, when known) of an ID photo
 }
 
 // Fields is what Analyze read on a document.
 type Fields struct {
 	Type  document.Type
 	Score float64 // confidence in Type, 0–1
+	// Evidence holds the reasons Type won, strongest first.
+	Evidence []document.Signal
+	// Review says why a person should check Type ("" when the evidence is
+	// clear); Alternative is then the close runner-up.
+	Review      string
+	Alternative document.Type
 
 	Language string // ISO 639-1, "" when unknown
 	Script   string // ISO 15924: "Latn", "Cyrl", "Hans"
@@ -69,6 +94,7 @@ type page struct {
 	lineStarts []int
 	words      [][2]int  // runs of word runes, for phraseSet.findAllWords
 	labels     []match   // non-overlapping, in text order
+	boxes      []wordBox // the words' boxes, when the page was read by OCR
 	dates      []dateHit // in text order
 	used       []bool    // dates[i] belongs to a period
 	periods    []document.Period
@@ -89,9 +115,9 @@ func (p *page) lineBounds(l int) (int, int) {
 	return s, e
 }
 
-func newPage(s string) *page {
+func newPage(s string, now time.Time, lay layout.Page) *page {
 	v := theVocab()
-	p := &page{n: normalize(s)}
+	p := &page{n: normalize(s), boxes: wordBoxes(s, lay)}
 	t := p.n.text
 	p.lineStarts = append(p.lineStarts, 0)
 	for i := 0; i < len(t); i++ {
@@ -116,7 +142,7 @@ func newPage(s string) *page {
 		}
 	}
 	sort.Slice(p.labels, func(i, j int) bool { return p.labels[i].start < p.labels[j].start })
-	p.dates = findDates(t)
+	p.dates = findDates(t, now)
 	p.used = make([]bool, len(p.dates))
 	p.findPeriods()
 	return p
@@ -168,6 +194,51 @@ func (p *page) findPeriods() {
 		p.periods = append(p.periods, document.Period{From: a.d, To: b.d})
 		p.used[i], p.used[i+1] = true, true
 		i++
+	}
+	p.findShortPeriods()
+}
+
+// shortStartRE is the start of a period whose first date lacks what the
+// second gives ("du 1er au 31 juillet 2015", "du 1er octobre au 31
+// octobre 2026", "od 1. do 31. jula 2026."): it ends where the second
+// date starts.
+var shortStartRE = regexp.MustCompile(`(?:^|[ (])(\pL+) (\d{1,2})(?:er|\.)?(?: (\pL{3,12})\.?|[./](\d{1,2})\.?)? (\pL+|-) ?$`)
+
+// findShortPeriods finds periods whose first date is written short.
+func (p *page) findShortPeriods() {
+	v := theVocab()
+	t := p.text()
+	for i, b := range p.dates {
+		if p.used[i] {
+			continue
+		}
+		ls, _ := p.lineBounds(p.lineOf(b.start))
+		m := shortStartRE.FindStringSubmatch(t[ls:b.start])
+		if m == nil || !v.from[m[1]] || !v.to[m[5]] {
+			continue
+		}
+		y, mo := b.d.Time().Year(), int(b.d.Time().Month())
+		first := mo
+		switch {
+		case m[3] != "":
+			named, ok := v.months[m[3]]
+			if !ok {
+				continue
+			}
+			first = named
+		case m[4] != "":
+			first = atoi(m[4]) // "du 02/10 au 31/10/2026"
+		}
+		if first > mo {
+			y--
+		}
+		mo = first
+		from, ok := mkDate(y, mo, atoi(m[2]))
+		if !ok || from.After(b.d) {
+			continue
+		}
+		p.periods = append(p.periods, document.Period{From: from, To: b.d})
+		p.used[i] = true
 	}
 }
 
@@ -281,8 +352,18 @@ func (p *page) labelledDates() []dateFor {
 			}
 			// A label with nothing after it waits for the date below it;
 			// one followed by words ("Valable jusqu'au : illimité") does not.
+			// With word boxes, the date beside or under it is found by
+			// where it is.
 			if !found && !any && p.onlyLabels(m.end, limit) {
-				pending[l] = append(pending[l], m)
+				di, geometry := p.dateNear(m, taken)
+				if di >= 0 {
+					out = append(out, dateFor{f, p.dates[di].d, p.dates[di].start})
+					taken[di] = true
+					continue
+				}
+				if !geometry {
+					pending[l] = append(pending[l], m)
+				}
 			}
 		}
 	}
@@ -378,8 +459,16 @@ func Analyze(pages []string, hint Hint) Fields {
 	var f Fields
 	ps := make([]*page, 0, len(pages))
 	var all strings.Builder
+	now := hint.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
 	for i, s := range pages {
-		ps = append(ps, newPage(s))
+		var lay layout.Page
+		if i < len(hint.Layout) {
+			lay = hint.Layout[i]
+		}
+		ps = append(ps, newPage(s, now, lay))
 		if i > 0 {
 			all.WriteByte('\n')
 		}
@@ -391,11 +480,12 @@ func Analyze(pages []string, hint Hint) Fields {
 	f.Holder = holder(ps)
 	f.Number, f.References = numbers(ps)
 	f.Sworn = sworn(ps)
-	f.Country = country(ps, f.Type)
+	f.Country = issuingCountry(ps, f.Type)
 	if f.Type == document.LanguageCertificate {
 		f.Level = cefrLevel(ps)
 	}
 
+	weakExpiry := f.Expires.IsZero() // an expiry no label and no checked MRZ gave
 	if z := hint.MRZ; z != nil {
 		if f.Holder == "" {
 			f.Holder = strings.Join(strings.Fields(strings.ToUpper(z.Surname+" "+z.GivenNames)), " ")
@@ -405,28 +495,148 @@ func Analyze(pages []string, hint Hint) Fields {
 		}
 		if f.Expires.IsZero() && !z.ExpiryDate.IsZero() {
 			f.Expires = document.DateOf(z.ExpiryDate)
+			weakExpiry = !z.Valid
 		}
 		if f.Number == "" {
 			f.Number = strings.ToUpper(strings.Trim(z.DocumentNumber, "< "))
 		}
 		if f.Country == "" {
-			f.Country = countryAlpha2(z.IssuingState)
+			f.Country = country.Alpha2(z.IssuingState)
 		}
 	}
+	f.issuedFromValidity(ps, weakExpiry)
+	f.idLanguage(hint.MRZ)
 	return f
+}
+
+// idLanguage sets the language of an identity document from the country
+// that issued it, unless the text reads as one of that country's languages.
+func (f *Fields) idLanguage(z *mrz.Result) {
+	switch f.Type {
+	case document.Passport, document.IDCard, document.ResidencePermit:
+	default:
+		return
+	}
+	if z == nil {
+		return
+	}
+	langs := theVocab().countryLangs[country.Alpha2(z.IssuingState)]
+	if len(langs) > 0 && !slices.Contains(langs, f.Language) {
+		f.Language = langs[0]
+	}
+}
+
+// issuedFromValidity finds the issue date of an identity document that
+// prints it without a readable label: the date whose anniversary, some
+// whole years later (less a day, or not), is the expiry. Passports and
+// cards are valid for whole years from their issue.
+func (f *Fields) issuedFromValidity(ps []*page, weakExpiry bool) {
+	switch f.Type {
+	case document.Passport, document.IDCard, document.ResidencePermit:
+	default:
+		return
+	}
+	validFor := func(a, b document.Date) bool {
+		for years := 1; years <= 15; years++ {
+			if e := a.AddDate(years, 0, 0); e == b || e.AddDate(0, 0, -1) == b {
+				return true
+			}
+		}
+		return false
+	}
+	var dates []document.Date
+	for _, p := range ps {
+		for _, d := range p.dates {
+			if d.d != f.BirthDate {
+				dates = append(dates, d.d)
+			}
+		}
+	}
+	switch {
+	case !f.Issued.IsZero() && weakExpiry:
+		// A printed expiry a whole number of years after the issue date
+		// beats one read from an unchecked zone.
+		for _, d := range dates {
+			if f.Issued.Before(d) && validFor(f.Issued, d) {
+				f.Expires = d
+				return
+			}
+		}
+		return
+	case !f.Issued.IsZero():
+		return
+	case !f.Expires.IsZero():
+		for _, d := range dates {
+			if d.Before(f.Expires) && validFor(d, f.Expires) {
+				f.Issued = d
+				return
+			}
+		}
+	}
+	if !weakExpiry {
+		return
+	}
+	// Two printed dates a whole number of years apart are the issue and
+	// expiry dates; they beat an expiry read from an unchecked zone.
+	for i, a := range dates {
+		for _, b := range dates[i+1:] {
+			if a.Before(b) && validFor(a, b) {
+				f.Issued, f.Expires = a, b
+				return
+			}
+		}
+	}
 }
 
 // readDates fills the dates and periods.
 func (f *Fields) readDates(ps []*page) {
-	var issuedWeak document.Date
+	var issuedWeak, placed, alone document.Date
+	var fuzzy Fields       // dates of misspelt labels
+	var paid document.Date // the day a payment was made
+	lone := 0
 	var periods []document.Period
 	for _, p := range ps {
-		for _, d := range p.labelledDates() {
+		labelled := p.labelledDates()
+		taken := map[int]bool{}
+		for _, d := range labelled {
+			taken[d.pos] = true
+		}
+		for _, d := range p.fuzzyDates(taken) {
 			switch d.f {
 			case fIssued:
+				setOnce(&fuzzy.Issued, d.d)
+			case fValidFrom:
+				setOnce(&fuzzy.ValidFrom, d.d)
+			case fExpires:
+				setOnce(&fuzzy.Expires, d.d)
+			case fBirth:
+				setOnce(&fuzzy.BirthDate, d.d)
+			}
+			taken[d.pos] = true
+		}
+		for _, pd := range p.placeDates(taken) {
+			if pd.alone {
+				lone++
+				alone = pd.d
+				continue
+			}
+			placed = pd.d // the last one: the foot of a certificate
+		}
+		for _, d := range labelled {
+			switch d.f {
+			case fIssued:
+				if f.Type == document.Translation {
+					// A translation repeats the original's dates; its own
+					// comes last, at the translator's foot.
+					f.Issued = d.d
+				}
 				setOnce(&f.Issued, d.d)
+			case fPaid:
+				setOnce(&paid, d.d)
 			case fIssuedWeak:
-				setOnce(&issuedWeak, d.d)
+				// The last: documents are dated at their foot; an early
+				// "le" may be a birth date's ("née\nle 04/05/1990").
+				issuedWeak = d.d
 			case fValidFrom:
 				setOnce(&f.ValidFrom, d.d)
 			case fExpires:
@@ -438,15 +648,32 @@ func (f *Fields) readDates(ps []*page) {
 		per, ok := document.Period{}, false
 		if len(p.periods) > 0 {
 			per, ok = p.periods[0], true
-		} else if f.Type == document.Payslip || f.Type == document.BankStatement {
+		} else if f.Type == document.Payslip || f.Type == document.BankStatement || f.Type == document.ProofOfAddress {
 			per, ok = p.monthPeriod()
 		}
 		if ok {
 			periods = append(periods, per)
 		}
 	}
+	// Labelled first, then a weak label ("le", "Date"), then where people
+	// date a document: a place-and-date line, else a date alone on its line
+	// when there is only one.
+	if f.Type == document.Payslip && !paid.IsZero() {
+		f.Issued = paid // a payslip is dated by its pay day
+	}
+	setOnce(&f.Issued, paid)
+	setOnce(&f.Issued, fuzzy.Issued)
+	setOnce(&f.ValidFrom, fuzzy.ValidFrom)
+	setOnce(&f.Expires, fuzzy.Expires)
+	setOnce(&f.BirthDate, fuzzy.BirthDate)
 	if f.Issued.IsZero() {
 		f.Issued = issuedWeak
+	}
+	if f.Issued.IsZero() {
+		f.Issued = placed
+	}
+	if f.Issued.IsZero() && lone == 1 {
+		f.Issued = alone
 	}
 	if f.Issued == f.BirthDate {
 		f.Issued = document.Date{} // a birth date is never an issue date
@@ -489,8 +716,8 @@ func sworn(ps []*page) bool {
 // field1RE finds an apostille's field 1, the issuing country.
 var field1RE = regexp.MustCompile(`(?m)^ ?1 ?[.)]? ?(?:country|pays|land|drzava|држава|земља|страна|国家|staat)`)
 
-// country returns the issuing country printed on the document.
-func country(ps []*page, t document.Type) string {
+// issuingCountry returns the issuing country printed on the document.
+func issuingCountry(ps []*page, t document.Type) string {
 	v := theVocab()
 	var buf []match
 	if t == document.Apostille {

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // civilities are dropped in front of a name.
@@ -95,7 +96,9 @@ func (p *page) nameAfter(k int) []string {
 	colon := strings.HasPrefix(after, ":") || strings.HasPrefix(after, ";")
 	if !colon && !anchoredAt(t, m.start) {
 		before := strings.TrimRight(t[p.lineStarts[l]:m.start], " ")
-		if !strings.HasSuffix(before, "/") {
+		// A label after a gap of spaces starts a column of a text layer.
+		column := strings.HasSuffix(p.n.orig[:p.n.src[m.start]], "  ")
+		if !strings.HasSuffix(before, "/") && !column {
 			return nil
 		}
 	}
@@ -125,11 +128,16 @@ func (p *page) nameAfter(k int) []string {
 	if end < le {
 		return nil // another label follows on the line
 	}
-	// The value is on the next non-empty line, unless that line is a label.
+	// The value is on the next non-empty line, unless that line is a label;
+	// when the label stands in a column of its own, the value is the part
+	// of that line under it.
 	for nl := l + 1; nl < len(p.lineStarts); nl++ {
 		ls, le2 := p.lineBounds(nl)
 		if strings.TrimSpace(t[ls:le2]) == "" {
 			continue
+		}
+		if ws := p.nameUnder(m, nl); ws != nil {
+			return ws
 		}
 		end := le2
 		for _, o := range p.labels {
@@ -147,6 +155,43 @@ func (p *page) nameAfter(k int) []string {
 		return cleanName(p.n.origSpan(ls, end))
 	}
 	return nil
+}
+
+// nameUnder reads the name printed under label m on line nl when the
+// label is not at the start of its line: the original text of line nl
+// from the label's column to the next gap of two spaces or more (a text
+// layer keeps the columns with spaces).
+func (p *page) nameUnder(m match, nl int) []string {
+	orig := p.n.orig
+	lo := p.n.src[m.start]
+	lineStart := strings.LastIndexByte(orig[:lo], '\n') + 1
+	col := utf8.RuneCountInString(orig[lineStart:lo])
+	if col < 8 {
+		return nil // the label starts its line: the whole line below is its value
+	}
+	ls, _ := p.lineBounds(nl)
+	o := p.n.src[ls]
+	oe := strings.IndexByte(orig[o:], '\n')
+	if oe < 0 {
+		oe = len(orig) - o
+	}
+	below := []rune(orig[o : o+oe])
+	if len(below) <= col {
+		return nil
+	}
+	start := col
+	for start > 0 && below[start-1] != ' ' { // the value may start a little left of the label
+		start--
+	}
+	rest := string(below[start:])
+	rest = strings.TrimLeft(rest, " ")
+	if k := strings.Index(rest, "  "); k >= 0 {
+		rest = rest[:k]
+	}
+	if strings.ContainsAny(rest, ":;@") {
+		return nil
+	}
+	return cleanName(rest)
 }
 
 // holder reads the holder's name: "SURNAME GIVEN NAMES".

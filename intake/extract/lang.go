@@ -2,54 +2,80 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+
+	"github.com/pemistahl/lingua-go"
 )
 
-// Stopwords per language: short words that are frequent in administrative
-// text. A word may belong to several languages.
-var stopwords = func() map[string][]string {
-	lists := map[string]string{
-		"fr":   "le la les des du de et en est une un pour par au aux dans sur que qui avec ce cette son sa ses vous nous il elle pas ne plus à où été né née sous après jusqu",
-		"nl":   "het een van en de voor met tot op aan bij is zijn wordt niet dit deze die naar uit of ook als door werd geboren te",
-		"de":   "der die das und für von mit ist ein eine den dem des bis auf im zu nicht sich wird werden oder bei vom zum zur am wurde geboren seit",
-		"en":   "the of and to for is this with on that by from are be at as an it or was has have been no",
-		"sr":   "i je za od na u sa da se o iz do kao koji koja koje ili su godine dana ovo ovaj biti kod po ne rođen rođena prema",
-		"sr-c": "и је за од на у са да се о из до као који која које или су године дана ово овај бити код по не рођен рођена према",
-		"ru":   "и в во не на что с со по для от до из к о об это как года г при или был была является выдан выдана гражданин",
-	}
-	m := map[string][]string{}
-	for lang, words := range lists {
-		for _, w := range strings.Fields(words) {
-			m[w] = append(m[w], lang)
-		}
-	}
-	return m
-}()
-
 // DetectLanguage returns the ISO 639-1 language ("fr", "nl", "de", "en",
-// "sr", "ru", "zh") and ISO 15924 script ("Latn", "Cyrl", "Hans") of text,
-// or "" when it cannot tell. Serbian is "sr" in both scripts.
+// "sr", "ru", "zh", "ar", "ro") and ISO 15924 script ("Latn", "Cyrl",
+// "Hans", "Arab") of text, or "" when it cannot tell. Serbian is "sr" in
+// both scripts.
+//
+// The script is counted; the language within a script is told by a
+// statistical detector (lingua) restricted to the languages of that
+// script intake reads, loaded on first use. Serbian in Latin letters is
+// recognised by the Croatian and Bosnian models, its written twins.
 func DetectLanguage(text string) (lang, script string) {
-	var latin, cyr, han int
+	var latin, cyr, han, arab int
 	for _, r := range text {
 		switch {
 		case isHan(r):
 			han++
 		case isCyrillic(r):
 			cyr++
+		case r >= 0x0600 && r <= 0x06FF:
+			arab++
 		case isLatin(r):
 			latin++
 		}
 	}
 	switch {
-	case han == 0 && cyr == 0 && latin == 0:
+	case han == 0 && cyr == 0 && latin == 0 && arab == 0:
 		return "", ""
-	case han*3 >= latin && han*3 >= cyr:
+	case han*3 >= latin && han*3 >= cyr && han > 0:
 		return "zh", "Hans"
+	case arab >= latin && arab >= cyr:
+		return "ar", "Arab"
 	case cyr >= latin:
+		if cyr < minLetters {
+			return "", "Cyrl"
+		}
 		return cyrillicLanguage(text), "Cyrl"
 	}
+	if latin < minLetters {
+		return "", "Latn"
+	}
 	return latinLanguage(text), "Latn"
+}
+
+// minLetters is the fewest letters of a script a language is told from.
+const minLetters = 20
+
+// The detectors, built on first use: each loads the models of its
+// languages only, in low-accuracy mode (trigrams: a document's text is
+// long enough, and the memory stays small).
+var (
+	latinDetector = sync.OnceValue(func() lingua.LanguageDetector {
+		return lingua.NewLanguageDetectorBuilder().
+			FromLanguages(lingua.French, lingua.Dutch, lingua.German, lingua.English, lingua.Croatian, lingua.Bosnian, lingua.Romanian).
+			WithLowAccuracyMode().Build()
+	})
+	cyrillicDetector = sync.OnceValue(func() lingua.LanguageDetector {
+		return lingua.NewLanguageDetectorBuilder().
+			FromLanguages(lingua.Serbian, lingua.Russian).
+			WithLowAccuracyMode().Build()
+	})
+)
+
+// isoCode is the ISO 639-1 code intake reports for a detected language.
+func isoCode(l lingua.Language) string {
+	switch l {
+	case lingua.Croatian, lingua.Bosnian, lingua.Serbian:
+		return "sr"
+	}
+	return strings.ToLower(l.IsoCode639_1().String())
 }
 
 // words calls f with each lower-case word of text.
@@ -73,61 +99,54 @@ func words(text string, f func(string)) {
 }
 
 func cyrillicLanguage(text string) string {
-	var sr, ru float64
+	// Letters only one of the two has decide at once; OCR reads Serbian ј
+	// as Latin j inside a Cyrillic word.
+	var sr, ru int
 	for _, r := range strings.ToLower(text) {
 		switch r {
 		case 'ђ', 'ј', 'љ', 'њ', 'ћ', 'џ':
-			sr += 3
+			sr++
 		case 'я', 'ю', 'ё', 'й', 'щ', 'ъ', 'ы', 'ь', 'э':
-			ru += 3
+			ru++
 		}
 	}
 	words(text, func(w string) {
-		for _, l := range stopwords[w] {
-			switch l {
-			case "sr-c":
-				sr++
-			case "ru":
-				ru++
-			}
-		}
-		// OCR reads Serbian ј as Latin j inside a Cyrillic word.
 		if strings.ContainsRune(w, 'j') && strings.IndexFunc(w, isCyrillic) >= 0 {
-			sr += 3
+			sr++
 		}
 	})
+	switch {
+	case sr >= 2 && sr > 2*ru:
+		return "sr"
+	case ru >= 2 && ru > 2*sr:
+		return "ru"
+	}
+	if l, ok := cyrillicDetector().DetectLanguageOf(sample(text)); ok {
+		return isoCode(l)
+	}
 	if sr > ru {
 		return "sr"
 	}
 	return "ru"
 }
 
-// latinChars are letters that point to one language.
-var latinChars = map[rune]string{
-	'é': "fr", 'è': "fr", 'ê': "fr", 'à': "fr", 'ç': "fr", 'ù': "fr", 'û': "fr", 'ô': "fr", 'î': "fr", 'œ': "fr",
-	'ä': "de", 'ö': "de", 'ü': "de", 'ß': "de",
-	'č': "sr", 'ć': "sr", 'š': "sr", 'ž': "sr", 'đ': "sr",
+// sample is the start of text, enough to tell its language: the detector's
+// time grows with the text.
+func sample(text string) string {
+	const n = 1500
+	if len(text) <= n {
+		return text
+	}
+	cut := strings.LastIndexAny(text[:n], " \n")
+	if cut < n/2 {
+		cut = n
+	}
+	return strings.ToValidUTF8(text[:cut], "")
 }
 
 func latinLanguage(text string) string {
-	score := map[string]float64{}
-	lower := strings.ToLower(text)
-	for _, r := range lower {
-		if l, ok := latinChars[r]; ok {
-			score[l] += 0.5
-		}
+	if l, ok := latinDetector().DetectLanguageOf(sample(text)); ok {
+		return isoCode(l)
 	}
-	score["nl"] += 0.5 * float64(strings.Count(lower, "ij"))
-	words(text, func(w string) {
-		for _, l := range stopwords[w] {
-			score[l]++
-		}
-	})
-	best, bestScore := "", 0.0
-	for _, l := range []string{"fr", "en", "de", "nl", "sr"} {
-		if s := score[l]; s > bestScore {
-			best, bestScore = l, s
-		}
-	}
-	return best
+	return ""
 }

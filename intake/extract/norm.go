@@ -4,22 +4,15 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/intake-app/intake/internal/fold"
 )
 
-// folds maps a lower-case rune to what it is compared as: Latin letters
-// lose their diacritics, Cyrillic ё and й become е and и (OCR confuses
+// folds maps a lower-case rune to what it is compared as, beyond the
+// accent folding of package fold: Cyrillic й becomes и (OCR confuses
 // them), typographic apostrophes and dashes become plain ones.
 var folds = map[rune]string{
-	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'ā': "a", 'ă': "a", 'ą': "a",
-	'æ': "ae", 'ç': "c", 'ć': "c", 'č': "c", 'ĉ': "c", 'ċ': "c", 'ď': "d", 'đ': "d", 'ð': "d",
-	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ē': "e", 'ė': "e", 'ę': "e", 'ě': "e",
-	'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ī': "i", 'į': "i", 'ı': "i",
-	'ñ': "n", 'ń': "n", 'ň': "n", 'ł': "l", 'ľ': "l", 'ĺ': "l",
-	'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'ō': "o", 'ő': "o",
-	'œ': "oe", 'ŕ': "r", 'ř': "r", 'ś': "s", 'š': "s", 'ş': "s", 'ș': "s", 'ß': "ss",
-	'ť': "t", 'ţ': "t", 'ț': "t", 'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ū': "u", 'ů': "u",
-	'ű': "u", 'ų': "u", 'ý': "y", 'ÿ': "y", 'ź': "z", 'ż': "z", 'ž': "z",
-	'ё': "е", 'й': "и",
+	'й':  "и",
 	'\'': " ", '’': " ", '‘': " ", '`': " ", '´': " ", 'ʼ': " ", '"': " ", '«': " ", '»': " ",
 	'„': " ", '“': " ", '”': " ",
 	'‐': "-", '‑': "-", '‒': "-", '–': "-", '—': "-", '―': "-", '−': "-",
@@ -42,7 +35,7 @@ var latinToCyr, cyrToLatin = func() (map[rune]rune, map[rune]rune) {
 	return l, c
 }()
 
-func isCyrillic(r rune) bool { return r >= 0x0400 && r <= 0x04FF }
+func isCyrillic(r rune) bool { return fold.IsCyrillic(r) }
 func isHan(r rune) bool      { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
 func isLatin(r rune) bool {
 	return r < 0x0250 && unicode.IsLetter(r)
@@ -106,7 +99,10 @@ func normalize(s string) *norm {
 			emit(r, i)
 			continue
 		}
-		f, ok := folds[r]
+		f, ok := fold.Rune(r)
+		if !ok {
+			f, ok = folds[r]
+		}
 		if !ok {
 			if unicode.IsSpace(r) {
 				f = " "
@@ -220,6 +216,11 @@ func fixDigits(rs []rune) {
 			case unicode.IsLetter(r) && !isHan(r):
 				letters++
 			}
+		}
+		if j-i == 3 && rs[i] == 'l' && rs[i+1] == 'e' && rs[i+2] == 'r' {
+			rs[i] = '1' // "ler" is "1er" misread: "du ler au 31 juillet"
+			i = j
+			continue
 		}
 		if letters == 0 && confusable > 0 && digits >= 3 && digits >= confusable {
 			for k := i; k < j; k++ {

@@ -12,6 +12,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/internal/fold"
 )
 
 //go:embed vocabulary.yaml
@@ -20,19 +21,35 @@ var vocabularyYAML []byte
 // rawVocabulary is the shape of vocabulary.yaml.
 type rawVocabulary struct {
 	Types map[string]struct {
-		Titles []string `yaml:"titles"`
-		Hints  []string `yaml:"hints"`
+		Titles  []string `yaml:"titles"`
+		Hints   []string `yaml:"hints"`
+		Issuers []string `yaml:"issuers"`
+		// Serbian, written once in Latin: compiled in both scripts.
+		Serbian typeWords `yaml:"sr"`
 	} `yaml:"types"`
-	Translation  []string            `yaml:"translation"`
-	Sworn        []string            `yaml:"sworn"`
-	References   []string            `yaml:"references"`
-	Countries    map[string][]string `yaml:"countries"`
-	CountryNames map[string][]string `yaml:"country_names"`
-	Labels       struct {
+	Negatives []struct {
+		Words  []string `yaml:"words"`
+		Header bool     `yaml:"header"` // only in the header zone of page 1
+		Not    []string `yaml:"not"`
+		Why    string   `yaml:"why"`
+	} `yaml:"negatives"`
+	Weights  weights  `yaml:"weights"`
+	Decision decision `yaml:"decision"`
+	// CountryLanguages are the languages identity documents issued by a
+	// country are printed in, the main one first (alpha-2 → ISO 639-1).
+	CountryLanguages map[string][]string `yaml:"country_languages"`
+	Translation      []string            `yaml:"translation"`
+	Sworn            []string            `yaml:"sworn"`
+	References       []string            `yaml:"references"`
+	Countries        map[string][]string `yaml:"countries"`
+	CountryNames     map[string][]string `yaml:"country_names"`
+	Labels           struct {
 		Issued         []string `yaml:"issued"`
 		IssuedWeak     []string `yaml:"issued_weak"`
 		ValidFrom      []string `yaml:"valid_from"`
 		Expires        []string `yaml:"expires"`
+		Due            []string `yaml:"due"`
+		Paid           []string `yaml:"paid"`
 		Birth          []string `yaml:"birth"`
 		Period         []string `yaml:"period"`
 		From           []string `yaml:"from"`
@@ -46,7 +63,11 @@ type rawVocabulary struct {
 		Number         []string `yaml:"number"`
 		NumberGeneric  []string `yaml:"number_generic"`
 	} `yaml:"labels"`
-	Months map[int][]string `yaml:"months"`
+	Months    map[int][]string `yaml:"months"`
+	PlaceDate struct {
+		Lead  []string `yaml:"lead"`
+		After []string `yaml:"after"`
+	} `yaml:"place_date"`
 }
 
 // field is what a label announces.
@@ -58,6 +79,8 @@ const (
 	fValidFrom
 	fExpires
 	fBirth
+	fDue
+	fPaid
 	fPeriod
 	fSurname
 	fGiven
@@ -71,7 +94,7 @@ const (
 	nFields
 )
 
-func (f field) isDate() bool   { return f <= fBirth }
+func (f field) isDate() bool   { return f <= fPaid }
 func (f field) isName() bool   { return f >= fSurname && f <= fFullGivenFirst }
 func (f field) isNumber() bool { return f == fNumber || f == fNumberGeneric || f == fReference }
 
@@ -79,6 +102,9 @@ func (f field) isNumber() bool { return f == fNumber || f == fNumberGeneric || f
 type phrase struct {
 	parts    []string // normalised; consecutive parts at most gapMax bytes apart
 	anchored bool     // "^": at the start of a line or after a field number
+	stem     bool     // "*" at the end: the last part may end inside a word
+	text     string   // the entry as written, for reasons
+	negative int      // for a negative entry, its index in vocab.negatives
 	field    field
 	typ      document.Type
 	country  string
@@ -91,14 +117,23 @@ const gapMax = 40
 // vocab is the compiled vocabulary, built once and then only read.
 type vocab struct {
 	titles, hints []phrase
+	issuers       []phrase
+	negatives     []phrase
+	negativeRules []negativeRule
+	weights       weights
+	decision      decision
+	countryLangs  map[string][]string
 	translation   []phrase
 	sworn         []phrase
 	labels        []phrase // every label of every field, longest first
 	countries     []phrase
 	countryNames  []phrase
 	from, to      map[string]bool
+	placeLead     map[string]bool // words around the place of a place-and-date line
+	placeAfter    map[string]bool // what may follow its date ("godine")
 	months        map[string]int
 
+	issuerSet, negativeSet                                                            *phraseSet
 	titleSet, hintSet, translationSet, swornSet, labelSet, countrySet, countryNameSet *phraseSet
 }
 
@@ -115,16 +150,30 @@ func compile(data []byte) (*vocab, error) {
 	if err := yaml.UnmarshalWithOptions(data, &raw, yaml.Strict()); err != nil {
 		return nil, err
 	}
-	v := &vocab{from: map[string]bool{}, to: map[string]bool{}, months: map[string]int{}}
+	v := &vocab{from: map[string]bool{}, to: map[string]bool{}, months: map[string]int{},
+		placeLead: map[string]bool{}, placeAfter: map[string]bool{}}
+	for _, w := range raw.PlaceDate.Lead {
+		v.placeLead[normString(w)] = true
+	}
+	for _, w := range raw.PlaceDate.After {
+		v.placeAfter[normString(w)] = true
+	}
 	key := 0
 	mk := func(s string) (phrase, error) {
 		key++
 		p := phrase{key: key}
 		s = strings.TrimSpace(s)
+		p.text = s
 		if strings.HasPrefix(s, "^") {
 			p.anchored = true
 			s = s[1:]
 		}
+		if strings.HasSuffix(s, "*") {
+			p.stem = true
+			s = s[:len(s)-1]
+		}
+		// "stem* next": the stem may end anywhere, then the next word.
+		s = strings.ReplaceAll(s, "* ", "…")
 		for part := range strings.SplitSeq(s, "…") {
 			n := normString(part)
 			if n == "" {
@@ -159,13 +208,44 @@ func compile(data []byte) (*vocab, error) {
 			return nil, fmt.Errorf("unknown document type %q", name)
 		}
 		e := raw.Types[name]
-		if err := add(&v.titles, e.Titles, func(p *phrase) { p.typ = t; p.weight = 1 }); err != nil {
-			return nil, err
+		for _, w := range []typeWords{{e.Titles, e.Hints, e.Issuers}, e.Serbian.bothScripts()} {
+			if err := add(&v.titles, w.Titles, func(p *phrase) { p.typ = t; p.weight = 1 }); err != nil {
+				return nil, err
+			}
+			if err := add(&v.hints, w.Hints, func(p *phrase) { p.typ = t; p.weight = raw.Weights.Hint }); err != nil {
+				return nil, err
+			}
+			if err := add(&v.issuers, w.Issuers, func(p *phrase) { p.typ = t; p.weight = raw.Weights.Issuer }); err != nil {
+				return nil, err
+			}
 		}
-		if err := add(&v.hints, e.Hints, func(p *phrase) { p.typ = t; p.weight = 0.5 }); err != nil {
+	}
+	for i, n := range raw.Negatives {
+		rule := negativeRule{header: n.Header, why: n.Why}
+		for _, name := range n.Not {
+			t := document.Type(name)
+			if !t.Valid() {
+				return nil, fmt.Errorf("negative %q: unknown document type %q", n.Why, name)
+			}
+			rule.not = append(rule.not, t)
+		}
+		if n.Why == "" || len(rule.not) == 0 {
+			return nil, fmt.Errorf("negative entry %d needs why and not", i+1)
+		}
+		v.negativeRules = append(v.negativeRules, rule)
+		if err := add(&v.negatives, n.Words, func(p *phrase) { p.negative = i }); err != nil {
 			return nil, err
 		}
 	}
+	if err := raw.Weights.check(); err != nil {
+		return nil, err
+	}
+	v.weights = raw.Weights
+	if err := raw.Decision.check(); err != nil {
+		return nil, err
+	}
+	v.decision = raw.Decision
+	v.countryLangs = raw.CountryLanguages
 	none := func(*phrase) {}
 	if err := add(&v.translation, raw.Translation, none); err != nil {
 		return nil, err
@@ -189,7 +269,7 @@ func compile(data []byte) (*vocab, error) {
 		f    field
 	}{
 		{L.Issued, fIssued}, {L.IssuedWeak, fIssuedWeak}, {L.ValidFrom, fValidFrom},
-		{L.Expires, fExpires}, {L.Birth, fBirth}, {L.Period, fPeriod},
+		{L.Expires, fExpires}, {L.Birth, fBirth}, {L.Due, fDue}, {L.Paid, fPaid}, {L.Period, fPeriod},
 		{L.Surname, fSurname}, {L.Given, fGiven}, {L.Patronymic, fPatronymic},
 		{L.Name, fName}, {L.Full, fFull}, {L.FullGivenFirst, fFullGivenFirst},
 		{L.Number, fNumber}, {L.NumberGeneric, fNumberGeneric}, {raw.References, fReference},
@@ -204,6 +284,7 @@ func compile(data []byte) (*vocab, error) {
 		return phraseLen(v.labels[i]) > phraseLen(v.labels[j])
 	})
 	v.titleSet, v.hintSet = newPhraseSet(v.titles), newPhraseSet(v.hints)
+	v.issuerSet, v.negativeSet = newPhraseSet(v.issuers), newPhraseSet(v.negatives)
 	v.translationSet, v.swornSet = newPhraseSet(v.translation), newPhraseSet(v.sworn)
 	v.labelSet = newPhraseSet(v.labels)
 	v.countrySet, v.countryNameSet = newPhraseSet(v.countries), newPhraseSet(v.countryNames)
@@ -315,7 +396,7 @@ func (p *phrase) find(text string, loose bool, dst []match) []match {
 		if !ok {
 			continue
 		}
-		if !wordEnd(text, end, lr) && !(loose && utf8.RuneCountInString(p.parts[len(p.parts)-1]) >= 6) {
+		if !wordEnd(text, end, lr) && !p.stem && !(loose && utf8.RuneCountInString(p.parts[len(p.parts)-1]) >= 6) {
 			continue
 		}
 		dst = append(dst, match{start: i, end: end, p: p})
@@ -424,7 +505,7 @@ func (p *phrase) matchAt(text string, i int, loose bool, dst []match) []match {
 		return dst
 	}
 	lr, _ := utf8.DecodeLastRuneInString(p.parts[len(p.parts)-1])
-	if !wordEnd(text, end, lr) && !(loose && utf8.RuneCountInString(p.parts[len(p.parts)-1]) >= 6) {
+	if !wordEnd(text, end, lr) && !p.stem && !(loose && utf8.RuneCountInString(p.parts[len(p.parts)-1]) >= 6) {
 		return dst
 	}
 	return append(dst, match{start: i, end: end, p: p})
@@ -444,4 +525,84 @@ func (p *phrase) rest(text string, end int) (int, bool) {
 		end += k + len(part)
 	}
 	return end, true
+}
+
+// typeWords are the words that point to one document type.
+type typeWords struct {
+	Titles  []string `yaml:"titles"`
+	Hints   []string `yaml:"hints"`
+	Issuers []string `yaml:"issuers"`
+}
+
+// bothScripts returns Serbian words written in Latin in both Latin and
+// Cyrillic.
+func (w typeWords) bothScripts() typeWords {
+	both := func(list []string) []string {
+		out := make([]string, 0, 2*len(list))
+		for _, s := range list {
+			out = append(out, s, fold.SerbianCyrillic(s))
+		}
+		return out
+	}
+	return typeWords{Titles: both(w.Titles), Hints: both(w.Hints), Issuers: both(w.Issuers)}
+}
+
+// negativeRule says that some words show a document is not of some types.
+type negativeRule struct {
+	header bool
+	not    []document.Type
+	why    string
+}
+
+// weights are how much each kind of evidence counts (vocabulary.yaml).
+type weights struct {
+	TitleHeader      float64 `yaml:"title_header"`       // a title in the first lines of page 1
+	TitleAlone       float64 `yaml:"title_alone"`        // added when the title is its line
+	TitleOtherHeader float64 `yaml:"title_other_header"` // a title at the top of a later page
+	TitleElsewhere   float64 `yaml:"title_elsewhere"`
+	TitleSpaced      float64 `yaml:"title_spaced"` // "P A S S E P O R T"
+	TitleRepeat      float64 `yaml:"title_repeat"` // per repeat of a title, up to 3
+	Hint             float64 `yaml:"hint"`
+	Issuer           float64 `yaml:"issuer"`
+	Negative         float64 `yaml:"negative"` // subtracted per negative rule that holds
+}
+
+func (w weights) check() error {
+	if w.TitleHeader <= 0 || w.TitleElsewhere <= 0 || w.Hint <= 0 || w.Issuer <= 0 || w.Negative <= 0 {
+		return fmt.Errorf("weights: every weight must be positive")
+	}
+	return nil
+}
+
+// decision is how the evidence becomes one type (vocabulary.yaml).
+type decision struct {
+	// Precedence lists the types that win whatever else the document
+	// holds, when their mark is at the top of page 1 (an apostille on a
+	// certificate, a translation of one), the higher mark first.
+	Precedence []document.Type `yaml:"precedence"`
+	// MRZ maps the first letter of a machine-readable zone's document
+	// code to the type it proves.
+	MRZ map[string]document.Type `yaml:"mrz"`
+	// Minimum is the score below which a document is of no known type.
+	Minimum float64 `yaml:"minimum"`
+	// Close is the share of the best score above which the second-best
+	// type is close enough to need a human look.
+	Close float64 `yaml:"close"`
+}
+
+func (d decision) check() error {
+	for _, t := range d.Precedence {
+		if !t.Valid() {
+			return fmt.Errorf("decision: unknown type %q", t)
+		}
+	}
+	for code, t := range d.MRZ {
+		if !t.Valid() || len(code) != 1 {
+			return fmt.Errorf("decision: mrz %q: %q", code, t)
+		}
+	}
+	if d.Minimum <= 0 || d.Close <= 0 || d.Close >= 1 {
+		return fmt.Errorf("decision: minimum must be positive and close between 0 and 1")
+	}
+	return nil
 }

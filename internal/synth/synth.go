@@ -6,7 +6,10 @@
 // Tests of other packages render a Dossier into a temporary directory with
 // Write, run intake on it and compare what it read with the Doc values.
 // Every document prints the titles, labels and date formats of
-// docs/vocabulary.md. Output is deterministic for a given spec (except the
+// docs/vocabulary.md. Corpus and HeldOut add, as text, documents worded
+// and laid out as their issuers print them, independent of that page and
+// of intake's vocabulary: they measure how intake reads what it was not
+// written for (package internal/eval). Output is deterministic for a given spec (except the
 // encrypted PDF of WriteBadInputs, whose salt is random).
 //
 // Fonts come from Debian packages: fonts-dejavu-core, fonts-ocr-b and

@@ -51,6 +51,9 @@ var titles = map[document.Type]map[string]string{
 	document.Apostille:             {"fr": "APOSTILLE", "nl": "APOSTILLE", "de": "APOSTILLE", "en": "APOSTILLE", "sr": "APOSTILLE", "sr-Cyrl": "АПОСТИЛ", "ru": "АПОСТИЛЬ", "zh": "附加证明书 APOSTILLE"},
 	document.Translation:           {"fr": "Traduction certifiée conforme", "nl": "Beëdigde vertaling", "de": "Beglaubigte Übersetzung", "en": "Certified translation", "sr": "Prevod sa %s jezika", "sr-Cyrl": "Превод са %s језика", "ru": "Перевод с %s языка", "zh": "翻译件"},
 	document.ApplicationForm:       {"fr": "Demande de titre de séjour", "nl": "Aanvraagformulier", "de": "Antrag auf Erteilung eines Aufenthaltstitels", "en": "Application form", "sr": "Zahtev za produženje dozvole za stalni boravak", "sr-Cyrl": "Захтев за продужење дозволе за стални боравак", "ru": "Заявление", "zh": "申请表"},
+	document.CivicExam:             {"fr": "Attestation de réussite à l'examen civique"},
+	document.RepublicContract:      {"fr": "Contrat d'engagement à respecter les principes de la République"},
+	document.EnrolmentCertificate:  {"fr": "Certificat de scolarité", "nl": "Inschrijvingsbewijs", "de": "Immatrikulationsbescheinigung", "en": "Certificate of enrolment", "sr": "Potvrda o upisu", "sr-Cyrl": "Потврда о упису", "ru": "Справка об обучении", "zh": "在读证明"},
 	document.PaymentReceipt:        {"fr": "Reçu de paiement", "nl": "Betalingsbewijs", "de": "Zahlungsbeleg", "en": "Payment receipt", "sr": "Potvrda o uplati", "sr-Cyrl": "Потврда о уплати", "ru": "Квитанция об оплате", "zh": "缴费收据"},
 }
 

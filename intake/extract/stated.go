@@ -1,0 +1,80 @@
+package extract
+
+import (
+	"fmt"
+
+	"github.com/intake-app/intake/document"
+)
+
+// Stated is what the user states about one file in intake.yaml, under
+// documents, by file name:
+//
+//	documents:
+//	  "scan 3.jpg": {type: proof_of_address, issued: 2026-11-03, expires: 2027-11-02}
+//
+// Every field is optional; a stated value replaces what was read.
+type Stated struct {
+	Type    document.Type `yaml:"type,omitempty"`
+	Issued  string        `yaml:"issued,omitempty"`  // YYYY-MM-DD
+	Expires string        `yaml:"expires,omitempty"` // YYYY-MM-DD
+}
+
+// Check reports what is wrong with s: an unknown type or a date not
+// written YYYY-MM-DD.
+func (s Stated) Check() error {
+	if s.Type != "" && !s.Type.Valid() {
+		var names []string
+		for _, t := range document.Types() {
+			names = append(names, string(t))
+		}
+		return fmt.Errorf("type %q is not a document type (one of %v)", s.Type, names)
+	}
+	for _, d := range []struct{ name, v string }{{"issued", s.Issued}, {"expires", s.Expires}} {
+		if d.v == "" {
+			continue
+		}
+		if _, err := document.ParseDate(d.v); err != nil {
+			return fmt.Errorf("%s: %w", d.name, err)
+		}
+	}
+	return nil
+}
+
+// Apply gives d the values the user stated, has the user's word recorded
+// in d.Stated (the field names: "type", "issued", "expires") and in its
+// evidence, and clears a review of the type the user settled. It returns
+// the error of Check, leaving d as it was.
+func (s Stated) Apply(d *document.Document) error {
+	if err := s.Check(); err != nil {
+		return err
+	}
+	mark := func(field string) {
+		for _, f := range d.Stated {
+			if f == field {
+				return
+			}
+		}
+		d.Stated = append(d.Stated, field)
+	}
+	if s.Type != "" {
+		if s.Type != d.Type && d.Type != "" {
+			d.Evidence = nil
+		}
+		d.Type = s.Type
+		d.Evidence = append([]document.Signal{{Type: s.Type, Weight: 1, Why: "stated in intake.yaml"}}, d.Evidence...)
+		d.Review, d.Alternative = "", ""
+		if s.Type != document.Translation {
+			d.Translates = ""
+		}
+		mark("type")
+	}
+	if s.Issued != "" {
+		d.Issued, _ = document.ParseDate(s.Issued)
+		mark("issued")
+	}
+	if s.Expires != "" {
+		d.Expires, _ = document.ParseDate(s.Expires)
+		mark("expires")
+	}
+	return nil
+}
