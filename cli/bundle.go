@@ -12,6 +12,7 @@ import (
 
 	"github.com/intake-app/intake/bundle"
 	"github.com/intake-app/intake/intake"
+	"github.com/intake-app/intake/internal/i18n"
 )
 
 func runBundle(ctx context.Context, args []string, env Env) error {
@@ -59,17 +60,21 @@ func runBundle(ctx context.Context, args []string, env Env) error {
 		}
 	}
 	dir := args[0]
+	if err := checkFolder(dir); err != nil {
+		return err
+	}
 	if inside(dir, target) {
 		fmt.Fprintf(env.Stderr, "intake bundle: note: %s is inside the dossier, as you asked: intake will read it as one of its documents next time; move it out before you validate again\n", target)
 	}
 	now := time.Now()
-	progress := newProgressLine(env, *df.quiet)
-	opt, err := df.options(now, openCache(false), progress)
+	c := openCache(false)
+	progress := newProgressLine(env, *df.quiet, i18n.New(df.language(env, nil)), c != nil)
+	opt, err := df.options(now, c, progress)
 	if err != nil {
 		return err
 	}
 	in, err := intake.Check(ctx, dir, opt)
-	progress.done()
+	progress.done(in)
 	if err != nil {
 		return severalHelp(err)
 	}

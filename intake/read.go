@@ -502,11 +502,16 @@ func languagesFor(eng *ocr.Engine, countryCode, nationality string) ocr.Options 
 		"RU": {"rus"},
 		"RS": {"srp_latn", "srp"},
 	}
+	// Civil-status and court papers of the Maghreb are in Arabic, often
+	// with French beside it; those of the Arab East in Arabic.
 	byNationality := map[string][]string{
 		"CN": {"chi_sim"}, "TW": {"chi_sim"}, "HK": {"chi_sim"},
 		"RU": {"rus"}, "BY": {"rus"}, "KZ": {"rus"}, "UA": {"rus"},
 		"FR": {"fra"}, "BE": {"fra", "nld"}, "NL": {"nld"}, "DE": {"deu"},
 		"AT": {"deu"}, "CH": {"fra", "deu"}, "RS": {"srp_latn", "srp"},
+		"MA": {"ara", "fra"}, "DZ": {"ara", "fra"}, "TN": {"ara", "fra"}, "MR": {"ara", "fra"}, "LB": {"ara", "fra"},
+		"EG": {"ara"}, "LY": {"ara"}, "SD": {"ara"}, "SY": {"ara"}, "IQ": {"ara"}, "JO": {"ara"}, "PS": {"ara"},
+		"SA": {"ara"}, "YE": {"ara"}, "KW": {"ara"}, "QA": {"ara"}, "BH": {"ara"}, "AE": {"ara"}, "OM": {"ara"},
 	}
 	first, ok := primary[strings.ToUpper(countryCode)]
 	if !ok {
@@ -530,7 +535,10 @@ func languagesFor(eng *ocr.Engine, countryCode, nationality string) ocr.Options 
 	if l, ok := byNationality[country.Alpha2(nationality)]; ok {
 		add(l)
 	}
-	for _, l := range [][]string{{"eng"}, {"chi_sim"}, {"rus"}} {
+	// Whatever the nationality (unknown before the passport is read), a
+	// page that reads poorly is tried in the scripts of the applicants'
+	// other papers: Latin (English), Chinese, Cyrillic and Arabic.
+	for _, l := range [][]string{{"eng"}, {"chi_sim"}, {"rus"}, {"ara"}} {
 		add(l)
 	}
 	return opt
