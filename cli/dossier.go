@@ -20,6 +20,7 @@ type dossierFlags struct {
 	country, procedure, nationality, on, rules, lang *string
 	workers                                          *int
 	quiet, details                                   *bool
+	limits                                           limitFlags
 }
 
 func addDossierFlags(fs *flag.FlagSet) dossierFlags {
@@ -33,6 +34,7 @@ func addDossierFlags(fs *flag.FlagSet) dossierFlags {
 		details:     fs.Bool("details", false, "show what the reading measured: MRZ, OCR confidence, document numbers"),
 		workers:     fs.Int("workers", runtime.NumCPU(), "OCR workers: `N` pages read in parallel"),
 		quiet:       fs.Bool("quiet", false, "no progress or summary on stderr"),
+		limits:      addLimitFlags(fs),
 	}
 }
 
@@ -49,9 +51,13 @@ func (f dossierFlags) options(now time.Time, c *cache.Cache, p *progressLine) (i
 	if err != nil {
 		return intake.Options{}, err
 	}
+	lim, err := f.limits.limits()
+	if err != nil {
+		return intake.Options{}, err
+	}
 	opt := intake.Options{
 		Country: *f.country, Procedure: *f.procedure, Nationality: *f.nationality, On: *f.on,
-		Rules: rules, Workers: *f.workers, Cache: c, Now: now,
+		Rules: rules, Workers: *f.workers, Cache: c, Now: now, Limits: lim,
 	}
 	if p != nil {
 		opt.Progress = p.update

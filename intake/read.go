@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -42,6 +41,9 @@ type ReadOptions struct {
 	// them without Tesseract or poppler. Record, when set, is the folder
 	// where the readings of this run are written.
 	Recorded, Record string
+	// Limits bound what one file may cost to read (zero fields: the
+	// defaults).
+	Limits ocr.Limits
 }
 
 // Progress is how far reading a dossier has gone.
@@ -78,6 +80,7 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt ReadOptions) (
 		work[i] = &fileWork{file: f, country: opt.Country, doc: document.Document{File: f.Rel, Path: f.Path, Format: f.MIME, Type: document.Unknown}}
 		work[i].cache, work[i].salt, work[i].now = opt.Cache, salt, opt.Now
 		work[i].recorded, work[i].record = opt.Recorded, opt.Record
+		work[i].lim = opt.Limits
 		work[i].reference = opt.Reference
 		if work[i].reference.IsZero() {
 			work[i].reference = opt.Now
@@ -216,6 +219,8 @@ type fileWork struct {
 	reference time.Time // an ID photo's age is judged against it
 
 	recorded, record string // folders of recorded readings: to replay, to write
+
+	lim ocr.Limits // what one file may cost to read
 }
 
 // open lists the pages of the file. Problems with the file are recorded
@@ -233,7 +238,7 @@ func (w *fileWork) open(ctx context.Context) error {
 	}
 	switch w.file.kind() {
 	case kindPDF:
-		pdf, err := ocr.OpenPDF(ctx, w.file.Path)
+		pdf, err := w.lim.OpenPDF(ctx, w.file.Path)
 		if err != nil {
 			if errors.Is(err, ocr.ErrDependency) || ctx.Err() != nil {
 				return err
@@ -252,12 +257,12 @@ func (w *fileWork) open(ctx context.Context) error {
 			}
 		}
 	case kindImage:
-		data, err := os.ReadFile(w.file.Path)
+		data, err := w.lim.ReadFile(w.file.Path)
 		if err != nil {
 			w.doc.Error = "cannot be read: " + err.Error()
 			return nil
 		}
-		if _, err := ocr.CheckImage(data); err != nil {
+		if _, err := w.lim.CheckImage(data); err != nil {
 			w.doc.Error = imageProblem(err)
 			return nil
 		}
@@ -287,7 +292,7 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 		}
 	} else {
 		var err error
-		if img, err = ocr.DecodeImage(w.data); err != nil {
+		if img, err = w.lim.DecodeImage(w.data); err != nil {
 			pw.err = errors.New(imageProblem(err))
 			return nil
 		}
