@@ -1,0 +1,127 @@
+package synth
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/disintegration/imaging"
+	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/photo"
+)
+
+// measurePhoto reads an ID photo file as intake does (turned upright by
+// its Exif orientation, at its declared density) and judges it for the
+// country.
+func measurePhoto(t *testing.T, data []byte, country string) (*photo.Measurement, *document.PhotoCheck) {
+	t.Helper()
+	img, err := imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
+	if err != nil {
+		t.Fatalf("decoding the photo: %v", err)
+	}
+	m := photo.Measure(img, photo.ReadDensity(data))
+	return m, photo.For(country).Judge(m)
+}
+
+// photoProblems says what keeps a measured photo from being a compliant
+// ID photo with exactly one face and both pupils found; "" when nothing.
+func photoProblems(m *photo.Measurement, c *document.PhotoCheck) string {
+	var why []string
+	if m.Faces != 1 {
+		why = append(why, fmt.Sprintf("%d faces found, want 1", m.Faces))
+	}
+	why = append(why, c.Problems...)
+	why = append(why, c.Unchecked...)
+	if len(why) == 0 && !c.Compliant {
+		why = append(why, "not compliant")
+	}
+	return strings.Join(why, "; ")
+}
+
+// TestGeneratedPhotosCompliant checks that the ID photo of every example
+// dossier and of every caseload client is found to show one face, both
+// pupils, and is judged compliant for its country: the drawn portrait is
+// what the photo rules expect of a good photo.
+func TestGeneratedPhotosCompliant(t *testing.T) {
+	ref := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	var dossiers []Dossier
+	for _, mk := range []func(time.Time) Dossier{ExampleRS, ExampleFR, ExampleFRResident, ExampleBE, ExampleRU} {
+		dossiers = append(dossiers, mk(ref))
+	}
+	for _, c := range Caseload(ref, false) {
+		dossiers = append(dossiers, c.Dossier)
+	}
+	seen := map[[32]byte]string{} // the caseload reuses the examples' photos
+	photos := 0
+	for _, d := range dossiers {
+		for _, doc := range d.Docs {
+			if doc.Type != document.Photo {
+				continue
+			}
+			photos++
+			data, err := RenderDoc(d, doc)
+			if err != nil {
+				t.Fatalf("%s %s: %v", d.Holder.Surname, doc.Name, err)
+			}
+			country := withDefaults(d, doc).Country
+			key := sha256.Sum256(append(data, country...))
+			if _, ok := seen[key]; ok {
+				continue
+			}
+			seen[key] = doc.Name
+			m, c := measurePhoto(t, data, country)
+			if why := photoProblems(m, c); why != "" {
+				t.Errorf("%s %s (%s): %s", d.Holder.Surname, doc.Name, country, why)
+			}
+		}
+	}
+	if photos == 0 {
+		t.Fatal("no dossier has an ID photo")
+	}
+	t.Logf("%d ID photos in %d dossiers, %d different", photos, len(dossiers), len(seen))
+}
+
+// TestPhotoVariants draws ID photos in every way a dossier may ask for
+// (300 and 600 dpi, JPEG and PNG, noise, Exif orientations, each
+// country's background, several colourings) and checks that every one
+// is detected and judged compliant. It logs the detection rate.
+func TestPhotoVariants(t *testing.T) {
+	if testing.Short() {
+		t.Skip("draws and measures 64 photos; run without -short")
+	}
+	backgrounds := map[string]uint8{"RS": 0, "RU": 0, "BE": 0, "FR": 224}
+	n, found := 0, 0
+	for _, country := range []string{"RS", "RU", "BE", "FR"} {
+		for _, dpi := range []int{300, 600} {
+			for _, format := range []string{FormatJPEG, FormatPNG} {
+				for _, noise := range []float64{0, 0.3} {
+					for _, orient := range []int{0, 6, 3} {
+						if format == FormatPNG && orient != 0 {
+							continue // Exif orientation is written in JPEG files only
+						}
+						name := fmt.Sprintf("%s-%d-%v-%d.%s", country, dpi, noise, orient, format)
+						doc := Doc{Name: name, Type: document.Photo, Country: country,
+							Render: Render{Format: format, DPI: dpi, Noise: noise, EXIFOrientation: orient, Background: backgrounds[country]}}
+						d := Dossier{Country: country}
+						data, err := RenderDoc(d, doc)
+						if err != nil {
+							t.Fatalf("%s: %v", name, err)
+						}
+						m, c := measurePhoto(t, data, country)
+						n++
+						if m.Faces == 1 && m.Face != nil && m.Face.Eyes {
+							found++
+						}
+						if why := photoProblems(m, c); why != "" {
+							t.Errorf("%s: %s", name, why)
+						}
+					}
+				}
+			}
+		}
+	}
+	t.Logf("one face with both pupils found on %d of %d photos", found, n)
+}
