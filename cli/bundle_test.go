@@ -22,8 +22,8 @@ func TestBundleLeavesOutOtherPerson(t *testing.T) {
 	t.Setenv("INTAKE_CACHE_DIR", filepath.Join(dir, ".cache"))
 	out := filepath.Join(t.TempDir(), "bundle.pdf")
 	var stdout, stderr bytes.Buffer
-	// --force: the drawn ID photo is to be checked by hand, so the dossier
-	// is not ready; the cover must hold no verdict all the same.
+	// The dossier is ready (the other person's contract is left out of
+	// the checks); the cover must hold no verdict all the same.
 	code := Run([]string{"bundle", filepath.Join(dir, "07-fr-other-person"), "-o", out, "--on", caseloadDay.Format(time.DateOnly), "--quiet", "--force"},
 		Env{Stdout: &stdout, Stderr: &stderr})
 	if code != ExitOK {
@@ -55,7 +55,7 @@ func TestBundleLeavesOutOtherPerson(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(todo), "travail/contrat_autre.pdf") || !strings.Contains(string(todo), "NOT READY") {
+	if !strings.Contains(string(todo), "travail/contrat_autre.pdf") || !strings.Contains(string(todo), "READY: every one of the") {
 		t.Errorf("the to-do sheet does not name the document left out:\n%s", todo)
 	}
 }

@@ -17,8 +17,8 @@ type Client struct {
 	Folder  string // the client's folder inside the caseload
 	Dossier Dossier
 	// Ready is the verdict expected; Unmet the ids of the requirements
-	// expected not met, sorted. The ID photo is drawn, with no face a
-	// detector finds: it is always to be checked by hand (not met).
+	// expected not met, sorted. The ID photo is drawn so that it is
+	// measured as compliant: it never makes a requirement unmet.
 	Ready bool
 	Unmet []string
 	// CardExpires is the current card's expiry (zero when the procedure
@@ -137,15 +137,10 @@ func Caseload(ref time.Time, scanned bool) []Client {
 				}
 			}
 		}
-		// The drawn ID photo has no face a detector finds: the rules
-		// of 2026-11 have it checked by hand, so no client is ready.
-		photo := "photo"
-		if d.Country == "RS" || d.Country == "RU" {
-			photo = "photos"
-		}
-		c.Unmet = append(append([]string(nil), c.Unmet...), photo)
+		c.Unmet = append([]string(nil), c.Unmet...)
 		slices.Sort(c.Unmet)
-		c.Ready = len(c.Unmet) == 0
+		// A file that cannot be read keeps a dossier from READY.
+		c.Ready = len(c.Unmet) == 0 && c.Unreadable == ""
 		switch d.Country {
 		case "FR":
 			c.FileFrom, c.FileBy = day(c.CardExpires, -120), day(c.CardExpires, -60)
