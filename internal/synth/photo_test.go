@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"image"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -124,4 +126,38 @@ func TestPhotoVariants(t *testing.T) {
 		}
 	}
 	t.Logf("one face with both pupils found on %d of %d photos", found, n)
+}
+
+// TestPortraitColourings checks every skin tone with every hair colour
+// (and each clothes colour in turn), on a white and on a light grey
+// background: each portrait is found and judged compliant.
+func TestPortraitColourings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("draws and measures 50 photos; run without -short")
+	}
+	const dpi = 300
+	s := dpi / 25.4
+	n, found := 0, 0
+	for _, bg := range []struct {
+		country string
+		grey    float64
+	}{{"RS", 242}, {"FR", 224}} {
+		for i, skin := range skinTones {
+			for j, hair := range hairColours {
+				p := newPortrait(34, 3)
+				p.skin, p.hair, p.cloth = skin, hair, clothColours[(i+j)%len(clothColours)]
+				img := image.NewRGBA(image.Rect(0, 0, int(math.Round(35*s)), int(math.Round(45*s))))
+				p.draw(img, s, [3]float64{bg.grey, bg.grey, bg.grey + (255-bg.grey)/3})
+				m := photo.Measure(img, photo.Density{DPI: dpi, Source: "test"})
+				n++
+				if m.Faces == 1 && m.Face != nil && m.Face.Eyes {
+					found++
+				}
+				if why := photoProblems(m, photo.For(bg.country).Judge(m)); why != "" {
+					t.Errorf("skin %v, hair %v on %s: %s", skin, hair, bg.country, why)
+				}
+			}
+		}
+	}
+	t.Logf("one face with both pupils found on %d of %d portraits", found, n)
 }
