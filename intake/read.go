@@ -492,7 +492,7 @@ func applyMRZ(d *document.Document) {
 }
 
 func pdfProblem(err error) string {
-	if errors.Is(err, ocr.ErrEncrypted) {
+	if errors.Is(err, ocr.ErrEncrypted) || errors.Is(err, ocr.ErrTooLarge) {
 		return err.Error()
 	}
 	return fmt.Sprintf("is not a readable PDF (%v): export or scan it again", err)

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/gabriel-vasile/mimetype"
+	"github.com/intake-app/intake/ocr"
 )
 
 // ConfigFile is the name of the settings file a dossier may hold.
@@ -22,7 +23,7 @@ const ConfigFile = "intake.yaml"
 // File is a file of the dossier.
 type File struct {
 	Rel  string // relative to the dossier, with forward slashes
-	Path string // absolute
+	Path string // absolute; for a link, the file it leads to (inside the dossier)
 	Size int64
 	MIME string // detected from the content
 	// Problem is why intake cannot read the file; "" when it can.
@@ -47,21 +48,23 @@ func (f File) kind() string {
 	return kindImage
 }
 
-// Scan lists the files of the dossier dir, subfolders included, skipping
-// hidden files and folders and the dossier's own intake.yaml, and detects
-// each file's type from its content. A file intake cannot read gets a
-// Problem that says why and what to do; it is still listed.
+// Scan lists the files of the dossier dir within the default limits (see
+// ScanLimited).
 func Scan(dir string) ([]File, error) {
-	root, err := filepath.Abs(dir)
+	return ScanLimited(dir, ocr.Limits{})
+}
+
+// ScanLimited lists the files of the dossier dir, subfolders included,
+// skipping hidden files and folders and the dossier's own intake.yaml, and
+// detects each file's type from its content. A file intake cannot read
+// gets a Problem that says why and what to do; it is still listed, and it
+// is never opened when the problem is known without opening it: a file
+// that is not a regular file (a FIFO, a device), a link that leads out of
+// the dossier or to no file, a file above lim.MaxFileBytes.
+func ScanLimited(dir string, lim ocr.Limits) ([]File, error) {
+	root, err := dossierRoot(dir)
 	if err != nil {
 		return nil, err
-	}
-	info, err := os.Stat(root)
-	if err != nil {
-		return nil, fmt.Errorf("dossier %s: %w", dir, err)
-	}
-	if !info.IsDir() {
-		return nil, fmt.Errorf("dossier %s is not a folder: give the folder that holds the scans", dir)
 	}
 	var files []File
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -70,7 +73,7 @@ func Scan(dir string) ([]File, error) {
 				return err
 			}
 			rel, _ := filepath.Rel(root, path)
-			files = append(files, File{Rel: filepath.ToSlash(rel), Path: path, Problem: "cannot be read: " + errors.Unwrap(err).Error()})
+			files = append(files, File{Rel: filepath.ToSlash(rel), Path: path, Problem: "cannot be read: " + unwrapped(err)})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -93,7 +96,7 @@ func Scan(dir string) ([]File, error) {
 		if rel == ConfigFile {
 			return nil
 		}
-		files = append(files, detect(rel, path))
+		files = append(files, detect(root, rel, path, lim))
 		return nil
 	})
 	if err != nil {
@@ -103,27 +106,109 @@ func Scan(dir string) ([]File, error) {
 	return files, nil
 }
 
-// detect fills in the content type of a file and whether intake can read
-// it.
-func detect(rel, path string) File {
-	f := File{Rel: rel, Path: path}
-	info, err := os.Stat(path)
+// dossierRoot returns the real path of the dossier folder dir, its links
+// resolved: a file is inside the dossier when its real path is under it.
+func dossierRoot(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
 	if err != nil {
-		f.Problem = "cannot be read: " + err.Error()
-		return f
+		return "", err
+	}
+	root, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return "", fmt.Errorf("dossier %s: %w", dir, err)
+	}
+	info, err := os.Stat(root)
+	if err != nil {
+		return "", fmt.Errorf("dossier %s: %w", dir, err)
+	}
+	if !info.IsDir() {
+		return "", fmt.Errorf("dossier %s is not a folder: give the folder that holds the scans", dir)
+	}
+	return root, nil
+}
+
+// unwrapped is err's message without the operation and path os adds.
+func unwrapped(err error) string {
+	if u := errors.Unwrap(err); u != nil {
+		return u.Error()
+	}
+	return err.Error()
+}
+
+// inspect tells, without opening it, whether path (a file of the dossier
+// whose real path is root) is a regular file inside the dossier. It
+// follows a link only to see where it leads: a link to a file inside the
+// dossier is read as that file; a link out of the dossier is not followed.
+// It returns the path to read (the link's target for a link), the file's
+// information, and the problem with it ("" when it can be read), worded
+// to follow the file's name.
+func inspect(root, path string) (string, fs.FileInfo, string) {
+	info, err := os.Lstat(path)
+	if err != nil {
+		return "", nil, "cannot be read: " + unwrapped(err)
+	}
+	if info.Mode()&fs.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return "", nil, "is a link that leads to no file (" + unwrapped(err) + "): put the file itself in the dossier"
+		}
+		if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+			return "", nil, "is a link to a file outside the dossier, which intake does not follow: copy the file itself into the dossier"
+		}
+		if info, err = os.Lstat(target); err != nil {
+			return "", nil, "cannot be read: " + unwrapped(err)
+		}
+		if info.IsDir() {
+			return "", nil, "is a link to a folder, which intake does not follow: copy the folder itself into the dossier"
+		}
+		path = target
 	}
 	if !info.Mode().IsRegular() {
-		f.Problem = "is not a regular file"
+		return "", nil, fmt.Sprintf("is %s, not a regular file: intake reads only files", kindOf(info.Mode()))
+	}
+	return path, info, ""
+}
+
+// kindOf names a file that is not a regular file.
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO (named pipe)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m.IsDir():
+		return "a folder"
+	}
+	return "a special file"
+}
+
+// detect fills in the content type of a file and whether intake can read
+// it. The file is opened only when it is a regular file inside the
+// dossier, within the size limit.
+func detect(root, rel, path string, lim ocr.Limits) File {
+	f := File{Rel: rel, Path: path}
+	target, info, problem := inspect(root, path)
+	if problem != "" {
+		f.Problem = problem
 		return f
 	}
+	// A link inside the dossier is read through its target, so that
+	// changing the link later cannot lead the reading elsewhere.
+	f.Path = target
 	f.Size = info.Size()
 	if f.Size == 0 {
 		f.Problem = "the file is empty: scan or export the document again"
 		return f
 	}
+	if err := lim.CheckFileSize(f.Size); err != nil {
+		f.Problem = err.Error()
+		return f
+	}
 	mt, err := mimetype.DetectFile(path)
 	if err != nil {
-		f.Problem = "cannot be read: " + err.Error()
+		f.Problem = "cannot be read: " + unwrapped(err)
 		return f
 	}
 	f.MIME = mt.String()

@@ -2,7 +2,6 @@ package ocr
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -17,38 +16,82 @@ import (
 	_ "golang.org/x/image/webp"
 )
 
-// MaxPixels is the largest image intake decodes. A header declaring more is
-// refused before any pixel is decoded, so a hostile or broken file cannot
-// exhaust memory. 100 megapixels is an A4 page at 1200 dpi.
-const MaxPixels = 100_000_000
-
 // maxSide is the longest side a page is kept at for OCR: an A4 page at
 // 300 dpi. Larger images (phone photos) are scaled down.
 const maxSide = 3508
 
-// ErrTooLarge is returned for images above MaxPixels.
-var ErrTooLarge = errors.New("image too large")
+// CheckImage reads an encoded image's header and refuses one above the
+// default limits (see Limits.CheckImage).
+func CheckImage(data []byte) (image.Config, error) {
+	return DefaultLimits().CheckImage(data)
+}
 
 // CheckImage reads an encoded image's header and refuses one above
-// MaxPixels, before any pixel is decoded, so that a hostile or broken file
-// cannot exhaust memory.
-func CheckImage(data []byte) (image.Config, error) {
+// MaxPixels or MaxImageBytes, before any pixel is decoded, so that a
+// hostile or broken file cannot exhaust memory.
+func (l Limits) CheckImage(data []byte) (image.Config, error) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		return cfg, fmt.Errorf("read image header: %w", err)
 	}
-	if px := int64(cfg.Width) * int64(cfg.Height); px > MaxPixels || cfg.Width <= 0 || cfg.Height <= 0 {
-		return cfg, fmt.Errorf("the %s image declares %d×%d pixels (%d megapixels, the limit is %d): %w; scan it again at 300 dpi",
-			format, cfg.Width, cfg.Height, px/1_000_000, MaxPixels/1_000_000, ErrTooLarge)
+	bpp := bytesPerPixel(cfg.ColorModel)
+	if format == "jpeg" && progressiveJPEG(data) {
+		// Go's decoder keeps every coefficient of a progressive JPEG, a
+		// 32-bit integer per pixel and component, until the last scan.
+		bpp += 4 * jpegComponents(cfg.ColorModel)
 	}
-	return cfg, nil
+	return cfg, l.CheckPixels("the "+formatName(format)+" image", int64(cfg.Width), int64(cfg.Height), bpp)
+}
+
+// progressiveJPEG reports whether data is a progressive JPEG: its frame
+// header (SOF2), found before the first scan, says so.
+func progressiveJPEG(data []byte) bool {
+	i := 2 // after SOI
+	for i+4 <= len(data) {
+		if data[i] != 0xff {
+			return false
+		}
+		marker := data[i+1]
+		switch {
+		case marker == 0xff: // fill byte
+			i++
+			continue
+		case marker == 0xc2:
+			return true
+		case marker == 0xda || marker == 0xd9: // start of scan, end of image
+			return false
+		case marker >= 0xd0 && marker <= 0xd8 || marker == 0x01: // no length
+			i += 2
+			continue
+		}
+		i += 2 + (int(data[i+2])<<8 | int(data[i+3]))
+	}
+	return false
+}
+
+// jpegComponents is the number of colour components of a JPEG decoded to
+// model.
+func jpegComponents(m color.Model) float64 {
+	switch m {
+	case color.GrayModel:
+		return 1
+	case color.CMYKModel:
+		return 4
+	}
+	return 3
+}
+
+// DecodeImage decodes an encoded image within the default limits (see
+// Limits.DecodeImage).
+func DecodeImage(data []byte) (image.Image, error) {
+	return DefaultLimits().DecodeImage(data)
 }
 
 // DecodeImage decodes an encoded image (JPEG, PNG, TIFF, WebP, GIF),
 // applies its EXIF orientation, and returns it in colour, as stored but
 // upright. The header is checked with CheckImage first.
-func DecodeImage(data []byte) (image.Image, error) {
-	if _, err := CheckImage(data); err != nil {
+func (l Limits) DecodeImage(data []byte) (image.Image, error) {
+	if _, err := l.CheckImage(data); err != nil {
 		return nil, err
 	}
 	img, err := imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))

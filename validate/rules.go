@@ -17,6 +17,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/internal/safeyaml"
 )
 
 //go:embed rules/*.yaml
@@ -464,7 +465,7 @@ func (r *Rules) checkOverlaps() error {
 // status, issuer or unit.
 func Parse(name string, data []byte) (*Procedure, error) {
 	var pf procedureFile
-	if err := yaml.UnmarshalWithOptions(data, &pf, yaml.Strict()); err != nil {
+	if err := safeyaml.Unmarshal(data, &pf, yaml.Strict()); err != nil {
 		var ye yaml.Error
 		if errors.As(err, &ye) && ye.GetToken() != nil {
 			pos := ye.GetToken().Position
