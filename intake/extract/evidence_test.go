@@ -194,3 +194,18 @@ func TestTailDistance(t *testing.T) {
 		}
 	}
 }
+
+// A clause that cites a title in a contract's body is no heading.
+func TestTitleInProse(t *testing.T) {
+	page := "Transports Rhône SARL\nATTESTATION\nNous attestons que Mme Camille LEFÈVRE est employée au sein de notre société depuis le 01/02/2022\nen contrat à durée indéterminée, à temps complet.\nLyon, le 12 novembre 2026\n"
+	f := Analyze([]string{page}, Hint{})
+	if f.Type != "employment_certificate" {
+		for _, s := range f.Evidence {
+			t.Logf("evidence: %s %.1f %s", s.Type, s.Weight, s.Why)
+		}
+		t.Errorf("type %s, want employment_certificate", f.Type)
+	}
+	if f.Issued.String() != "2026-11-12" {
+		t.Errorf("issued %s", f.Issued)
+	}
+}
