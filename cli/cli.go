@@ -54,6 +54,7 @@ func commands() []command {
 		{"bundle", "assemble a checked dossier into a PDF bundle, or one PDF per requirement", runBundle},
 		{"watch", "validate a dossier again whenever its files change; print what changed", runWatch},
 		{"cache", "clear (or show) the cache of earlier readings", runCache},
+		{"eval", "measure intake's reading on a folder of files with a truth.json", runEval},
 		{"version", "print intake's and Tesseract's versions", runVersion},
 	}
 }

@@ -138,3 +138,25 @@ func Check(ctx context.Context, dir string, opt Options) (*Result, error) {
 	defer c.Close()
 	return c.Check(ctx, dir)
 }
+
+// ReadFolder reads and types the files of dir as documents of a
+// procedure of country, without judging them against any rules: what
+// `intake eval` scores against a folder's truth.
+func (c *Checker) ReadFolder(ctx context.Context, dir, country string) ([]document.Document, error) {
+	opt := c.opt
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	files, err := Scan(dir)
+	if err != nil {
+		return nil, &SettingsError{err.Error()}
+	}
+	eng, err := c.engine()
+	if err != nil && opt.Recorded == "" {
+		return nil, err
+	}
+	return Read(ctx, eng, files, ReadOptions{
+		Country: country, Nationality: opt.Nationality, Now: opt.Now, Workers: opt.Workers,
+		Progress: opt.Progress, Cache: opt.Cache, Recorded: opt.Recorded,
+	})
+}

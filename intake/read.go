@@ -273,6 +273,7 @@ func (w *fileWork) open(ctx context.Context) error {
 func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs ocr.Options) error {
 	pw := &w.pages[i]
 	var g *image.Gray
+	var img image.Image // the file's image, when it is one
 	dpi := 0
 	if w.pdf != nil {
 		var err error
@@ -285,8 +286,8 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 			return nil
 		}
 	} else {
-		img, err := ocr.DecodeImage(w.data)
-		if err != nil {
+		var err error
+		if img, err = ocr.DecodeImage(w.data); err != nil {
 			pw.err = errors.New(imageProblem(err))
 			return nil
 		}
@@ -319,6 +320,12 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 		pw.err = err
 		return nil
 	}
+	if img != nil && w.photo == nil && page.Reading.Words < fewWords {
+		// An image with little text may be a photo of a person (a
+		// square ID photo, a portrait): its faces are measured, for the
+		// type to be decided from evidence, and the photo judged if so.
+		w.photo = &measuredPhoto{Measurement: photo.MeasureImage(img, photo.ReadDensity(w.data)), Taken: takenOn(w.data)}
+	}
 	b := page.Image.Bounds()
 	pw.ocr = true
 	pw.layout = layout.Page{Width: b.Dx(), Height: b.Dy(), Lines: page.Reading.Lines}
@@ -330,6 +337,10 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 	pw.source = document.SourceOCR
 	return nil
 }
+
+// fewWords is the number of words under which an image is measured as a
+// possible photo of a person (extract weighs a face against the text).
+const fewWords = 40
 
 // measuredPhoto is what was measured of an ID photo, before judging.
 type measuredPhoto struct {
@@ -446,48 +457,20 @@ func (w *fileWork) finish(procedureCountry string) {
 	}
 	d.Text = strings.Join(texts, "\f")
 
-	f := extract.Analyze(texts, extract.Hint{MRZ: d.MRZ, Country: procedureCountry})
-	d.Type = f.Type
-	d.Language, d.Script, d.Country = f.Language, f.Script, f.Country
-	d.Issued, d.ValidFrom, d.Expires, d.BirthDate = f.Issued, f.ValidFrom, f.Expires, f.BirthDate
-	d.Holder, d.Number, d.References = f.Holder, f.Number, f.References
-	d.Translates, d.Sworn, d.Periods = f.Translates, f.Sworn, f.Periods
-	d.Level = f.Level
-	if w.photo != nil && (d.Type == document.Unknown || len(strings.Fields(d.Text)) < 5) {
-		d.Type = document.Photo
+	// One place decides the type and the fields, from every piece of
+	// evidence at once (see extract.Interpret).
+	in := extract.Input{Pages: texts, MRZ: d.MRZ, Country: procedureCountry, Now: w.now}
+	for _, l := range d.Layout {
+		in.Layout = append(in.Layout, l.Words)
 	}
+	if w.photo != nil && w.photo.Measurement != nil {
+		m := w.photo.Measurement
+		in.Photo = &extract.PhotoFacts{Width: m.WidthPx, Height: m.HeightPx, Faces: m.Faces,
+			IDShaped: photo.Standard.Likely(m.WidthPx, m.HeightPx, m.Density)}
+	}
+	extract.Interpret(d, in)
 	if d.Type != document.Photo {
 		d.Photo = nil
-	}
-	if d.MRZ != nil {
-		applyMRZ(d)
-	}
-}
-
-// applyMRZ fills the fields the MRZ states, when its check digits hold:
-// they are more reliable than the printed text.
-func applyMRZ(d *document.Document) {
-	m := d.MRZ
-	if d.Country == "" {
-		d.Country = country.Alpha2(m.IssuingState)
-	}
-	if !m.Valid {
-		return
-	}
-	if !m.ExpiryDate.IsZero() {
-		d.Expires = document.DateOf(m.ExpiryDate)
-	}
-	if !m.BirthDate.IsZero() {
-		d.BirthDate = document.DateOf(m.BirthDate)
-	}
-	if name := strings.TrimSpace(m.Surname + " " + m.GivenNames); name != "" {
-		d.Holder = name
-	}
-	if m.DocumentNumber != "" {
-		d.Number = m.DocumentNumber
-	}
-	if c := country.Alpha2(m.IssuingState); c != "" {
-		d.Country = c
 	}
 }
 
