@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/intake-app/intake/ocr/layout"
 )
 
 // Documents laid out by others (issue 11): the type and dates come from
@@ -207,5 +209,21 @@ func TestTitleInProse(t *testing.T) {
 	}
 	if f.Issued.String() != "2026-11-12" {
 		t.Errorf("issued %s", f.Issued)
+	}
+}
+
+func TestAmountsTable(t *testing.T) {
+	table := "Abonnement 12,44 €\nConsommation 312 kWh 58,90 €\nTVA 20 % 14,27\nTotal TTC 85,61 €\n"
+	sigs := detectAmounts(&evidence{ps: []*page{newPage(table, time.Now(), layout.Page{})}})
+	if len(sigs) == 0 || !strings.Contains(sigs[0].Why, "4 lines") {
+		t.Errorf("signals %+v", sigs)
+	}
+	for _, s := range sigs {
+		if s.Weight >= theVocab().decision.Minimum {
+			t.Errorf("%s: an amounts table alone decides (%.1f)", s.Type, s.Weight)
+		}
+	}
+	if sigs := detectAmounts(&evidence{ps: []*page{newPage("Né le 12.03.1985\nTotal 12,00\n", time.Now(), layout.Page{})}}); sigs != nil {
+		t.Errorf("two lines make a table: %+v", sigs)
 	}
 }

@@ -565,6 +565,7 @@ type weights struct {
 	Hint             float64 `yaml:"hint"`
 	Issuer           float64 `yaml:"issuer"`
 	Negative         float64 `yaml:"negative"` // subtracted per negative rule that holds
+	Amounts          float64 `yaml:"amounts"`  // a table of amounts, for the documents made of them
 }
 
 func (w weights) check() error {
