@@ -12,6 +12,7 @@ import (
 
 	"github.com/intake-app/intake/bundle"
 	"github.com/intake-app/intake/intake"
+	"github.com/intake-app/intake/internal/i18n"
 )
 
 func runBundle(ctx context.Context, args []string, env Env) error {
@@ -21,7 +22,9 @@ func runBundle(ctx context.Context, args []string, env Env) error {
 	split := fs.String("split", "", "write one PDF per requirement into this folder (portal upload)")
 	maxSizeFlag := fs.String("max-size", "", "with --split: the largest file size, e.g. 2MB, 500KB (MB = 1,000,000 bytes)")
 	watermark := fs.String("watermark", "", `text written across every page, e.g. "for the préfecture only"`)
-	force := fs.Bool("force", false, "build the bundle even when the dossier is not ready, with the gaps on the cover page")
+	force := fs.Bool("force", false, "build the bundle even when the dossier is not ready (the gaps go on the to-do sheet, never on the cover)")
+	todo := fs.String("todo", "", "write the applicant's to-do sheet to this PDF (default: next to the bundle, FILE-todo.pdf)")
+	noTodo := fs.Bool("no-todo", false, "do not write the to-do sheet")
 	args, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -57,19 +60,23 @@ func runBundle(ctx context.Context, args []string, env Env) error {
 		}
 	}
 	dir := args[0]
+	if err := checkFolder(dir); err != nil {
+		return err
+	}
 	if inside(dir, target) {
 		fmt.Fprintf(env.Stderr, "intake bundle: note: %s is inside the dossier, as you asked: intake will read it as one of its documents next time; move it out before you validate again\n", target)
 	}
 	now := time.Now()
-	progress := newProgressLine(env, *df.quiet)
-	opt, err := df.options(now, openCache(false), progress)
+	c := openCache(false)
+	progress := newProgressLine(env, *df.quiet, i18n.New(df.language(env, nil)), c != nil)
+	opt, err := df.options(now, c, progress)
 	if err != nil {
 		return err
 	}
 	in, err := intake.Check(ctx, dir, opt)
-	progress.done()
+	progress.done(in)
 	if err != nil {
-		return err
+		return severalHelp(err)
 	}
 	if err := refuseDossierFile(target, in); err != nil {
 		return err
@@ -82,10 +89,26 @@ func runBundle(ctx context.Context, args []string, env Env) error {
 		}
 		fmt.Fprintf(env.Stderr, "intake bundle: the dossier is not ready: %d of %d requirements are not met: %s\n",
 			len(gaps), len(verdict.Requirements), strings.Join(gaps, ", "))
-		fmt.Fprintf(env.Stderr, "Run intake validate %s to see what to do, or add --force to bundle it anyway (the gaps are shown on the cover page).\n", dir)
+		fmt.Fprintf(env.Stderr, "Run intake validate %s to see what to do, or add --force to bundle it anyway (the gaps go on the to-do sheet, not on the cover).\n", dir)
 		return errNotReady
 	}
 	bopt := bundle.Options{Watermark: *watermark, Now: now, Creator: "intake"}
+	for _, o := range in.Report.Others {
+		fmt.Fprintf(env.Stderr, "intake bundle: left out %s: its holder is %s, not %s: another person's document is never bundled\n", o.File, o.Holder, in.Report.Applicant.Name)
+	}
+	if !*noTodo {
+		sheet := *todo
+		if sheet == "" {
+			sheet = strings.TrimSuffix(strings.TrimSuffix(target, string(filepath.Separator)), filepath.Ext(target)) + "-todo.pdf"
+		}
+		if err := refuseDossierFile(sheet, in); err != nil {
+			return err
+		}
+		if err := bundle.WriteToDo(sheet, in, bopt); err != nil {
+			return outputErrorf("cannot write the to-do sheet: %w", err)
+		}
+		fmt.Fprintf(env.Stderr, "intake bundle: the applicant's to-do sheet (not for the counter): %s\n", sheet)
+	}
 	if *output != "" {
 		res, err := bundle.Write(ctx, target, in, bopt)
 		if err != nil {

@@ -3,11 +3,15 @@ package intake
 import (
 	"context"
 	"fmt"
+	"maps"
+	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/intake-app/intake/cache"
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/intake/extract"
 	"github.com/intake-app/intake/ocr"
 	"github.com/intake-app/intake/validate"
 )
@@ -33,6 +37,9 @@ type Options struct {
 	// Recorded is a folder of recorded readings to replay instead of OCR
 	// (see ReadOptions); the tests use it to run without Tesseract.
 	Recorded string
+	// Limits bound what one file may cost to read: file size, pixels,
+	// pages (zero fields: the defaults, ocr.DefaultLimits).
+	Limits ocr.Limits
 }
 
 // Result is what a check found: the settings used, each file's document,
@@ -104,11 +111,14 @@ func (c *Checker) Check(ctx context.Context, dir string) (*Result, error) {
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
+	if err := checkNested(dir); err != nil {
+		return nil, err
+	}
 	s, proc, err := Resolve(dir, opt, opt.Rules)
 	if err != nil {
 		return nil, err
 	}
-	files, err := Scan(dir)
+	files, err := ScanLimited(dir, opt.Limits)
 	if err != nil {
 		return nil, &SettingsError{err.Error()}
 	}
@@ -118,15 +128,43 @@ func (c *Checker) Check(ctx context.Context, dir string) (*Result, error) {
 	}
 	docs, err := Read(ctx, eng, files, ReadOptions{
 		Country: s.Country, Nationality: s.Nationality, Now: opt.Now, Reference: s.On.Time(),
-		Workers: opt.Workers, Progress: opt.Progress, Cache: opt.Cache, Recorded: opt.Recorded,
+		Workers: opt.Workers, Progress: opt.Progress, Cache: opt.Cache, Recorded: opt.Recorded, Limits: opt.Limits,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", dir, err)
 	}
-	return &Result{
+	if err := applyStated(dir, s.Config.Documents, docs); err != nil {
+		return nil, err
+	}
+	res := &Result{
 		Dir: dir, Settings: s, Procedure: proc, Documents: docs,
 		Report: validate.Evaluate(proc, docs, s.Facts),
-	}, nil
+	}
+	if err := separate(res); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// applyStated gives the documents what intake.yaml states about them (the
+// user's last word: type and dates). A stated file that is not in the
+// dossier, or a value that is not one, is an error naming it.
+func applyStated(dir string, stated map[string]extract.Stated, docs []document.Document) error {
+	byFile := map[string]*document.Document{}
+	for i := range docs {
+		byFile[docs[i].File] = &docs[i]
+	}
+	config := filepath.Join(dir, ConfigFile)
+	for _, name := range slices.Sorted(maps.Keys(stated)) {
+		d := byFile[filepath.ToSlash(filepath.Clean(name))]
+		if d == nil {
+			return settingsErrorf("%s: documents: %q is not a file of the dossier (give its path relative to %s, as the report lists it)", config, name, dir)
+		}
+		if err := stated[name].Apply(d); err != nil {
+			return settingsErrorf("%s: documents: %q: %v", config, name, err)
+		}
+	}
+	return nil
 }
 
 // Check checks the dossier dir once (see Checker.Check).
@@ -147,7 +185,7 @@ func (c *Checker) ReadFolder(ctx context.Context, dir, country string) ([]docume
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
-	files, err := Scan(dir)
+	files, err := ScanLimited(dir, opt.Limits)
 	if err != nil {
 		return nil, &SettingsError{err.Error()}
 	}
@@ -157,6 +195,6 @@ func (c *Checker) ReadFolder(ctx context.Context, dir, country string) ([]docume
 	}
 	return Read(ctx, eng, files, ReadOptions{
 		Country: country, Nationality: opt.Nationality, Now: opt.Now, Workers: opt.Workers,
-		Progress: opt.Progress, Cache: opt.Cache, Recorded: opt.Recorded,
+		Progress: opt.Progress, Cache: opt.Cache, Recorded: opt.Recorded, Limits: opt.Limits,
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+	"github.com/intake-app/intake/intake/extract"
 	"github.com/intake-app/intake/internal/safeyaml"
 )
 
@@ -28,7 +29,10 @@ type Config struct {
 	Region      string `yaml:"region"`      // Belgium: flanders, wallonia, brussels, east-belgium
 	BirthDate   string `yaml:"birth_date"`  // YYYY-MM-DD, when the passport's MRZ cannot say it
 	Housing     string `yaml:"housing"`     // own, or hosted (living at someone else's home)
-	Activity    string `yaml:"activity"`    // employee, self-employed, retired, none
+	// Documents is the user's last word on files intake misreads: their
+	// type and dates, by file name (relative to the dossier).
+	Documents map[string]extract.Stated `yaml:"documents,omitempty"`
+	Activity  string                    `yaml:"activity"` // employee, self-employed, retired, none
 }
 
 // maxConfigBytes is the largest intake.yaml read: it holds a few lines.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -42,6 +41,9 @@ type ReadOptions struct {
 	// them without Tesseract or poppler. Record, when set, is the folder
 	// where the readings of this run are written.
 	Recorded, Record string
+	// Limits bound what one file may cost to read (zero fields: the
+	// defaults).
+	Limits ocr.Limits
 }
 
 // Progress is how far reading a dossier has gone.
@@ -78,6 +80,7 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt ReadOptions) (
 		work[i] = &fileWork{file: f, country: opt.Country, doc: document.Document{File: f.Rel, Path: f.Path, Format: f.MIME, Type: document.Unknown}}
 		work[i].cache, work[i].salt, work[i].now = opt.Cache, salt, opt.Now
 		work[i].recorded, work[i].record = opt.Recorded, opt.Record
+		work[i].lim = opt.Limits
 		work[i].reference = opt.Reference
 		if work[i].reference.IsZero() {
 			work[i].reference = opt.Now
@@ -216,6 +219,8 @@ type fileWork struct {
 	reference time.Time // an ID photo's age is judged against it
 
 	recorded, record string // folders of recorded readings: to replay, to write
+
+	lim ocr.Limits // what one file may cost to read
 }
 
 // open lists the pages of the file. Problems with the file are recorded
@@ -233,7 +238,7 @@ func (w *fileWork) open(ctx context.Context) error {
 	}
 	switch w.file.kind() {
 	case kindPDF:
-		pdf, err := ocr.OpenPDF(ctx, w.file.Path)
+		pdf, err := w.lim.OpenPDF(ctx, w.file.Path)
 		if err != nil {
 			if errors.Is(err, ocr.ErrDependency) || ctx.Err() != nil {
 				return err
@@ -252,12 +257,12 @@ func (w *fileWork) open(ctx context.Context) error {
 			}
 		}
 	case kindImage:
-		data, err := os.ReadFile(w.file.Path)
+		data, err := w.lim.ReadFile(w.file.Path)
 		if err != nil {
 			w.doc.Error = "cannot be read: " + err.Error()
 			return nil
 		}
-		if _, err := ocr.CheckImage(data); err != nil {
+		if _, err := w.lim.CheckImage(data); err != nil {
 			w.doc.Error = imageProblem(err)
 			return nil
 		}
@@ -287,7 +292,7 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 		}
 	} else {
 		var err error
-		if img, err = ocr.DecodeImage(w.data); err != nil {
+		if img, err = w.lim.DecodeImage(w.data); err != nil {
 			pw.err = errors.New(imageProblem(err))
 			return nil
 		}
@@ -502,11 +507,16 @@ func languagesFor(eng *ocr.Engine, countryCode, nationality string) ocr.Options 
 		"RU": {"rus"},
 		"RS": {"srp_latn", "srp"},
 	}
+	// Civil-status and court papers of the Maghreb are in Arabic, often
+	// with French beside it; those of the Arab East in Arabic.
 	byNationality := map[string][]string{
 		"CN": {"chi_sim"}, "TW": {"chi_sim"}, "HK": {"chi_sim"},
 		"RU": {"rus"}, "BY": {"rus"}, "KZ": {"rus"}, "UA": {"rus"},
 		"FR": {"fra"}, "BE": {"fra", "nld"}, "NL": {"nld"}, "DE": {"deu"},
 		"AT": {"deu"}, "CH": {"fra", "deu"}, "RS": {"srp_latn", "srp"},
+		"MA": {"ara", "fra"}, "DZ": {"ara", "fra"}, "TN": {"ara", "fra"}, "MR": {"ara", "fra"}, "LB": {"ara", "fra"},
+		"EG": {"ara"}, "LY": {"ara"}, "SD": {"ara"}, "SY": {"ara"}, "IQ": {"ara"}, "JO": {"ara"}, "PS": {"ara"},
+		"SA": {"ara"}, "YE": {"ara"}, "KW": {"ara"}, "QA": {"ara"}, "BH": {"ara"}, "AE": {"ara"}, "OM": {"ara"},
 	}
 	first, ok := primary[strings.ToUpper(countryCode)]
 	if !ok {
@@ -530,7 +540,10 @@ func languagesFor(eng *ocr.Engine, countryCode, nationality string) ocr.Options 
 	if l, ok := byNationality[country.Alpha2(nationality)]; ok {
 		add(l)
 	}
-	for _, l := range [][]string{{"eng"}, {"chi_sim"}, {"rus"}} {
+	// Whatever the nationality (unknown before the passport is read), a
+	// page that reads poorly is tried in the scripts of the applicants'
+	// other papers: Latin (English), Chinese, Cyrillic and Arabic.
+	for _, l := range [][]string{{"eng"}, {"chi_sim"}, {"rus"}, {"ara"}} {
 		add(l)
 	}
 	return opt

@@ -38,6 +38,10 @@ type Report struct {
 	// items first.
 	Todo     []validate.Todo `json:"todo"`
 	RuleFile string          `json:"rule_file,omitempty"`
+	// Deadlines: the card's expiry and the filing window (null when the
+	// procedure has none); Others: documents of another person, left out.
+	Deadlines *validate.Deadlines `json:"deadlines"`
+	Others    []validate.Other    `json:"others,omitempty"`
 }
 
 // Document is one file of the dossier in the JSON report.
@@ -60,6 +64,22 @@ type Document struct {
 	Number     *string       `json:"number"`
 	TextSource string        `json:"text_source,omitempty"`
 	Confidence float64       `json:"confidence"`
+	// Evidence is why the type was chosen, strongest reason first.
+	Evidence []Evidence `json:"evidence"`
+	// Review, when not null, says why a person should check the type (the
+	// two best types were close); Alternative is the runner-up.
+	Review      *string        `json:"review"`
+	Alternative *document.Type `json:"alternative"`
+	// Stated lists the fields whose values the user stated in
+	// intake.yaml ("type", "issued", "expires") rather than read.
+	Stated []string `json:"stated"`
+}
+
+// Evidence is one reason for (a positive weight) or against a type.
+type Evidence struct {
+	Type   document.Type `json:"type"`
+	Weight float64       `json:"weight"`
+	Why    string        `json:"why"`
 }
 
 // MRZ is a machine-readable zone in the JSON report.
@@ -159,6 +179,8 @@ func Build(in *intake.Result) Report {
 		Todo:          nonNil(v.Todo),
 		Ready:         v.Ready,
 		RuleFile:      v.RuleFile,
+		Deadlines:     v.Deadlines,
+		Others:        v.Others,
 		Documents:     make([]Document, 0, len(in.Documents)),
 		Requirements:  make([]Requirement, 0, len(v.Requirements)),
 	}
@@ -183,6 +205,14 @@ func documentJSON(d document.Document) Document {
 		Format: d.Format, Script: optional(d.Script), Country: optional(d.Country),
 		Number: optional(d.Number), TextSource: string(d.TextSource),
 		Confidence: float64(int(d.Confidence*10+0.5)) / 10,
+		Evidence:   []Evidence{}, Review: optional(d.Review), Stated: nonNil(d.Stated),
+	}
+	for _, e := range d.Evidence {
+		out.Evidence = append(out.Evidence, Evidence{Type: e.Type, Weight: float64(int(e.Weight*100+0.5)) / 100, Why: e.Why})
+	}
+	if d.Alternative != "" {
+		alt := d.Alternative
+		out.Alternative = &alt
 	}
 	if d.Type == "" {
 		out.Type = document.Unknown

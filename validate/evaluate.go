@@ -48,6 +48,7 @@ func Evaluate(p *Procedure, docs []document.Document, f Facts) *Report {
 		rep.Requirements = append(rep.Requirements, e.requirement(r))
 	}
 	rep.Pairs = e.pairList()
+	rep.Deadlines = e.deadlines()
 	for _, o := range e.crossChecks() {
 		o.Need = Required
 		rep.Requirements = append(rep.Requirements, o)

@@ -75,6 +75,9 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("OMP_THREAD_LIMIT", "1")
+			// Messages in English unless a script asks for another
+			// language (without a locale, the procedure's country decides).
+			env.Setenv("LANG", "en_US.UTF-8")
 			env.Setenv("INTAKE_CACHE_DIR", cacheDir)
 			example, err := filepath.Abs(filepath.Join("..", "..", "testdata", "example"))
 			if err != nil {
