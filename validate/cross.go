@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/internal/fold"
 )
 
 // Cross-document checks: requirement-independent checks that Evaluate
@@ -241,18 +242,8 @@ func tokenMatch(x, y string) bool {
 // Cyrillic transliterated, spelling variants merged (y/j/i, kh/h, w/v,
 // ou/u, double letters).
 func nameTokens(s string) []string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if t, ok := cyrLatin[r]; ok {
-			b.WriteString(t)
-		} else if f, ok := accentFold[r]; ok {
-			b.WriteString(f)
-		} else {
-			b.WriteRune(r)
-		}
-	}
 	var out []string
-	for _, w := range strings.FieldsFunc(b.String(), func(r rune) bool { return !unicode.IsLetter(r) }) {
+	for _, w := range strings.FieldsFunc(fold.Romanize(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		w = spelling.Replace(w)
 		var c []byte
 		for i := 0; i < len(w); i++ {
@@ -268,13 +259,6 @@ func nameTokens(s string) []string {
 }
 
 var spelling = strings.NewReplacer("shch", "sch", "kh", "h", "ks", "x", "w", "v", "ou", "u", "y", "i", "j", "i", "dj", "d")
-
-var cyrLatin = map[rune]string{
-	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "e", 'ж': "zh", 'з': "z", 'и': "i", 'й': "i",
-	'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f",
-	'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch", 'ъ': "", 'ы': "y", 'ь': "", 'э': "e", 'ю': "yu", 'я': "ya",
-	'ђ': "dj", 'ј': "j", 'љ': "lj", 'њ': "nj", 'ћ': "c", 'џ': "dz", 'і': "i", 'ї': "i", 'є': "e", 'ґ': "g",
-}
 
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
