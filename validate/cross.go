@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/internal/fold"
 )
@@ -232,7 +233,7 @@ func tokenMatch(x, y string) bool {
 	if x == y {
 		return true
 	}
-	if len(x) >= 5 && len(y) >= 5 && editDistance(x, y) <= 1 {
+	if len(x) >= 5 && len(y) >= 5 && levenshtein.ComputeDistance(x, y) <= 1 {
 		return true
 	}
 	return false
@@ -259,24 +260,3 @@ func nameTokens(s string) []string {
 }
 
 var spelling = strings.NewReplacer("shch", "sch", "kh", "h", "ks", "x", "w", "v", "ou", "u", "y", "i", "j", "i", "dj", "d")
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
