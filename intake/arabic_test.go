@@ -30,16 +30,35 @@ const arabicCertificate = `المملكة المغربية
 حرر بالرباط في 02/11/2026
 `
 
+// arabicBirth is a Moroccan birth certificate (نسخة موجزة من رسم الولادة,
+// a civil-status extract), in Arabic only, issued on 20 October 2026.
+const arabicBirth = `المملكة المغربية
+وزارة الداخلية
+الحالة المدنية
+نسخة موجزة من رسم الولادة
+الاسم الشخصي: أمينة
+الاسم العائلي: العلوي
+تاريخ الازدياد: 12/05/1990
+مكان الازدياد: الدار البيضاء
+حرر بالدار البيضاء في 20/10/2026
+`
+
 // arabicDossier is a French dossier (carte de séjour renewal) holding the
-// Arabic certificate, rendered at test time by Tesseract's text2image
-// (Pango shapes the Arabic script) in DejaVu Sans, which has its glyphs.
+// Arabic criminal-record certificate.
 var arabicDossier = sync.OnceValues(func() (string, error) {
+	return renderArabicDossier(arabicCertificate, "casier_judiciaire_maroc.tif")
+})
+
+// renderArabicDossier writes a dossier holding one page of Arabic text,
+// rendered at test time by Tesseract's text2image (Pango shapes the
+// Arabic script) in DejaVu Sans, which has its glyphs.
+func renderArabicDossier(content, name string) (string, error) {
 	dir, err := os.MkdirTemp("", "intake-arabic-")
 	if err != nil {
 		return "", err
 	}
 	text := filepath.Join(dir, "certificate.txt")
-	if err := os.WriteFile(text, []byte(arabicCertificate), 0o644); err != nil {
+	if err := os.WriteFile(text, []byte(content), 0o644); err != nil {
 		return "", err
 	}
 	out := filepath.Join(dir, "render", "page")
@@ -61,11 +80,11 @@ var arabicDossier = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := os.WriteFile(filepath.Join(dossier, "casier_judiciaire_maroc.tif"), page, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dossier, name), page, 0o644); err != nil {
 		return "", err
 	}
 	return dossier, nil
-})
+}
 
 // arabicResult is the check of the Arabic dossier, done once for the
 // tests that look at it.
@@ -123,11 +142,12 @@ func TestArabicPageRead(t *testing.T) {
 	}
 }
 
-// The Arabic certificate is typed, dated, and asked for its sworn
-// translation like any other foreign-language document. Typing needs the
-// Arabic vocabulary of intake/extract.
+// The Arabic criminal-record certificate is typed and dated like any
+// other document. (No French procedure asks for one — the prefecture reads
+// the French record itself —, so the translation is asked of the birth
+// certificate the carte de résident requires: see the next test.)
 func TestArabicCriminalRecordTyped(t *testing.T) {
-	res, d := checkArabic(t)
+	_, d := checkArabic(t)
 	if d.Type != document.CriminalRecord {
 		t.Errorf("typed %q, want %q", d.Type, document.CriminalRecord)
 	}
@@ -135,6 +155,33 @@ func TestArabicCriminalRecordTyped(t *testing.T) {
 		t.Errorf("language %q, want ar", d.Language)
 	}
 	if want := "2026-11-02"; d.Issued.String() != want {
+		t.Errorf("issued %q, want %s", d.Issued, want)
+	}
+}
+
+// An Arabic birth certificate in a carte de résident dossier, where the
+// birth certificate is required, is typed, dated and asked for its sworn
+// translation like any other foreign-language document.
+func TestArabicBirthCertificateNeedsTranslation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("needs Tesseract; run without -short")
+	}
+	dir, err := renderArabicDossier(arabicBirth, "acte_naissance_maroc.tif")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := intake.Check(context.Background(), dir, intake.Options{
+		Country: "FR", Procedure: "carte-de-resident", On: "2026-12-01",
+		Now: time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC), Workers: 1,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := res.Documents[0]
+	if d.Type != document.BirthCertificate || d.Language != "ar" {
+		t.Errorf("typed %q in %q, want %q in ar", d.Type, d.Language, document.BirthCertificate)
+	}
+	if want := "2026-10-20"; d.Issued.String() != want {
 		t.Errorf("issued %q, want %s", d.Issued, want)
 	}
 	asked := slices.ContainsFunc(res.Report.Requirements, func(o validate.Outcome) bool {

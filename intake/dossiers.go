@@ -13,9 +13,10 @@ import (
 	"unicode"
 
 	"golang.org/x/sync/errgroup"
-	"golang.org/x/text/unicode/norm"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/internal/fold"
 	"github.com/intake-app/intake/ocr"
 	"github.com/intake-app/intake/validate"
 )
@@ -233,22 +234,13 @@ func judgedOnHolder(d *document.Document) bool {
 	return true
 }
 
-// nameWords returns the words of a name, upper case, without accents.
+// nameWords returns the words of a name, upper case, without accents,
+// Cyrillic written as a passport's MRZ writes it (fold.Romanize).
 func nameWords(s string) []string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case unicode.IsLetter(r):
-			b.WriteRune(unicode.ToUpper(r))
-		default:
-			b.WriteByte(' ')
-		}
-	}
 	var out []string
-	for _, w := range strings.Fields(b.String()) {
+	for _, w := range strings.FieldsFunc(fold.Romanize(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if len([]rune(w)) >= 2 {
-			out = append(out, w)
+			out = append(out, strings.ToUpper(w))
 		}
 	}
 	return out
@@ -289,7 +281,7 @@ func sharesName(a, b string) bool {
 	}
 	for _, x := range wa {
 		for _, y := range wb {
-			if x == y || editDistance(x, y) <= misreads(min(len([]rune(x)), len([]rune(y)))) {
+			if x == y || levenshtein.ComputeDistance(x, y) <= misreads(min(len([]rune(x)), len([]rune(y)))) {
 				return true
 			}
 		}
@@ -317,28 +309,6 @@ func script(s string) string {
 		}
 	}
 	return "Latn"
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // Checked is the check of one dossier of many: its result, or why it

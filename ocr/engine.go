@@ -65,6 +65,7 @@ var tesseractInit sync.Mutex
 // NewEngine checks that Tesseract is usable and lists its language packs.
 // Call Close when done.
 func NewEngine() (*Engine, error) {
+	quietLeptonica()
 	tesseractInit.Lock() // GetAvailableLanguages initialises Tesseract to find its data
 	langs, err := gosseract.GetAvailableLanguages()
 	tesseractInit.Unlock()

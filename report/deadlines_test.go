@@ -27,7 +27,7 @@ func TestDeadlinesShown(t *testing.T) {
 		rep.Deadlines = &validate.Deadlines{Requirement: "residence-card", Card: "karta.jpg", CardExpires: d("2027-03-15"),
 			FileFrom: d("2026-11-15"), FileBy: d("2027-01-14"), DaysLeft: 44, State: validate.WindowOpen, Late: "a fee"}
 		in.Report = &rep
-		want := "The card expires on 2027-03-15. File between 2026-11-15 and 2027-01-14: 44 days left."
+		want := "The card expires on 15 March 2027. File between 15 November 2026 and 14 January 2027: 44 days left."
 		var text, html, js bytes.Buffer
 		if err := WriteText(&text, in, TextOptions{}); err != nil {
 			t.Fatal(err)
