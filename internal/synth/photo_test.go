@@ -161,3 +161,22 @@ func TestPortraitColourings(t *testing.T) {
 	}
 	t.Logf("one face with both pupils found on %d of %d portraits", found, n)
 }
+
+// TestFlatFaceNotFound: a photo drawn with Render.FlatFace shows a figure
+// on which no face is found, so the photo is only partly checked.
+func TestFlatFaceNotFound(t *testing.T) {
+	for _, dpi := range []int{300, 600} {
+		doc := Doc{Name: "flat.jpg", Type: document.Photo, Country: "RS", Render: Render{Format: FormatJPEG, DPI: dpi, FlatFace: true}}
+		data, err := RenderDoc(Dossier{Country: "RS"}, doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, c := measurePhoto(t, data, "RS")
+		if m.Faces != 0 || !m.Figure {
+			t.Errorf("%d dpi: %d faces, figure %v; want no face on a figure", dpi, m.Faces, m.Figure)
+		}
+		if len(c.Unchecked) == 0 {
+			t.Errorf("%d dpi: nothing left unchecked: %+v", dpi, c)
+		}
+	}
+}

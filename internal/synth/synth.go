@@ -70,6 +70,10 @@ type Render struct {
 	// Background is the gray level behind an ID photo's head
 	// (0 = default 242). Photos only.
 	Background uint8
+	// FlatFace draws an ID photo's head as flat-coloured shapes, without
+	// the shading of a face: no face detector finds it, so the photo can
+	// only be partly checked. Photos only.
+	FlatFace bool
 }
 
 // Doc is one file of a dossier and the truth about it.
