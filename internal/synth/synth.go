@@ -12,6 +12,11 @@
 // written for (package internal/eval). Output is deterministic for a given spec (except the
 // encrypted PDF of WriteBadInputs, whose salt is random).
 //
+// ID photos show a drawn portrait (portrait.go) with a real face's
+// proportions and shading: package photo's face detector finds it and
+// judges it compliant for the photo's country (photo_test.go checks every
+// generated photo). Render.FlatFace draws a face it does not find.
+//
 // Fonts come from Debian packages: fonts-dejavu-core, fonts-ocr-b and
 // fonts-wqy-microhei. A missing font is an error that names its package.
 package synth
