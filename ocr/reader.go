@@ -202,10 +202,19 @@ func mrzLine(s string) bool {
 	return false
 }
 
-// readMRZ finds the lines of the page that look like an MRZ, crops their
-// band and reads it again with the MRZ alphabet and no dictionaries. It
-// records every reading it made; decoding them is the caller's.
+// readMRZ finds the page's machine-readable zone and reads it: first as
+// rows of OCR-B glyphs on a grid, read cell by cell (readZone), which
+// holds at any angle and size; when none is found, from the lines of the
+// page reading that look like an MRZ, whose band is read again with the
+// MRZ alphabet and no dictionaries. It records every reading it made;
+// decoding them is the caller's.
 func (w *Worker) readMRZ(p *Page) {
+	if reading, box := readZone(p.Image); !reading.Empty() {
+		p.MRZ, p.MRZBox = reading, box
+		return
+	}
+	// Else the lines the page reading saw that look like an MRZ, read again
+	// with Tesseract.
 	var band image.Rectangle
 	var lines []string
 	for _, l := range p.Reading.Lines {

@@ -1,5 +1,7 @@
 package mrz
 
+import "strings"
+
 // span is the half-open range [from, to) of one line of a zone.
 type span struct{ line, from, to int }
 
@@ -15,13 +17,14 @@ type layout struct {
 	width, nlines  int
 	docType, state span
 	name           span
+	given          span // given names, when they have their own field (FRA-ID)
 	docNum         span
 	docCD          pos
 	nat            span
 	birth          span
 	birthCD        pos
 	sex            pos
-	expiry         span
+	expiry         span // empty, with expiryCD none, when the zone has no expiry date
 	expiryCD       pos
 	opt            []span // optional data fields, in order
 	optCD          pos    // TD3 only
@@ -67,6 +70,20 @@ var layouts = []layout{
 		opt: []span{{1, 28, 36}}, optCD: none, compCD: none,
 	},
 	{
+		// The French identity card (1988–2021): IDFRA, the surname (25),
+		// the issuing department and office (6); the card number (12:
+		// year and month of issue, department, serial), its check digit,
+		// the given names (14), birth date and check digit, sex, and a
+		// check digit over both lines.
+		format: FRAID, width: 36, nlines: 2,
+		docType: span{0, 0, 2}, state: span{0, 2, 5}, name: span{0, 5, 30}, given: span{1, 13, 27},
+		docNum: span{1, 0, 12}, docCD: pos{1, 12}, nat: span{0, 2, 5},
+		birth: span{1, 27, 33}, birthCD: pos{1, 33}, sex: pos{1, 34},
+		expiryCD: none,
+		opt:      []span{{0, 30, 36}}, optCD: none,
+		composite: []span{{0, 0, 36}, {1, 0, 35}}, compCD: pos{1, 35},
+	},
+	{
 		format: TD1, width: 30, nlines: 3,
 		docType: span{0, 0, 2}, state: span{0, 2, 5},
 		docNum: span{0, 5, 14}, docCD: pos{0, 14},
@@ -101,6 +118,9 @@ func candidateLayouts(lines []string) []layout {
 		}
 		visa := lines[0][0] == 'V'
 		if (l.format == MRVA || l.format == MRVB) != visa {
+			continue
+		}
+		if l.format == FRAID && !strings.HasPrefix(lines[0], "IDFRA") {
 			continue
 		}
 		out = append(out, l)

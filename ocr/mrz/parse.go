@@ -17,8 +17,9 @@ var (
 )
 
 // Parse parses the lines of one machine-readable zone: TD1 (3×30), TD2
-// (2×36), TD3 (2×44), MRV-A (2×44, first character 'V') or MRV-B (2×36,
-// first character 'V').
+// (2×36), TD3 (2×44), MRV-A (2×44, first character 'V'), MRV-B (2×36,
+// first character 'V') or the French identity card (2×36, starting
+// "IDFRA"; tried with TD2, the check digits choose).
 //
 // The lines usually come from OCR. Parse drops white space and blank lines,
 // upper-cases, tolerates lines up to two characters too short or too long
@@ -430,6 +431,9 @@ func parseLayout(lay layout, lines []string, now time.Time) *Result {
 	p.stateCode(lay.state)
 	p.stateCode(lay.nat)
 	p.fixName(lay.name)
+	if lay.given.to > 0 {
+		p.fixName(lay.given)
+	}
 	p.mapSpan(lay.birth, toDigit)
 	p.mapSpan(lay.expiry, toDigit)
 	for _, q := range []pos{lay.docCD, lay.birthCD, lay.expiryCD, lay.optCD, lay.compCD} {
@@ -487,6 +491,9 @@ func (p *parser) result(now time.Time) *Result {
 	r.IssuingState = strings.ReplaceAll(p.str(lay.state), "<", "")
 	r.Nationality = strings.ReplaceAll(p.str(lay.nat), "<", "")
 	r.Surname, r.GivenNames = splitName(p.str(lay.name))
+	if lay.given.to > 0 {
+		r.Surname, r.GivenNames = spaced(p.str(lay.name)), spaced(p.str(lay.given))
+	}
 
 	data, cd, _, skip := p.docNumber()
 	r.DocumentNumber = strings.ReplaceAll(data, "<", "")
@@ -501,9 +508,11 @@ func (p *parser) result(now time.Time) *Result {
 	case '<', 'X':
 		r.Sex = "X"
 	}
-	expiry := p.str(lay.expiry)
-	r.ExpiryDate = parseDate(expiry, now, false)
-	r.Checks = append(r.Checks, Check{"expiry_date", checkOK(expiry, p.get(lay.expiryCD))})
+	if p.has(lay.expiryCD) {
+		expiry := p.str(lay.expiry)
+		r.ExpiryDate = parseDate(expiry, now, false)
+		r.Checks = append(r.Checks, Check{"expiry_date", checkOK(expiry, p.get(lay.expiryCD))})
+	}
 
 	for i, s := range lay.opt {
 		v := p.str(s)

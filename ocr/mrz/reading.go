@@ -40,16 +40,21 @@ func (r Reading) Empty() bool { return len(r.Candidates) == 0 }
 
 // Decode parses the reading's candidates and returns the best result:
 // valid first, then the fewest failing check digits, then the fewest
-// corrections. now resolves two-digit years. It returns nil when no
-// candidate parses.
+// corrections. A candidate with cells is decoded by choosing among each
+// cell's alternatives (see the package documentation); one with lines
+// only, by Parse (Source "cells") or Find. now resolves two-digit years.
+// It returns nil when no candidate parses.
 func Decode(r Reading, now time.Time) *Result {
 	var best *Result
 	for _, c := range r.Candidates {
 		var res *Result
 		var err error
-		if c.Source == "cells" {
+		switch {
+		case c.Source == "cells" && len(c.Cells) > 0:
+			res, err = decodeCells(c, now)
+		case c.Source == "cells":
 			res, err = Parse(c.Lines, now)
-		} else {
+		default:
 			res, err = Find(strings.Join(c.Lines, "\n"), now)
 		}
 		if err == nil && better(res, best) {

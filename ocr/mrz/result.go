@@ -12,6 +12,10 @@ const (
 	TD3  Format = "TD3"   // 2 lines of 44: passports
 	MRVA Format = "MRV-A" // 2 lines of 44: visas
 	MRVB Format = "MRV-B" // 2 lines of 36: visas
+	// FRAID is the French national identity card of 1988–2021: 2 lines of
+	// 36 of its own layout (surname on line 1, a 12-character number,
+	// given names and birth date on line 2, no expiry date).
+	FRAID Format = "FRA-ID"
 )
 
 // Check is the verdict of one check digit.

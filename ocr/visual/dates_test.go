@@ -1,0 +1,74 @@
+package visual
+
+import (
+	"testing"
+	"time"
+
+	"github.com/intake-app/intake/ocr/layout"
+	"github.com/intake-app/intake/ocr/mrz"
+)
+
+var now = time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func lines(ts ...string) []layout.Line {
+	var out []layout.Line
+	for _, t := range ts {
+		out = append(out, layout.Line{Words: []layout.Word{{Text: t}}})
+	}
+	return out
+}
+
+func TestVisualDates(t *testing.T) {
+	for _, tc := range []struct {
+		name                string
+		lines               []string
+		issue, expiry, born time.Time
+	}{
+		{"ICAO bilingual, value on the label's line", []string{
+			"Date of birth / Date de naissance 12 AUG/AOUT 74",
+			"Date of issue / Date de délivrance 16 APR/AVR 07",
+			"Date of expiry / Date d'expiration 15 APR/AVR 12"},
+			day(2007, 4, 16), day(2012, 4, 15), day(1974, 8, 12)},
+		{"values under their labels", []string{
+			"Date of birth / Date de naissance", "07 JUN 1984", "Sex / Sexe", "F",
+			"Date of issue / Date de délivrance", "01 MAR 2014",
+			"Date of expiry / Date d'expiration", "01 MAR 2024"},
+			day(2014, 3, 1), day(2024, 3, 1), day(1984, 6, 7)},
+		{"German labels, numeric dates", []string{
+			"Datum der Ausstellung 25.01.2005", "gültig bis 24.01.2015", "Geburtsdatum 09.09.1971"},
+			day(2005, 1, 25), day(2015, 1, 24), day(1971, 9, 9)},
+		{"a validity range", []string{"Valabilitate 17.10.03-09.05.2013"},
+			day(2003, 10, 17), day(2013, 5, 9), time.Time{}},
+		{"a label without a value stops at the next label", []string{
+			"Date of issue", "Date of expiry", "01 JAN 2030"},
+			time.Time{}, day(2030, 1, 1), time.Time{}},
+		{"no dates", []string{"PASSPORT", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"},
+			time.Time{}, time.Time{}, time.Time{}},
+	} {
+		d := VisualDates(lines(tc.lines...), now)
+		if !d.Issue.Equal(tc.issue) || !d.Expiry.Equal(tc.expiry) || !d.Birth.Equal(tc.born) {
+			t.Errorf("%s: issue %v expiry %v birth %v, want %v %v %v", tc.name,
+				d.Issue.Format(time.DateOnly), d.Expiry.Format(time.DateOnly), d.Birth.Format(time.DateOnly),
+				tc.issue.Format(time.DateOnly), tc.expiry.Format(time.DateOnly), tc.born.Format(time.DateOnly))
+		}
+	}
+}
+
+func TestExpiryMismatch(t *testing.T) {
+	m := &mrz.Result{ExpiryDate: day(2019, 3, 21), Checks: []mrz.Check{{Field: "expiry_date", OK: true}}}
+	d := Dates{Expiry: day(2024, 3, 1)}
+	if w := ExpiryMismatch(d, m); w == "" {
+		t.Error("no warning when the printed expiry (2024-03-01) and the MRZ's (2019-03-21) disagree")
+	}
+	d.Expiry = m.ExpiryDate
+	if w := ExpiryMismatch(d, m); w != "" {
+		t.Errorf("warning %q when the dates agree", w)
+	}
+	m.Checks[0].OK = false
+	d.Expiry = day(2024, 3, 1)
+	if w := ExpiryMismatch(d, m); w != "" {
+		t.Errorf("warning %q though the MRZ's expiry does not check out", w)
+	}
+}

@@ -1,0 +1,79 @@
+package ocr
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/intake-app/intake/ocr/mrz"
+	"github.com/intake-app/intake/ocr/visual"
+)
+
+// TestVisualDatesRealWorld reads the identity documents of
+// ../shared/realworld-dev and compares the issue date printed in their
+// visual zone with the truth, where the truth has one and the page shows
+// it next to a label.
+func TestVisualDatesRealWorld(t *testing.T) {
+	if testing.Short() {
+		t.Skip("needs Tesseract; run without -short")
+	}
+	dir := filepath.Join("..", "..", "shared", "realworld-dev")
+	data, err := os.ReadFile(filepath.Join(dir, "truth.json"))
+	if os.IsNotExist(err) {
+		t.Skipf("%s is absent: the real-world development set is not checked out here", dir)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var truth struct {
+		Files map[string]struct {
+			Type    string `json:"type"`
+			Issued  string `json:"issued"`
+			Expires string `json:"expires"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal(data, &truth); err != nil {
+		t.Fatal(err)
+	}
+	w := newWorker(t)
+	var names []string
+	for name, f := range truth.Files {
+		if f.Type == "passport" || f.Type == "id_card" {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	found := 0
+	for _, name := range names {
+		f := truth.Files[name]
+		raw, err := os.ReadFile(filepath.Join(dir, "files", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := DecodeImage(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, _ := Gray(img)
+		p, err := w.ReadPage(context.Background(), g, 300, Options{Languages: []string{"eng", "fra", "deu"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := visual.VisualDates(p.Reading.Lines, accuracyNow)
+		m := mrz.Decode(p.MRZ, accuracyNow)
+		t.Logf("%s: issue %q (truth %s), expiry %q (truth %s); %s", name, d.IssueText, f.Issued, d.ExpiryText, f.Expires, visual.ExpiryMismatch(d, m))
+		if d.Issue.IsZero() {
+			continue
+		}
+		if got := d.Issue.Format(time.DateOnly); got != f.Issued {
+			t.Errorf("%s: issue date %s (%q), want %s", name, got, d.IssueText, f.Issued)
+		} else {
+			found++
+		}
+	}
+	t.Logf("realworld-dev: issue date read on %d of %d identity documents", found, len(names))
+}
