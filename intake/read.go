@@ -17,6 +17,7 @@ import (
 	"github.com/intake-app/intake/ocr"
 	"github.com/intake-app/intake/ocr/layout"
 	"github.com/intake-app/intake/ocr/mrz"
+	"github.com/intake-app/intake/ocr/visual"
 	"github.com/intake-app/intake/photo"
 	"golang.org/x/sync/errgroup"
 )
@@ -476,6 +477,37 @@ func (w *fileWork) finish(procedureCountry string) {
 	extract.Interpret(d, in)
 	if d.Type != document.Photo {
 		d.Photo = nil
+	}
+	readVisualZone(d, w.now)
+}
+
+// readVisualZone reads the dates printed next to their labels on an
+// identity document (the MRZ does not hold the issue date), and warns when
+// the printed expiry and the MRZ's disagree.
+func readVisualZone(d *document.Document, now time.Time) {
+	switch d.Type {
+	case document.Passport, document.IDCard, document.ResidencePermit:
+	default:
+		return
+	}
+	var lines []layout.Line
+	for _, l := range d.Layout {
+		lines = append(lines, l.Words.Lines...)
+	}
+	if len(lines) == 0 {
+		return
+	}
+	vd := visual.VisualDates(lines, now)
+	if d.Issued.IsZero() && !vd.Issue.IsZero() {
+		d.Issued = document.DateOf(vd.Issue)
+	}
+	if d.Expires.IsZero() && !vd.Expiry.IsZero() {
+		d.Expires = document.DateOf(vd.Expiry)
+	}
+	if d.MRZ != nil {
+		if msg := visual.ExpiryMismatch(vd, d.MRZ); msg != "" {
+			d.Warnf("%s", msg)
+		}
 	}
 }
 
