@@ -390,79 +390,11 @@ func (w *fileWork) finish(procedureCountry string) {
 	if d.Error != "" {
 		return
 	}
-	// The photo is judged here, not when it is measured: the measurement
-	// is cached, while the country's rules and the reference date its age
-	// is judged against change from run to run.
-	if w.photo != nil {
-		prof := photo.For(w.country)
-		d.Photo = prof.Judge(w.photo.Measurement)
-		if w.photo.Taken != "" {
-			if taken, err := time.Parse(time.DateOnly, w.photo.Taken); err == nil {
-				prof.CheckAge(d.Photo, taken, w.reference)
-			}
-		}
-	}
-	var texts []string
-	var confSum float64
-	var ocrPages, failed int
-	var mrzProblem string
-	d.Layout = make([]document.PageLayout, len(w.pages))
-	for i, p := range w.pages {
-		d.Layout[i].Source = p.source
-		d.Layout[i].Rotation, d.Layout[i].Skew = p.rotation, p.skew
-		d.Layout[i].Words = p.layout
-		if p.err != nil {
-			failed++
-			if len(w.pages) > 1 {
-				d.Warnf("page %d could not be read: %v", i+1, p.err)
-			}
-			texts = append(texts, "")
-			continue
-		}
-		texts = append(texts, p.text)
-		if p.source == document.SourceOCR {
-			ocrPages++
-			confSum += p.conf
-			if p.rotation != 0 {
-				d.Warnf("page %d was turned by %d°: intake read it upright, but scan it upright for the counter", i+1, p.rotation)
-			}
-			// The zone is decoded here, not when it is read: two-digit
-			// years depend on the day of the run.
-			if m := mrz.Decode(p.mrz, w.now); m != nil && d.MRZ == nil {
-				d.MRZ = m
-				if i == 0 {
-					d.MRZBox = p.mrzBox
-				}
-			} else if m == nil && !p.mrzBox.Empty() {
-				mrzProblem = "a machine-readable zone is printed but could not be read"
-			}
-		}
-	}
-	if failed == len(w.pages) && len(w.pages) > 0 {
-		d.Error = w.pages[0].err.Error()
-		if len(w.pages) > 1 {
-			d.Error = fmt.Sprintf("none of its %d pages could be read: %s", len(w.pages), d.Error)
-		}
+	w.judgePhoto()
+	texts, ok := w.gatherPages()
+	if !ok {
 		return
 	}
-	switch {
-	case ocrPages == 0 && w.photo != nil:
-		d.TextSource = document.SourceNone
-	case ocrPages == 0:
-		d.TextSource = document.SourceTextLayer
-		d.Confidence = 100
-	default:
-		d.TextSource = document.SourceOCR
-		d.Confidence = confSum / float64(ocrPages)
-	}
-	if d.MRZ == nil && mrzProblem != "" {
-		d.Warnf("%s: check that the bottom lines of the page are sharp and not cut off", mrzProblem)
-	}
-	if d.MRZ != nil && !d.MRZ.Valid {
-		d.Warnf("the machine-readable zone was read but its check digits do not all hold: its data may be misread")
-	}
-	d.Text = strings.Join(texts, "\f")
-
 	// One place decides the type and the fields, from every piece of
 	// evidence at once (see extract.Interpret).
 	in := extract.Input{Pages: texts, MRZ: d.MRZ, Country: procedureCountry, Now: w.now}
@@ -479,6 +411,97 @@ func (w *fileWork) finish(procedureCountry string) {
 		d.Photo = nil
 	}
 	readVisualZone(d, w.now)
+}
+
+// judgePhoto judges a measured photo here, not when it is measured: the
+// measurement is cached, while the country's rules and the reference date
+// its age is judged against change from run to run.
+func (w *fileWork) judgePhoto() {
+	if w.photo == nil {
+		return
+	}
+	prof := photo.For(w.country)
+	w.doc.Photo = prof.Judge(w.photo.Measurement)
+	if w.photo.Taken != "" {
+		if taken, err := time.Parse(time.DateOnly, w.photo.Taken); err == nil {
+			prof.CheckAge(w.doc.Photo, taken, w.reference)
+		}
+	}
+}
+
+// gatherPages puts the pages' readings into the document: layout, text,
+// confidence, the decoded MRZ and what to warn about. It returns the
+// pages' texts, and false when no page could be read (the document then
+// has its Error).
+func (w *fileWork) gatherPages() ([]string, bool) {
+	d := &w.doc
+	var texts []string
+	var confSum float64
+	var ocrPages, failed int
+	mrzUnread := false
+	d.Layout = make([]document.PageLayout, len(w.pages))
+	for i, p := range w.pages {
+		d.Layout[i] = document.PageLayout{Source: p.source, Rotation: p.rotation, Skew: p.skew, Words: p.layout}
+		if p.err != nil {
+			failed++
+			if len(w.pages) > 1 {
+				d.Warnf("page %d could not be read: %v", i+1, p.err)
+			}
+			texts = append(texts, "")
+			continue
+		}
+		texts = append(texts, p.text)
+		if p.source != document.SourceOCR {
+			continue
+		}
+		ocrPages++
+		confSum += p.conf
+		if p.rotation != 0 {
+			d.Warnf("page %d was turned by %d°: intake read it upright, but scan it upright for the counter", i+1, p.rotation)
+		}
+		mrzUnread = w.decodeMRZ(i, p) || mrzUnread
+	}
+	if failed == len(w.pages) && len(w.pages) > 0 {
+		d.Error = w.pages[0].err.Error()
+		if len(w.pages) > 1 {
+			d.Error = fmt.Sprintf("none of its %d pages could be read: %s", len(w.pages), d.Error)
+		}
+		return nil, false
+	}
+	switch {
+	case ocrPages == 0 && w.photo != nil:
+		d.TextSource = document.SourceNone
+	case ocrPages == 0:
+		d.TextSource, d.Confidence = document.SourceTextLayer, 100
+	default:
+		d.TextSource, d.Confidence = document.SourceOCR, confSum/float64(ocrPages)
+	}
+	if d.MRZ == nil && mrzUnread {
+		d.Warnf("a machine-readable zone is printed but could not be read: check that the bottom lines of the page are sharp and not cut off")
+	}
+	if d.MRZ != nil && !d.MRZ.Valid {
+		d.Warnf("the machine-readable zone was read but its check digits do not all hold: its data may be misread")
+	}
+	d.Text = strings.Join(texts, "\f")
+	return texts, true
+}
+
+// decodeMRZ decodes page i's zone here, not when it is read: two-digit
+// years depend on the day of the run. The first zone decoded is the
+// document's. It reports whether the page shows a zone that could not be
+// decoded.
+func (w *fileWork) decodeMRZ(i int, p pageWork) bool {
+	m := mrz.Decode(p.mrz, w.now)
+	if m == nil {
+		return !p.mrzBox.Empty()
+	}
+	if w.doc.MRZ == nil {
+		w.doc.MRZ = m
+		if i == 0 {
+			w.doc.MRZBox = p.mrzBox
+		}
+	}
+	return false
 }
 
 // readVisualZone reads the dates printed next to their labels on an
