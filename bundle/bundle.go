@@ -77,6 +77,10 @@ func sections(in *intake.Result, dedupe bool) []Section {
 	for i := range in.Documents {
 		byFile[in.Documents[i].File] = &in.Documents[i]
 	}
+	// Another person's documents are never bundled, whatever names them.
+	for f := range in.Others() {
+		delete(byFile, f)
+	}
 	placed := map[string]bool{}
 	var out []Section
 	for _, o := range in.Report.Requirements {

@@ -30,6 +30,9 @@ type assembly struct {
 	pages   map[string]*docPages
 	title   string
 	subject string
+	// footer is the applicant's name, printed with the page number at
+	// the foot of every page.
+	footer string
 }
 
 // firstPages returns the first page of every document of a, in the
@@ -109,6 +112,9 @@ func (a assembly) build(lv level, opt Options) ([]byte, int, string, error) {
 		if err := pdfcpu.AddBookmarks(ctx, bms, true); err != nil {
 			return nil, 0, "", fmt.Errorf("bookmarks: %w", err)
 		}
+	}
+	if err := stampFooter(ctx, a.footer); err != nil {
+		return nil, 0, "", err
 	}
 	if opt.Watermark != "" {
 		// pdfcpu's own text watermarks use a core font whose dictionary
@@ -210,9 +216,17 @@ func (dp *docPages) vectorRun(from, thru int) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// rasterPDF draws pages on A4, centred, as JPEGs at lv.
+// rasterPDF draws pages on A4, centred, as JPEGs at lv, each with the
+// words intake read on it as invisible text over the image, where they
+// are printed: the bundle can be searched and its text copied.
 func rasterPDF(ps []page, lv level) ([]byte, error) {
 	pdf := fpdf.New("P", "mm", "A4", "")
+	family, tr := "", func(s string) string { return s }
+	for _, p := range ps {
+		if len(p.words.Lines) > 0 && family == "" {
+			pdf, family, tr = newDoc()
+		}
+	}
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCreator("intake", false)
 	for i, p := range ps {
@@ -225,6 +239,9 @@ func rasterPDF(ps []page, lv level) ([]byte, error) {
 		pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(b))
 		pdf.AddPage()
 		pdf.ImageOptions(name, (a4W-p.wMM)/2, (a4H-p.hMM)/2, p.wMM, p.hMM, false, opt, 0, "")
+		if family != "" {
+			textLayer(pdf, family, tr, p, (a4W-p.wMM)/2, (a4H-p.hMM)/2)
+		}
 	}
 	var out bytes.Buffer
 	if err := pdf.Output(&out); err != nil {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/ocr"
+	"github.com/intake-app/intake/ocr/layout"
 	"github.com/intake-app/intake/photo"
 )
 
@@ -39,6 +40,9 @@ type page struct {
 	img      image.Image
 	gray     bool
 	wMM, hMM float64
+	// words are what intake read on the page, in the pixels of the page
+	// as read upright (empty for a page not OCR'd).
+	words layout.Page
 }
 
 // docPages are the pages of one document.
@@ -182,7 +186,7 @@ func rasterPage(img image.Image, l document.PageLayout, gray bool, dpi float64, 
 	if gray {
 		img = toGray(img)
 	}
-	return page{img: img, gray: gray, wMM: w, hMM: h}
+	return page{img: img, gray: gray, wMM: w, hMM: h, words: l.Words}
 }
 
 func toGray(img image.Image) *image.Gray {

@@ -59,8 +59,12 @@ func TestSigned(t *testing.T) {
 	if res.Pages != 2 || len(res.Signed) != 1 {
 		t.Errorf("bundle: %+v", res)
 	}
-	cover := pdftotext(t, res.Path, 1)
-	if !strings.Contains(cover, "zahtev_potpisan.pdf is digitally signed") {
-		t.Errorf("the cover does not note the signature:\n%s", cover)
+	// The note is for the applicant: on the to-do sheet, not the cover.
+	sheet := filepath.Join(out, "todo.pdf")
+	if err := bundle.WriteToDo(sheet, in, bundle.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if todo := pdftotext(t, sheet, 1); !strings.Contains(todo, "zahtev_potpisan.pdf") || !strings.Contains(todo, "signature only holds in the original") {
+		t.Errorf("the to-do sheet does not note the signature:\n%s", todo)
 	}
 }

@@ -31,7 +31,7 @@ func Write(ctx context.Context, path string, in *intake.Result, opt Options) (Re
 	if err != nil {
 		return Result{}, err
 	}
-	a := assembly{secs: secs, pages: pages, title: title(in), subject: subject(in)}
+	a := assembly{secs: secs, pages: pages, title: title(in), subject: subject(in), footer: in.Report.Applicant.Name}
 	var signedFiles []string
 	for _, s := range secs {
 		for _, d := range s.Documents {
@@ -43,8 +43,8 @@ func Write(ctx context.Context, path string, in *intake.Result, opt Options) (Re
 	// The cover's page numbers depend on how many pages the cover takes.
 	nCover := 1
 	for range 3 {
-		first, _ := a.firstPages(nCover)
-		cover, n, err := renderCover(coverInfo{in: in, secs: secs, first: first, signed: signedFiles, dossier: in.Dir, opt: opt})
+		first, total := a.firstPages(nCover)
+		cover, n, err := renderCover(coverInfo{in: in, secs: secs, first: first, total: total, opt: opt})
 		if err != nil {
 			return Result{}, err
 		}
@@ -138,7 +138,7 @@ func Split(ctx context.Context, dir string, in *intake.Result, maxSize int64, op
 				sec.Documents = append(sec.Documents, d)
 			}
 		}
-		a := assembly{secs: []Section{sec}, pages: pages, title: s.Outcome.Title, subject: subject(in)}
+		a := assembly{secs: []Section{sec}, pages: pages, title: s.Outcome.Title, subject: subject(in), footer: in.Report.Applicant.Name}
 		raster := false
 		for _, d := range sec.Documents {
 			for _, p := range pages[d.File].pages {

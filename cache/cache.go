@@ -33,14 +33,20 @@ import (
 // DefaultMaxBytes is the default size bound of the cache.
 const DefaultMaxBytes = 256 << 20
 
+// DefaultMaxAge is how long an entry is kept unused by default: the
+// readings hold personal data (names, passport numbers, addresses), and
+// a dossier not checked for 90 days is closed or forgotten.
+const DefaultMaxAge = 90 * 24 * time.Hour
+
 // magic starts every entry file; its last byte is the entry format version.
 var magic = []byte("intake-cache\x01")
 
 // Cache is a directory of entries. Its methods are safe for concurrent
 // use, and several processes may share one directory.
 type Cache struct {
-	dir string
-	max int64
+	dir    string
+	max    int64
+	maxAge time.Duration // entries unused for longer are removed by Trim
 
 	mu      sync.Mutex
 	written int64 // bytes written since the last trim
@@ -68,7 +74,7 @@ func Open(dir string, maxBytes int64) (*Cache, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("cache: %w", err)
 	}
-	return &Cache{dir: dir, max: maxBytes}, nil
+	return &Cache{dir: dir, max: maxBytes, maxAge: DefaultMaxAge}, nil
 }
 
 // Path returns the cache's directory.
@@ -205,7 +211,7 @@ func (c *Cache) entries() ([]entryInfo, error) {
 			}
 			return err
 		}
-		if d.IsDir() {
+		if d.IsDir() || d.Name() == trimMark {
 			return nil
 		}
 		info, err := d.Info()
@@ -231,7 +237,12 @@ func (c *Cache) Trim() error {
 	}
 	sort.Slice(es, func(i, j int) bool { return es[i].used.Before(es[j].used) })
 	stale := time.Now().Add(-time.Hour)
+	old := time.Now().Add(-c.maxAge)
 	for _, e := range es {
+		if c.maxAge > 0 && e.used.Before(old) && !strings.HasPrefix(filepath.Base(e.path), ".") && os.Remove(e.path) == nil {
+			total -= e.size // unused for too long
+			continue
+		}
 		if strings.HasPrefix(filepath.Base(e.path), ".tmp-") {
 			// Left by an interrupted run, unless another run is writing it.
 			if e.used.Before(stale) && os.Remove(e.path) == nil {
@@ -302,3 +313,71 @@ var ProgramID = sync.OnceValue(func() string {
 	}
 	return fmt.Sprintf("%s:%d:%d", exe, info.Size(), info.ModTime().UnixNano())
 })
+
+// SetMaxAge sets how long an entry may stay unused before Trim removes
+// it; 0 keeps entries whatever their age (within the size bound).
+func (c *Cache) SetMaxAge(d time.Duration) { c.maxAge = d }
+
+// MaxAge returns how long an entry may stay unused.
+func (c *Cache) MaxAge() time.Duration { return c.maxAge }
+
+// fileKeyPrefix starts the keys made by FileKey.
+const fileKeyPrefix = "f"
+
+// FileKey returns the key of an entry about the file whose content has
+// the hex SHA-256 sum, with salt for whatever else changes the entry (the
+// program, the settings). The key starts with the content's hash, so the
+// entries of a file can be forgotten (Forget) without knowing the salt.
+func FileKey(sum, salt string) string {
+	if len(sum) > 32 {
+		sum = sum[:32]
+	}
+	return fileKeyPrefix + sum + "-" + Key(salt, sum)[:32]
+}
+
+// Forget removes the entries of the files whose contents have the given
+// hex SHA-256 sums (see FileKey), and returns how many there were and
+// their total size. Entries written before FileKey existed are not
+// found: they go when unused for MaxAge.
+func (c *Cache) Forget(sums ...string) (entries int, size int64, err error) {
+	prefixes := map[string]bool{}
+	for _, s := range sums {
+		k := FileKey(s, "")
+		prefixes[k[:strings.IndexByte(k, '-')+1]] = true
+	}
+	es, err := c.entries()
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, e := range es {
+		base := filepath.Base(e.path)
+		i := strings.IndexByte(base, '-')
+		if i < 0 || !prefixes[base[:i+1]] {
+			continue
+		}
+		if rerr := os.Remove(e.path); rerr == nil {
+			entries++
+			size += e.size
+		} else if !errors.Is(rerr, fs.ErrNotExist) && err == nil {
+			err = rerr
+		}
+	}
+	return entries, size, err
+}
+
+// trimMark is the file whose time says when the cache was last trimmed
+// by TrimDaily.
+const trimMark = ".trimmed"
+
+// TrimDaily trims the cache (Trim) when it was not trimmed for a day, so
+// that entries unused for MaxAge go even when nothing new is written.
+func (c *Cache) TrimDaily() error {
+	p := filepath.Join(c.dir, trimMark)
+	if info, err := os.Stat(p); err == nil && time.Since(info.ModTime()) < 24*time.Hour {
+		return nil
+	}
+	if err := os.WriteFile(p, nil, 0o600); err != nil {
+		return err
+	}
+	return c.Trim()
+}

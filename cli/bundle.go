@@ -12,136 +12,190 @@ import (
 
 	"github.com/intake-app/intake/bundle"
 	"github.com/intake-app/intake/intake"
+	"github.com/intake-app/intake/internal/i18n"
 )
 
+// bundleOptions are what intake bundle was asked, checked.
+type bundleOptions struct {
+	dossier       dossierFlags
+	dir           string
+	output, split string // one of them: the PDF to write, or the folder of split PDFs
+	target        string // output or split, absolute
+	maxSize       int64  // with split: the largest file, 0 for none
+	watermark     string
+	force         bool
+	todo          string // the to-do sheet's path; "" for none
+}
+
 func runBundle(ctx context.Context, args []string, env Env) error {
-	fs := newFlagSet("bundle", "intake bundle DIR -o FILE.pdf | --split OUTDIR [--max-size 2MB] [flags]", env)
-	df := addDossierFlags(fs)
-	output := fs.String("o", "", "write the bundle to this PDF file")
-	split := fs.String("split", "", "write one PDF per requirement into this folder (portal upload)")
-	maxSizeFlag := fs.String("max-size", "", "with --split: the largest file size, e.g. 2MB, 500KB (MB = 1,000,000 bytes)")
-	watermark := fs.String("watermark", "", `text written across every page, e.g. "for the préfecture only"`)
-	force := fs.Bool("force", false, "build the bundle even when the dossier is not ready, with the gaps on the cover page")
-	args, err := parseInterspersed(fs, args)
+	o, err := parseBundleFlags(args, env)
 	if err != nil {
 		return err
 	}
-	if len(args) != 1 {
-		return usagef("give one dossier folder (got %d arguments); see intake bundle -h", len(args))
-	}
-	if (*output == "") == (*split == "") {
-		return usagef("give either -o FILE.pdf (one bundle) or --split OUTDIR (one PDF per requirement)")
-	}
-	var maxSize int64
-	if *maxSizeFlag != "" {
-		if *split == "" {
-			return usagef("--max-size goes with --split")
-		}
-		if maxSize, err = parseSize(*maxSizeFlag); err != nil {
-			return err
-		}
-	}
-	target := *output
-	if target == "" {
-		target = *split
-	}
-	if target, err = filepath.Abs(target); err != nil {
-		return usageError{err.Error()}
-	}
-	if *output != "" {
-		if info, err := os.Stat(target); err == nil && info.IsDir() {
-			return usagef("-o %s is a folder: give the PDF file to write", *output)
-		}
-		if _, err := os.Stat(filepath.Dir(target)); err != nil {
-			return usagef("cannot write %s: %v", *output, err)
-		}
-	}
-	dir := args[0]
-	if inside(dir, target) {
-		fmt.Fprintf(env.Stderr, "intake bundle: note: %s is inside the dossier, as you asked: intake will read it as one of its documents next time; move it out before you validate again\n", target)
+	if inside(o.dir, o.target) {
+		fmt.Fprintf(env.Stderr, "intake bundle: note: %s is inside the dossier, as you asked: intake will read it as one of its documents next time; move it out before you validate again\n", o.target)
 	}
 	now := time.Now()
-	progress := newProgressLine(env, *df.quiet)
-	opt, err := df.options(now, openCache(false), progress)
+	c := openCache(false)
+	progress := newProgressLine(env, *o.dossier.quiet, i18n.New(o.dossier.language(env, nil)), c != nil)
+	opt, err := o.dossier.options(now, c, progress)
 	if err != nil {
 		return err
 	}
-	in, err := intake.Check(ctx, dir, opt)
-	progress.done()
+	in, err := intake.Check(ctx, o.dir, opt)
+	progress.done(in)
 	if err != nil {
+		return severalHelp(err)
+	}
+	if err := refuseDossierFile(o.target, in); err != nil {
 		return err
 	}
-	if err := refuseDossierFile(target, in); err != nil {
-		return err
-	}
-	verdict := in.Report
-	if !verdict.Ready && !*force {
+	if !in.Report.Ready && !o.force {
 		var gaps []string
-		for _, o := range verdict.NotMet() {
-			gaps = append(gaps, fmt.Sprintf("%s (%s)", o.ID, o.Status))
+		for _, r := range in.Report.NotMet() {
+			gaps = append(gaps, fmt.Sprintf("%s (%s)", r.ID, r.Status))
 		}
 		fmt.Fprintf(env.Stderr, "intake bundle: the dossier is not ready: %d of %d requirements are not met: %s\n",
-			len(gaps), len(verdict.Requirements), strings.Join(gaps, ", "))
-		fmt.Fprintf(env.Stderr, "Run intake validate %s to see what to do, or add --force to bundle it anyway (the gaps are shown on the cover page).\n", dir)
+			len(gaps), len(in.Report.Requirements), strings.Join(gaps, ", "))
+		fmt.Fprintf(env.Stderr, "Run intake validate %s to see what to do, or add --force to bundle it anyway (the gaps go on the to-do sheet, not on the cover).\n", o.dir)
 		return errNotReady
 	}
-	bopt := bundle.Options{Watermark: *watermark, Now: now, Creator: "intake"}
-	if *output != "" {
-		res, err := bundle.Write(ctx, target, in, bopt)
-		if err != nil {
-			return outputErrorf("cannot write the bundle: %w", err)
-		}
-		fmt.Fprintf(env.Stdout, "%s: %s, %s\n", *output, pages(res.Pages), humanSize(res.Size))
-		if res.Warning != "" {
-			fmt.Fprintf(env.Stderr, "intake bundle: %s: %s\n", *output, res.Warning)
-		}
-		for _, f := range res.Signed {
-			fmt.Fprintf(env.Stderr, "intake bundle: %s is digitally signed: its signature only holds in the original file; hand that in too\n", f)
-		}
-		return nil
+	bopt := bundle.Options{Watermark: o.watermark, Now: now, Creator: "intake"}
+	for _, other := range in.Report.Others {
+		fmt.Fprintf(env.Stderr, "intake bundle: left out %s: its holder is %s, not %s: another person's document is never bundled\n", other.File, other.Holder, in.Report.Applicant.Name)
 	}
-	files, err := bundle.Split(ctx, target, in, maxSize, bopt)
+	if o.todo != "" {
+		if err := refuseDossierFile(o.todo, in); err != nil {
+			return err
+		}
+		if err := bundle.WriteToDo(o.todo, in, bopt); err != nil {
+			return outputErrorf("cannot write the to-do sheet: %w", err)
+		}
+		fmt.Fprintf(env.Stderr, "intake bundle: the applicant's to-do sheet (not for the counter): %s\n", o.todo)
+	}
+	if o.output != "" {
+		return writeBundle(ctx, env, o, in, bopt)
+	}
+	return writeSplit(ctx, env, o, in, bopt)
+}
+
+// parseBundleFlags reads and checks intake bundle's arguments.
+func parseBundleFlags(args []string, env Env) (bundleOptions, error) {
+	fs := newFlagSet("bundle", "intake bundle DIR -o FILE.pdf | --split OUTDIR [--max-size 2MB] [flags]", env)
+	o := bundleOptions{dossier: addDossierFlags(fs)}
+	fs.StringVar(&o.output, "o", "", "write the bundle to this PDF file")
+	fs.StringVar(&o.split, "split", "", "write one PDF per requirement into this folder (portal upload)")
+	maxSize := fs.String("max-size", "", "with --split: the largest file size, e.g. 2MB, 500KB (MB = 1,000,000 bytes)")
+	fs.StringVar(&o.watermark, "watermark", "", `text written across every page, e.g. "for the préfecture only"`)
+	fs.BoolVar(&o.force, "force", false, "build the bundle even when the dossier is not ready (the gaps go on the to-do sheet, never on the cover)")
+	todo := fs.String("todo", "", "write the applicant's to-do sheet to this PDF (default: next to the bundle, FILE-todo.pdf)")
+	noTodo := fs.Bool("no-todo", false, "do not write the to-do sheet")
+	args, err := parseInterspersed(fs, args)
+	if err != nil {
+		return o, err
+	}
+	if len(args) != 1 {
+		return o, usagef("give one dossier folder (got %d arguments); see intake bundle -h", len(args))
+	}
+	if (o.output == "") == (o.split == "") {
+		return o, usagef("give either -o FILE.pdf (one bundle) or --split OUTDIR (one PDF per requirement)")
+	}
+	if *maxSize != "" {
+		if o.split == "" {
+			return o, usagef("--max-size goes with --split")
+		}
+		if o.maxSize, err = parseSize(*maxSize); err != nil {
+			return o, err
+		}
+	}
+	if o.target, err = filepath.Abs(o.output + o.split); err != nil {
+		return o, usageError{err.Error()}
+	}
+	if o.output != "" {
+		if info, err := os.Stat(o.target); err == nil && info.IsDir() {
+			return o, usagef("-o %s is a folder: give the PDF file to write", o.output)
+		}
+		if _, err := os.Stat(filepath.Dir(o.target)); err != nil {
+			return o, usagef("cannot write %s: %v", o.output, err)
+		}
+	}
+	o.dir = args[0]
+	if err := checkFolder(o.dir); err != nil {
+		return o, err
+	}
+	switch {
+	case *noTodo:
+	case *todo != "":
+		o.todo = *todo
+	default:
+		o.todo = strings.TrimSuffix(strings.TrimSuffix(o.target, string(filepath.Separator)), filepath.Ext(o.target)) + "-todo.pdf"
+	}
+	return o, nil
+}
+
+// writeBundle writes the one PDF of -o.
+func writeBundle(ctx context.Context, env Env, o bundleOptions, in *intake.Result, bopt bundle.Options) error {
+	res, err := bundle.Write(ctx, o.target, in, bopt)
+	if err != nil {
+		return outputErrorf("cannot write the bundle: %w", err)
+	}
+	fmt.Fprintf(env.Stdout, "%s: %s, %s\n", o.output, pages(res.Pages), humanSize(res.Size))
+	if res.Warning != "" {
+		fmt.Fprintf(env.Stderr, "intake bundle: %s: %s\n", o.output, res.Warning)
+	}
+	for _, f := range res.Signed {
+		fmt.Fprintf(env.Stderr, "intake bundle: %s is digitally signed: its signature only holds in the original file; hand that in too\n", f)
+	}
+	return nil
+}
+
+// writeSplit writes one PDF per requirement into --split's folder, and
+// says which files are over --max-size or left from an earlier run.
+func writeSplit(ctx context.Context, env Env, o bundleOptions, in *intake.Result, bopt bundle.Options) error {
+	files, err := bundle.Split(ctx, o.target, in, o.maxSize, bopt)
 	if err != nil {
 		return outputErrorf("cannot write the split files: %w", err)
 	}
 	tooBig := 0
+	written := map[string]bool{}
 	for _, f := range files {
-		rel, err := filepath.Rel(target, f.Path)
+		written[filepath.Base(f.Path)] = true
+		rel, err := filepath.Rel(o.target, f.Path)
 		if err != nil {
 			rel = f.Path
 		}
-		line := fmt.Sprintf("%s: %s, %s", filepath.Join(*split, rel), pages(f.Pages), humanSize(f.Size))
-		switch {
-		case f.Signed:
-			line += ", digitally signed: copied unchanged"
-		case f.DPI > 0:
-			line += fmt.Sprintf(", scans at %d dpi, JPEG quality %d", f.DPI, f.Quality)
-		}
-		fmt.Fprintln(env.Stdout, line)
+		fmt.Fprintln(env.Stdout, splitLine(filepath.Join(o.split, rel), f))
 		if f.Warning != "" {
 			fmt.Fprintf(env.Stderr, "intake bundle: %s: %s\n", rel, f.Warning)
 		}
 		if !f.Fits {
 			tooBig++
 			fmt.Fprintf(env.Stderr, "intake bundle: %s is %s, over the %s limit even at the lowest resolution and quality: split the document or scan it at a lower resolution\n",
-				rel, humanSize(f.Size), humanSize(maxSize))
+				rel, humanSize(f.Size), humanSize(o.maxSize))
 		}
 	}
-	written := map[string]bool{}
-	for _, f := range files {
-		written[filepath.Base(f.Path)] = true
-	}
-	if old, _ := filepath.Glob(filepath.Join(target, "[0-9][0-9]-*.pdf")); len(old) > 0 {
-		for _, p := range old {
-			if !written[filepath.Base(p)] {
-				fmt.Fprintf(env.Stderr, "intake bundle: %s is not from this run (an earlier one?): do not upload it\n", filepath.Join(*split, filepath.Base(p)))
-			}
+	old, _ := filepath.Glob(filepath.Join(o.target, "[0-9][0-9]-*.pdf"))
+	for _, p := range old {
+		if !written[filepath.Base(p)] {
+			fmt.Fprintf(env.Stderr, "intake bundle: %s is not from this run (an earlier one?): do not upload it\n", filepath.Join(o.split, filepath.Base(p)))
 		}
 	}
 	if tooBig > 0 {
 		return errNotReady
 	}
 	return nil
+}
+
+// splitLine describes one written split file.
+func splitLine(name string, f bundle.SplitFile) string {
+	line := fmt.Sprintf("%s: %s, %s", name, pages(f.Pages), humanSize(f.Size))
+	switch {
+	case f.Signed:
+		line += ", digitally signed: copied unchanged"
+	case f.DPI > 0:
+		line += fmt.Sprintf(", scans at %d dpi, JPEG quality %d", f.DPI, f.Quality)
+	}
+	return line
 }
 
 // parseSize reads a size such as 2MB, 1.5M, 500KB or 800000.

@@ -12,9 +12,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"golang.org/x/term"
+
+	"github.com/intake-app/intake/internal/i18n"
 )
 
 // Env is the outside world of a run.
@@ -23,6 +26,10 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	// Getenv reads environment variables; os.Getenv when nil.
 	Getenv func(string) string
+
+	// onFlags, when set, receives the flag set a command declares (help,
+	// completion and the man page list the flags this way).
+	onFlags func(*flag.FlagSet)
 }
 
 func (e Env) getenv(k string) string {
@@ -47,6 +54,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"validate", "check a dossier folder against a procedure's rules", runValidate},
+		{"status", "check many dossiers at once: one row each, most urgent first; --ics for the filing windows", runStatus},
 		{"mrz", "read machine-readable zones from images, or from text lines with --text", runMRZ},
 		{"photo", "check one ID photo (or a sheet of prints) against a country's photo rules", runPhoto},
 		{"rules", "list the procedures, or show one's requirements and sources", runRules},
@@ -56,30 +64,11 @@ func commands() []command {
 		{"cache", "clear (or show) the cache of earlier readings", runCache},
 		{"eval", "measure intake's reading on a folder of files with a truth.json", runEval},
 		{"version", "print intake's and Tesseract's versions", runVersion},
+		{"help", "show the commands, or one command's flags and examples", runHelp},
+		{"completion", "print a shell completion script (bash, zsh or fish)", runCompletion},
+		{"man", "print intake's manual page", runMan},
 	}
 }
-
-const usageText = `intake checks a residence-permit dossier (a folder of scans) offline.
-
-Usage:
-  intake validate DIR [--country CC --procedure ID --on YYYY-MM-DD] [--format text|json|html]
-  intake mrz FILE...            read the MRZ of passport and card images
-  intake mrz --text             read MRZ lines from stdin (blank line between MRZs)
-  intake photo FILE --country CC [--format json]
-                                check an ID photo: size, head, background, exposure
-  intake rules list             the procedures intake knows, with their dates
-  intake rules show CC/ID       a procedure's requirements, constraints and sources
-  intake init DIR --country CC --procedure ID
-                                write a commented intake.yaml into DIR
-  intake bundle DIR -o FILE.pdf  the PDF to hand in (--split OUTDIR: one PDF per requirement)
-  intake watch DIR [flags]      validate again whenever a file appears, changes or goes
-  intake cache clear            forget earlier readings (intake cache info: its size)
-  intake version
-
-Run "intake COMMAND -h" for a command's flags.
-Exit codes: 0 ready, 1 not ready (or a check failed), 2 usage or configuration error,
-3 missing dependency, 4 the output could not be written, 70 internal error, 130 interrupted.
-`
 
 // Run runs intake with args (without the program name) and returns the
 // exit code.
@@ -90,12 +79,14 @@ func Run(args []string, env Env) (code int) {
 			code = exit(env.Stderr, "", panicError{r})
 		}
 	}()
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		io.WriteString(env.Stderr, usageText)
-		if len(args) == 0 {
-			return ExitUsage
-		}
-		return ExitOK
+	switch {
+	case len(args) == 0:
+		writeUsage(env.Stderr, i18n.New(i18n.FromEnv(env.getenv)))
+		return ExitUsage
+	case args[0] == "-h" || args[0] == "--help" || args[0] == "-help":
+		args = []string{"help"}
+	case args[0] == "--version" || args[0] == "-V" || args[0] == "-version":
+		args = []string{"version"}
 	}
 	var cmd *command
 	for _, c := range commands() {
@@ -105,8 +96,7 @@ func Run(args []string, env Env) (code int) {
 		}
 	}
 	if cmd == nil {
-		fmt.Fprintf(env.Stderr, "intake: unknown command %q\n\n%s", args[0], usageText)
-		return ExitUsage
+		return exit(env.Stderr, "", unknownCommand(args[0]))
 	}
 	// Ctrl-C and a polite kill (SIGTERM, as from a service manager or a
 	// container runtime) both cancel the work and end with 130.
@@ -117,14 +107,23 @@ func Run(args []string, env Env) (code int) {
 
 // parseInterspersed parses flags that may come before or after the
 // positional arguments ("intake validate DIR --country RS").
+//
+// A mistyped flag gets the nearest one ("unknown flag --contry; did you
+// mean --country?") instead of the flag package's list of every flag; -h
+// prints the command's help.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
+	usage, out := fs.Usage, fs.Output()
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
+	defer func() { fs.Usage = usage; fs.SetOutput(out) }()
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				usage()
 				return nil, err
 			}
-			return nil, usageError{err.Error()}
+			return nil, flagError(fs, err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -139,13 +138,37 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // newFlagSet returns a flag set that reports errors instead of exiting
-// and prints its usage to stderr.
+// and prints the command's help (usage, flags, examples) to stderr on -h.
 func newFlagSet(name, usage string, env Env) *flag.FlagSet {
 	fs := flag.NewFlagSet("intake "+name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(env.Stderr, "Usage: %s\n\nFlags:\n", usage)
-		fs.PrintDefaults()
+		if _, ok := helps()[name]; !ok {
+			fmt.Fprintf(env.Stderr, "Usage: %s\n", usage)
+			return
+		}
+		writeCommandHelp(env.Stderr, name, fs, i18n.New(i18n.FromEnv(env.getenv)))
+	}
+	if env.onFlags != nil {
+		env.onFlags(fs)
 	}
 	return fs
+}
+
+// flagError turns the flag package's error into a usage error that names
+// the flag with two dashes and suggests the nearest one.
+func flagError(fs *flag.FlagSet, err error) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		name = strings.TrimLeft(name, "-")
+		cmd := strings.TrimPrefix(fs.Name(), "intake ")
+		if s := nearest(name, flagNames(fs)); s != "" {
+			return usagef("unknown flag --%s; did you mean --%s? (see intake %s -h)", name, s, cmd)
+		}
+		return usagef("unknown flag --%s (see intake %s -h)", name, cmd)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return usagef("--%s needs a value (see %s -h)", strings.TrimLeft(name, "-"), fs.Name())
+	}
+	return usageError{msg}
 }

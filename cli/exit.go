@@ -13,7 +13,7 @@ import (
 	"github.com/intake-app/intake/ocr"
 )
 
-// Exit codes. They are documented in the README and in usageText; scripts
+// Exit codes. They are documented in the README and in the help (exitCodesText); scripts
 // rely on them. Commands return errors; exit maps them to these codes, in
 // this one place.
 const (

@@ -101,12 +101,15 @@ func runRules(ctx context.Context, args []string, env Env) error {
 				return usagef("--on: %v", err)
 			}
 		}
-		p, err := rules.Procedure("", args[1], date)
+		p, err := rules.Procedure("", qualified(rules, args[1]), date)
 		if err != nil {
-			return usageError{err.Error() + "\n(give the procedure as COUNTRY/id; see intake rules list)"}
+			return procedureError(rules, args[1], err)
 		}
 		return showRules(env.Stdout, p, versionsOf(rules, p), *format)
 	default:
+		if near := nearest(args[0], []string{"list", "show"}); near != "" {
+			return usagef("unknown rules command %q; did you mean %s?", args[0], near)
+		}
 		return usagef("unknown rules command %q: use list or show", args[0])
 	}
 }

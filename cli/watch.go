@@ -14,7 +14,9 @@ import (
 
 	"github.com/intake-app/intake/cache"
 	"github.com/intake-app/intake/intake"
+	"github.com/intake-app/intake/internal/i18n"
 	"github.com/intake-app/intake/ocr"
+	"github.com/intake-app/intake/report"
 	"github.com/intake-app/intake/validate"
 )
 
@@ -34,6 +36,9 @@ func runWatch(ctx context.Context, args []string, env Env) error {
 		return usagef("give one dossier folder (got %d arguments); see intake watch -h", len(args))
 	}
 	dir := args[0]
+	if err := checkFolder(dir); err != nil {
+		return err
+	}
 	c := openCache(false)
 	if c == nil {
 		tmp, err := os.MkdirTemp("", "intake-watch-")
@@ -58,7 +63,11 @@ func runWatch(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	defer checker.Close()
-	fmt.Fprintf(env.Stdout, "Watching %s (Ctrl-C to stop)\n", dir)
+	lang := df.language(env, nil)
+	if s, _, err := intake.Resolve(dir, opt, opt.Rules); err == nil {
+		lang = df.language(env, &intake.Result{Settings: s})
+	}
+	fmt.Fprintf(env.Stdout, "%s\n", i18n.New(lang).T("Watching %s (Ctrl-C to stop)", dir))
 
 	var prev *watchState
 	snap := snapshot(dir)
@@ -74,7 +83,7 @@ func runWatch(ctx context.Context, args []string, env Env) error {
 		case err != nil:
 			fmt.Fprintf(env.Stdout, "%s  %v\n", now.Format(time.TimeOnly), err)
 		default:
-			printChanges(env, prev, st, now)
+			printChanges(env, prev, st, now, lang)
 			prev = st
 		}
 		next, changed, err := waitForChange(ctx, dir, snap, *poll, *settle)
@@ -88,6 +97,7 @@ func runWatch(ctx context.Context, args []string, env Env) error {
 
 // watchState is what one validation found.
 type watchState struct {
+	res     *intake.Result
 	verdict *validate.Report
 	errors  map[string]string // file → why it could not be read
 }
@@ -97,7 +107,7 @@ func watchRound(ctx context.Context, checker *intake.Checker, dir string) (*watc
 	if err != nil {
 		return nil, err
 	}
-	st := &watchState{verdict: res.Report, errors: map[string]string{}}
+	st := &watchState{res: res, verdict: res.Report, errors: map[string]string{}}
 	for _, d := range res.Documents {
 		if d.Error != "" {
 			st.errors[d.File] = d.Error
@@ -106,57 +116,56 @@ func watchRound(ctx context.Context, checker *intake.Checker, dir string) (*watc
 	return st, nil
 }
 
-// printChanges prints the verdict the first time, then only what changed.
-func printChanges(env Env, prev, cur *watchState, now time.Time) {
+// printChanges prints the verdict the first time, then only what changed
+// (a requirement whose status changed, a file that became unreadable),
+// and each time the verdict and what still remains to do, in lang.
+func printChanges(env Env, prev, cur *watchState, now time.Time, lang string) {
 	v := cur.verdict
-	verdict := (*validate.Report).Summary
 	out := env.Stdout
+	p := i18n.New(lang)
+	word := func(s validate.Status) string { return report.StatusWord(s, lang) }
+	title := func(o validate.Outcome) string { return report.RequirementTitle(v, o, lang) }
 	if prev == nil {
-		fmt.Fprintf(out, "%s  %s/%s, checked for %s\n%s\n", now.Format(time.TimeOnly), v.Country, v.Procedure, v.Reference, verdict(v))
+		fmt.Fprintf(out, "%s  %s\n", now.Format(time.TimeOnly), p.T("Dossier %s, checked for %s", cur.res.Dir, p.Date(v.Reference)))
 		for _, o := range v.Requirements {
 			if o.Status != validate.OK {
-				fmt.Fprintf(out, "  %s %s  %s\n", statusMark(o.Status), o.Status, o.Title)
-				if o.Message != "" {
-					fmt.Fprintf(out, "      %s\n", o.Message)
-				}
+				fmt.Fprintf(out, "  %s %s  %s\n", statusMark(o.Status), word(o.Status), title(o))
 			}
 		}
-		for _, f := range slices.Sorted(maps.Keys(cur.errors)) {
-			fmt.Fprintf(out, "  ✗ %s: %s\n", f, cur.errors[f])
+	} else {
+		old := map[string]validate.Outcome{}
+		for _, o := range prev.verdict.Requirements {
+			old[o.ID] = o
 		}
-		return
-	}
-	old := map[string]validate.Outcome{}
-	for _, o := range prev.verdict.Requirements {
-		old[o.ID] = o
-	}
-	n := 0
-	for _, o := range v.Requirements {
-		was, ok := old[o.ID]
-		if ok && was.Status == o.Status && was.Message == o.Message {
-			continue
-		}
-		n++
-		from := "new"
-		if ok {
-			from = string(was.Status)
-		}
-		fmt.Fprintf(out, "  %s %s → %s  %s\n", statusMark(o.Status), from, o.Status, o.Title)
-		if o.Message != "" {
-			fmt.Fprintf(out, "      %s\n", o.Message)
-		}
-	}
-	for _, f := range slices.Sorted(maps.Keys(cur.errors)) {
-		if prev.errors[f] != cur.errors[f] {
+		n := 0
+		for _, o := range v.Requirements {
+			was, ok := old[o.ID]
+			if ok && was.Status == o.Status {
+				continue // the same status, if with other words: no change to report
+			}
 			n++
-			fmt.Fprintf(out, "  ✗ %s: %s\n", f, cur.errors[f])
+			from := p.T("new")
+			if ok {
+				from = word(was.Status)
+			}
+			fmt.Fprintf(out, "  %s %s → %s  %s\n", statusMark(o.Status), from, word(o.Status), title(o))
+		}
+		for _, f := range slices.Sorted(maps.Keys(cur.errors)) {
+			if prev.errors[f] != cur.errors[f] {
+				n++
+				fmt.Fprintf(out, "  ✗ %s: %s\n", f, cur.errors[f])
+			}
+		}
+		if n == 0 {
+			fmt.Fprintf(out, "  %s\n", p.T("no change in the verdict"))
 		}
 	}
-	switch {
-	case prev.verdict.Ready != v.Ready || verdict(prev.verdict) != verdict(v):
-		fmt.Fprintf(out, "%s\n", verdict(v))
-	case n == 0:
-		fmt.Fprintf(out, "  no change in the verdict (%s)\n", verdict(v))
+	fmt.Fprintf(out, "%s\n", report.Verdict(cur.res, lang))
+	if todo := report.TodoList(cur.res, lang); len(todo) > 0 {
+		fmt.Fprintf(out, "%s:\n", p.T("Still to do"))
+		for i, t := range todo {
+			fmt.Fprintf(out, "  %d. %s\n", i+1, t)
+		}
 	}
 }
 

@@ -56,7 +56,7 @@ func TestWatch(t *testing.T) {
 	defer cancel()
 	done := make(chan int)
 	go func() {
-		err := runWatch(ctx, []string{dir, "--poll", "50ms", "--settle", "300ms"}, Env{Stdout: &out, Stderr: &errs})
+		err := runWatch(ctx, []string{dir, "--poll", "50ms", "--settle", "300ms", "--lang", "en"}, Env{Stdout: &out, Stderr: &errs})
 		if err != nil {
 			t.Errorf("watch: %v", err)
 		}
@@ -73,13 +73,14 @@ func TestWatch(t *testing.T) {
 		}
 	}
 	waitFor("NOT READY")
-	waitFor("missing  Proof of address")
+	waitFor("Missing  Proof of address")
+	waitFor("Still to do:\n  1. Add: ")
 	first := len(out.String())
 
 	bill := filepath.Join(dir, "stanovanje", "racun_za_struju.pdf")
 	copyFile(t, filepath.Join(example, "stanovanje", "racun_za_struju.pdf"), bill)
 	waitFor("added: stanovanje/racun_za_struju.pdf")
-	waitFor("missing → ok  Proof of address")
+	waitFor("Missing → OK  Proof of address")
 	changes := out.String()[first:]
 	if strings.Contains(changes, "Application form") {
 		t.Errorf("an unchanged requirement is printed again:\n%s", changes)
@@ -87,7 +88,7 @@ func TestWatch(t *testing.T) {
 
 	os.Remove(bill)
 	waitFor("removed: stanovanje/racun_za_struju.pdf")
-	waitFor("ok → missing  Proof of address")
+	waitFor("OK → Missing  Proof of address")
 	cancel()
 	select {
 	case code := <-done:

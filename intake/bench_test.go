@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -302,4 +303,117 @@ func BenchmarkWarmExample(b *testing.B) {
 			b.Fatalf("warm run OCR'd %d pages", n)
 		}
 	}
+}
+
+// writeCaseload20 writes the 20 client dossiers of synth.Caseload into
+// dir, rendered as scans and phone photos (the examples' renders), and
+// returns their folders.
+func writeCaseload20(dir string) ([]string, error) {
+	clients := synth.Caseload(reference, true)
+	if err := synth.WriteCaseload(dir, clients); err != nil {
+		return nil, err
+	}
+	var dirs []string
+	for _, c := range clients {
+		dirs = append(dirs, filepath.Join(dir, c.Folder))
+	}
+	return dirs, nil
+}
+
+// BenchmarkCaseload20 checks the 20 client dossiers of a caseworker as
+// intake status does (intake.CheckMany: one Checker, so one Tesseract,
+// per core): cold (an empty cache: every scanned page is OCR'd) and warm
+// (every file from the cache). Run it with -benchtime=1x:
+//
+//	go test -run '^$' -bench Caseload20 -benchtime 1x ./intake/
+//
+// It reports the pages OCR'd and pages per second of the cold run, the
+// seconds per run, the peak resident memory of the process (Tesseract's
+// included) and the CPU seconds, which show whether both cores worked.
+func BenchmarkCaseload20(b *testing.B) {
+	dirs, err := writeCaseload20(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	workers := runtime.NumCPU()
+	// run checks the caseload and returns the pages OCR'd and the pages
+	// read at all (a cached file's pages are not read).
+	run := func(b *testing.B, c *cache.Cache) (ocrd, read int) {
+		var reads atomic.Int64
+		opt := intake.Options{On: reference.Format(time.DateOnly), Now: now, Cache: c, Workers: 1,
+			// The first report of a dossier says how many pages it will read.
+			Progress: func(p intake.Progress) {
+				if p.PagesDone == 0 {
+					reads.Add(int64(p.Pages))
+				}
+			}}
+		var failed error
+		err := intake.CheckMany(context.Background(), dirs, opt, workers, func(_ int, ch intake.Checked) {
+			if ch.Err != nil {
+				failed = fmt.Errorf("%s: %w", ch.Dir, ch.Err)
+				return
+			}
+			ocrd += ocrPages(ch.Result.Documents)
+		})
+		if err == nil {
+			err = failed
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		return ocrd, int(reads.Load())
+	}
+	report := func(b *testing.B, pages int, cpu0 float64) {
+		perRun := b.Elapsed().Seconds() / float64(b.N)
+		b.ReportMetric(perRun, "s/run")
+		if pages > 0 {
+			b.ReportMetric(float64(pages), "pages")
+			b.ReportMetric(float64(pages)/perRun, "pages/s")
+		}
+		b.ReportMetric(peakRSS()/1e6, "peak-MB")
+		b.ReportMetric((cpuTime(syscall.RUSAGE_SELF)-cpu0)/float64(b.N), "cpu-s/op")
+	}
+	// The warm run uses the cold run's cache: it lives in the parent's
+	// temporary folder, which outlives the sub-benchmarks.
+	tmp := b.TempDir()
+	var warmCache *cache.Cache
+	b.Run("cold", func(b *testing.B) {
+		resetPeakRSS()
+		cpu := cpuTime(syscall.RUSAGE_SELF)
+		pages := 0
+		for b.Loop() {
+			b.StopTimer()
+			d, err := os.MkdirTemp(tmp, "cold-")
+			if err != nil {
+				b.Fatal(err)
+			}
+			c, err := cache.Open(d, 0)
+			if err != nil {
+				b.Fatal(err)
+			}
+			warmCache = c
+			b.StartTimer()
+			pages, _ = run(b, c)
+		}
+		report(b, pages, cpu)
+	})
+	b.Run("warm", func(b *testing.B) {
+		if warmCache == nil {
+			c, err := cache.Open(tmp, 0)
+			if err != nil {
+				b.Fatal(err)
+			}
+			run(b, c)
+			warmCache = c
+		}
+		resetPeakRSS()
+		cpu := cpuTime(syscall.RUSAGE_SELF)
+		b.ResetTimer()
+		for b.Loop() {
+			if _, n := run(b, warmCache); n != 0 {
+				b.Fatalf("a warm run read %d pages", n)
+			}
+		}
+		report(b, 0, cpu)
+	})
 }

@@ -96,7 +96,7 @@ func (w *fileWork) load() bool {
 		ok = err == nil
 	}
 	if !ok && w.cache != nil && w.salt != "" {
-		b, ok = w.cache.Get(cache.Key(w.salt, w.sum))
+		b, ok = w.cache.Get(cache.FileKey(w.sum, w.salt))
 	}
 	if !ok {
 		return false
@@ -144,7 +144,7 @@ func (w *fileWork) store() {
 		_ = os.WriteFile(filepath.Join(w.record, w.sum+".json"), b, 0o644)
 	}
 	if w.cache != nil && w.salt != "" {
-		w.cache.Put(cache.Key(w.salt, w.sum), b) // a cache that cannot be written is no cache
+		w.cache.Put(cache.FileKey(w.sum, w.salt), b) // a cache that cannot be written is no cache
 	}
 }
 

@@ -37,6 +37,9 @@ type Options struct {
 	// Recorded is a folder of recorded readings to replay instead of OCR
 	// (see ReadOptions); the tests use it to run without Tesseract.
 	Recorded string
+	// Limits bound what one file may cost to read: file size, pixels,
+	// pages (zero fields: the defaults, ocr.DefaultLimits).
+	Limits ocr.Limits
 }
 
 // Result is what a check found: the settings used, each file's document,
@@ -108,11 +111,14 @@ func (c *Checker) Check(ctx context.Context, dir string) (*Result, error) {
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
+	if err := checkNested(dir); err != nil {
+		return nil, err
+	}
 	s, proc, err := Resolve(dir, opt, opt.Rules)
 	if err != nil {
 		return nil, err
 	}
-	files, err := Scan(dir)
+	files, err := ScanLimited(dir, opt.Limits)
 	if err != nil {
 		return nil, &SettingsError{err.Error()}
 	}
@@ -122,7 +128,7 @@ func (c *Checker) Check(ctx context.Context, dir string) (*Result, error) {
 	}
 	docs, err := Read(ctx, eng, files, ReadOptions{
 		Country: s.Country, Nationality: s.Nationality, Now: opt.Now, Reference: s.On.Time(),
-		Workers: opt.Workers, Progress: opt.Progress, Cache: opt.Cache, Recorded: opt.Recorded,
+		Workers: opt.Workers, Progress: opt.Progress, Cache: opt.Cache, Recorded: opt.Recorded, Limits: opt.Limits,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", dir, err)
@@ -130,10 +136,14 @@ func (c *Checker) Check(ctx context.Context, dir string) (*Result, error) {
 	if err := applyStated(dir, s.Config.Documents, docs); err != nil {
 		return nil, err
 	}
-	return &Result{
+	res := &Result{
 		Dir: dir, Settings: s, Procedure: proc, Documents: docs,
 		Report: validate.Evaluate(proc, docs, s.Facts),
-	}, nil
+	}
+	if err := separate(res); err != nil {
+		return nil, err
+	}
+	return res, nil
 }
 
 // applyStated gives the documents what intake.yaml states about them (the
@@ -175,7 +185,7 @@ func (c *Checker) ReadFolder(ctx context.Context, dir, country string) ([]docume
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
-	files, err := Scan(dir)
+	files, err := ScanLimited(dir, opt.Limits)
 	if err != nil {
 		return nil, &SettingsError{err.Error()}
 	}
@@ -185,6 +195,6 @@ func (c *Checker) ReadFolder(ctx context.Context, dir, country string) ([]docume
 	}
 	return Read(ctx, eng, files, ReadOptions{
 		Country: country, Nationality: opt.Nationality, Now: opt.Now, Workers: opt.Workers,
-		Progress: opt.Progress, Cache: opt.Cache, Recorded: opt.Recorded,
+		Progress: opt.Progress, Cache: opt.Cache, Recorded: opt.Recorded, Limits: opt.Limits,
 	})
 }

@@ -20,10 +20,13 @@ import (
 	"github.com/intake-app/intake/photo"
 )
 
-// interpret reads a document again with extract.Interpret and the inputs
-// the pipeline is to pass it (issue 11): the pages, their word boxes, the
-// MRZ, and, for an image, its size, shape and faces.
-// TODO(lead): once intake.Read calls extract.Interpret itself, drop this.
+// interpret reads a document again with extract.Interpret and every input
+// issue 11 asks the pipeline to pass: intake.Read passes the pages, their
+// word boxes and the MRZ, and photo facts for ID-shaped images only; this
+// adds, for any image, its size and the faces found on it (what makes a
+// portrait without text a photo).
+// TODO(lead): once intake.Read measures faces on images with little text,
+// drop this.
 func interpret(t *testing.T, d *document.Document, path string) {
 	t.Helper()
 	interpretIn(t, d, path, "FR")

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -18,6 +17,7 @@ import (
 	"github.com/intake-app/intake/ocr"
 	"github.com/intake-app/intake/ocr/layout"
 	"github.com/intake-app/intake/ocr/mrz"
+	"github.com/intake-app/intake/ocr/visual"
 	"github.com/intake-app/intake/photo"
 	"golang.org/x/sync/errgroup"
 )
@@ -42,6 +42,9 @@ type ReadOptions struct {
 	// them without Tesseract or poppler. Record, when set, is the folder
 	// where the readings of this run are written.
 	Recorded, Record string
+	// Limits bound what one file may cost to read (zero fields: the
+	// defaults).
+	Limits ocr.Limits
 }
 
 // Progress is how far reading a dossier has gone.
@@ -78,6 +81,7 @@ func Read(ctx context.Context, eng *ocr.Engine, files []File, opt ReadOptions) (
 		work[i] = &fileWork{file: f, country: opt.Country, doc: document.Document{File: f.Rel, Path: f.Path, Format: f.MIME, Type: document.Unknown}}
 		work[i].cache, work[i].salt, work[i].now = opt.Cache, salt, opt.Now
 		work[i].recorded, work[i].record = opt.Recorded, opt.Record
+		work[i].lim = opt.Limits
 		work[i].reference = opt.Reference
 		if work[i].reference.IsZero() {
 			work[i].reference = opt.Now
@@ -216,6 +220,8 @@ type fileWork struct {
 	reference time.Time // an ID photo's age is judged against it
 
 	recorded, record string // folders of recorded readings: to replay, to write
+
+	lim ocr.Limits // what one file may cost to read
 }
 
 // open lists the pages of the file. Problems with the file are recorded
@@ -233,7 +239,7 @@ func (w *fileWork) open(ctx context.Context) error {
 	}
 	switch w.file.kind() {
 	case kindPDF:
-		pdf, err := ocr.OpenPDF(ctx, w.file.Path)
+		pdf, err := w.lim.OpenPDF(ctx, w.file.Path)
 		if err != nil {
 			if errors.Is(err, ocr.ErrDependency) || ctx.Err() != nil {
 				return err
@@ -252,12 +258,12 @@ func (w *fileWork) open(ctx context.Context) error {
 			}
 		}
 	case kindImage:
-		data, err := os.ReadFile(w.file.Path)
+		data, err := w.lim.ReadFile(w.file.Path)
 		if err != nil {
 			w.doc.Error = "cannot be read: " + err.Error()
 			return nil
 		}
-		if _, err := ocr.CheckImage(data); err != nil {
+		if _, err := w.lim.CheckImage(data); err != nil {
 			w.doc.Error = imageProblem(err)
 			return nil
 		}
@@ -287,7 +293,7 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 		}
 	} else {
 		var err error
-		if img, err = ocr.DecodeImage(w.data); err != nil {
+		if img, err = w.lim.DecodeImage(w.data); err != nil {
 			pw.err = errors.New(imageProblem(err))
 			return nil
 		}
@@ -384,79 +390,11 @@ func (w *fileWork) finish(procedureCountry string) {
 	if d.Error != "" {
 		return
 	}
-	// The photo is judged here, not when it is measured: the measurement
-	// is cached, while the country's rules and the reference date its age
-	// is judged against change from run to run.
-	if w.photo != nil {
-		prof := photo.For(w.country)
-		d.Photo = prof.Judge(w.photo.Measurement)
-		if w.photo.Taken != "" {
-			if taken, err := time.Parse(time.DateOnly, w.photo.Taken); err == nil {
-				prof.CheckAge(d.Photo, taken, w.reference)
-			}
-		}
-	}
-	var texts []string
-	var confSum float64
-	var ocrPages, failed int
-	var mrzProblem string
-	d.Layout = make([]document.PageLayout, len(w.pages))
-	for i, p := range w.pages {
-		d.Layout[i].Source = p.source
-		d.Layout[i].Rotation, d.Layout[i].Skew = p.rotation, p.skew
-		d.Layout[i].Words = p.layout
-		if p.err != nil {
-			failed++
-			if len(w.pages) > 1 {
-				d.Warnf("page %d could not be read: %v", i+1, p.err)
-			}
-			texts = append(texts, "")
-			continue
-		}
-		texts = append(texts, p.text)
-		if p.source == document.SourceOCR {
-			ocrPages++
-			confSum += p.conf
-			if p.rotation != 0 {
-				d.Warnf("page %d was turned by %d°: intake read it upright, but scan it upright for the counter", i+1, p.rotation)
-			}
-			// The zone is decoded here, not when it is read: two-digit
-			// years depend on the day of the run.
-			if m := mrz.Decode(p.mrz, w.now); m != nil && d.MRZ == nil {
-				d.MRZ = m
-				if i == 0 {
-					d.MRZBox = p.mrzBox
-				}
-			} else if m == nil && !p.mrzBox.Empty() {
-				mrzProblem = "a machine-readable zone is printed but could not be read"
-			}
-		}
-	}
-	if failed == len(w.pages) && len(w.pages) > 0 {
-		d.Error = w.pages[0].err.Error()
-		if len(w.pages) > 1 {
-			d.Error = fmt.Sprintf("none of its %d pages could be read: %s", len(w.pages), d.Error)
-		}
+	w.judgePhoto()
+	texts, ok := w.gatherPages()
+	if !ok {
 		return
 	}
-	switch {
-	case ocrPages == 0 && w.photo != nil:
-		d.TextSource = document.SourceNone
-	case ocrPages == 0:
-		d.TextSource = document.SourceTextLayer
-		d.Confidence = 100
-	default:
-		d.TextSource = document.SourceOCR
-		d.Confidence = confSum / float64(ocrPages)
-	}
-	if d.MRZ == nil && mrzProblem != "" {
-		d.Warnf("%s: check that the bottom lines of the page are sharp and not cut off", mrzProblem)
-	}
-	if d.MRZ != nil && !d.MRZ.Valid {
-		d.Warnf("the machine-readable zone was read but its check digits do not all hold: its data may be misread")
-	}
-	d.Text = strings.Join(texts, "\f")
-
 	// One place decides the type and the fields, from every piece of
 	// evidence at once (see extract.Interpret).
 	in := extract.Input{Pages: texts, MRZ: d.MRZ, Country: procedureCountry, Now: w.now}
@@ -471,6 +409,128 @@ func (w *fileWork) finish(procedureCountry string) {
 	extract.Interpret(d, in)
 	if d.Type != document.Photo {
 		d.Photo = nil
+	}
+	readVisualZone(d, w.now)
+}
+
+// judgePhoto judges a measured photo here, not when it is measured: the
+// measurement is cached, while the country's rules and the reference date
+// its age is judged against change from run to run.
+func (w *fileWork) judgePhoto() {
+	if w.photo == nil {
+		return
+	}
+	prof := photo.For(w.country)
+	w.doc.Photo = prof.Judge(w.photo.Measurement)
+	if w.photo.Taken != "" {
+		if taken, err := time.Parse(time.DateOnly, w.photo.Taken); err == nil {
+			prof.CheckAge(w.doc.Photo, taken, w.reference)
+		}
+	}
+}
+
+// gatherPages puts the pages' readings into the document: layout, text,
+// confidence, the decoded MRZ and what to warn about. It returns the
+// pages' texts, and false when no page could be read (the document then
+// has its Error).
+func (w *fileWork) gatherPages() ([]string, bool) {
+	d := &w.doc
+	var texts []string
+	var confSum float64
+	var ocrPages, failed int
+	mrzUnread := false
+	d.Layout = make([]document.PageLayout, len(w.pages))
+	for i, p := range w.pages {
+		d.Layout[i] = document.PageLayout{Source: p.source, Rotation: p.rotation, Skew: p.skew, Words: p.layout}
+		if p.err != nil {
+			failed++
+			if len(w.pages) > 1 {
+				d.Warnf("page %d could not be read: %v", i+1, p.err)
+			}
+			texts = append(texts, "")
+			continue
+		}
+		texts = append(texts, p.text)
+		if p.source != document.SourceOCR {
+			continue
+		}
+		ocrPages++
+		confSum += p.conf
+		if p.rotation != 0 {
+			d.Warnf("page %d was turned by %d°: intake read it upright, but scan it upright for the counter", i+1, p.rotation)
+		}
+		mrzUnread = w.decodeMRZ(i, p) || mrzUnread
+	}
+	if failed == len(w.pages) && len(w.pages) > 0 {
+		d.Error = w.pages[0].err.Error()
+		if len(w.pages) > 1 {
+			d.Error = fmt.Sprintf("none of its %d pages could be read: %s", len(w.pages), d.Error)
+		}
+		return nil, false
+	}
+	switch {
+	case ocrPages == 0 && w.photo != nil:
+		d.TextSource = document.SourceNone
+	case ocrPages == 0:
+		d.TextSource, d.Confidence = document.SourceTextLayer, 100
+	default:
+		d.TextSource, d.Confidence = document.SourceOCR, confSum/float64(ocrPages)
+	}
+	if d.MRZ == nil && mrzUnread {
+		d.Warnf("a machine-readable zone is printed but could not be read: check that the bottom lines of the page are sharp and not cut off")
+	}
+	if d.MRZ != nil && !d.MRZ.Valid {
+		d.Warnf("the machine-readable zone was read but its check digits do not all hold: its data may be misread")
+	}
+	d.Text = strings.Join(texts, "\f")
+	return texts, true
+}
+
+// decodeMRZ decodes page i's zone here, not when it is read: two-digit
+// years depend on the day of the run. The first zone decoded is the
+// document's. It reports whether the page shows a zone that could not be
+// decoded.
+func (w *fileWork) decodeMRZ(i int, p pageWork) bool {
+	m := mrz.Decode(p.mrz, w.now)
+	if m == nil {
+		return !p.mrzBox.Empty()
+	}
+	if w.doc.MRZ == nil {
+		w.doc.MRZ = m
+		if i == 0 {
+			w.doc.MRZBox = p.mrzBox
+		}
+	}
+	return false
+}
+
+// readVisualZone reads the dates printed next to their labels on an
+// identity document (the MRZ does not hold the issue date), and warns when
+// the printed expiry and the MRZ's disagree.
+func readVisualZone(d *document.Document, now time.Time) {
+	switch d.Type {
+	case document.Passport, document.IDCard, document.ResidencePermit:
+	default:
+		return
+	}
+	var lines []layout.Line
+	for _, l := range d.Layout {
+		lines = append(lines, l.Words.Lines...)
+	}
+	if len(lines) == 0 {
+		return
+	}
+	vd := visual.VisualDates(lines, now)
+	if d.Issued.IsZero() && !vd.Issue.IsZero() {
+		d.Issued = document.DateOf(vd.Issue)
+	}
+	if d.Expires.IsZero() && !vd.Expiry.IsZero() {
+		d.Expires = document.DateOf(vd.Expiry)
+	}
+	if d.MRZ != nil {
+		if msg := visual.ExpiryMismatch(vd, d.MRZ); msg != "" {
+			d.Warnf("%s", msg)
+		}
 	}
 }
 
@@ -502,11 +562,16 @@ func languagesFor(eng *ocr.Engine, countryCode, nationality string) ocr.Options 
 		"RU": {"rus"},
 		"RS": {"srp_latn", "srp"},
 	}
+	// Civil-status and court papers of the Maghreb are in Arabic, often
+	// with French beside it; those of the Arab East in Arabic.
 	byNationality := map[string][]string{
 		"CN": {"chi_sim"}, "TW": {"chi_sim"}, "HK": {"chi_sim"},
 		"RU": {"rus"}, "BY": {"rus"}, "KZ": {"rus"}, "UA": {"rus"},
 		"FR": {"fra"}, "BE": {"fra", "nld"}, "NL": {"nld"}, "DE": {"deu"},
 		"AT": {"deu"}, "CH": {"fra", "deu"}, "RS": {"srp_latn", "srp"},
+		"MA": {"ara", "fra"}, "DZ": {"ara", "fra"}, "TN": {"ara", "fra"}, "MR": {"ara", "fra"}, "LB": {"ara", "fra"},
+		"EG": {"ara"}, "LY": {"ara"}, "SD": {"ara"}, "SY": {"ara"}, "IQ": {"ara"}, "JO": {"ara"}, "PS": {"ara"},
+		"SA": {"ara"}, "YE": {"ara"}, "KW": {"ara"}, "QA": {"ara"}, "BH": {"ara"}, "AE": {"ara"}, "OM": {"ara"},
 	}
 	first, ok := primary[strings.ToUpper(countryCode)]
 	if !ok {
@@ -530,7 +595,10 @@ func languagesFor(eng *ocr.Engine, countryCode, nationality string) ocr.Options 
 	if l, ok := byNationality[country.Alpha2(nationality)]; ok {
 		add(l)
 	}
-	for _, l := range [][]string{{"eng"}, {"chi_sim"}, {"rus"}} {
+	// Whatever the nationality (unknown before the passport is read), a
+	// page that reads poorly is tried in the scripts of the applicants'
+	// other papers: Latin (English), Chinese, Cyrillic and Arabic.
+	for _, l := range [][]string{{"eng"}, {"chi_sim"}, {"rus"}, {"ara"}} {
 		add(l)
 	}
 	return opt

@@ -9,8 +9,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/agnivade/levenshtein"
+
 	"github.com/intake-app/intake/country"
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/internal/i18n"
 	"github.com/intake-app/intake/validate"
 )
 
@@ -73,7 +76,7 @@ func Resolve(dir string, opt Options, rules *validate.Rules) (Settings, *validat
 		}
 		return fromFile
 	}
-	s.Country = strings.ToUpper(strings.TrimSpace(pick(opt.Country, cfg.Country)))
+	s.Country = countryCode(rules, strings.TrimSpace(pick(opt.Country, cfg.Country)))
 	s.Procedure = strings.TrimSpace(pick(opt.Procedure, cfg.Procedure))
 	s.Nationality = strings.TrimSpace(pick(opt.Nationality, cfg.Nationality))
 	if c, id, ok := strings.Cut(s.Procedure, "/"); ok {
@@ -89,21 +92,30 @@ func Resolve(dir string, opt Options, rules *validate.Rules) (Settings, *validat
 	case "":
 		s.On = document.DateOf(now)
 	default:
-		d, err := document.ParseDate(on)
+		d, err := parseDay(on)
 		if err != nil {
 			return s, nil, settingsErrorf("reference date: %v", err)
 		}
 		s.On = d
 	}
+	if s.Country == "" && s.Procedure != "" {
+		s.Country = onlyCountryOf(rules, s.Procedure)
+	}
 	if s.Country == "" || s.Procedure == "" {
 		return s, nil, settingsErrorf("which procedure? give --country and --procedure, or write them in %s.\nKnown procedures:\n%s",
-			filepath.Join(dir, ConfigFile), ProcedureList(rules))
+			filepath.Join(dir, ConfigFile), procedureListOf(rules, s.Country))
 	}
 	if country.Alpha2(s.Country) == "" {
+		if near := nearestCountry(rules, s.Country); near != "" {
+			return s, nil, settingsErrorf("--country %q is not an ISO 3166 alpha-2 code; did you mean %s?", s.Country, near)
+		}
 		return s, nil, settingsErrorf("--country %q is not an ISO 3166 alpha-2 code (%s)", s.Country, strings.Join(countries(rules), ", "))
 	}
 	proc, err := rules.Procedure(s.Country, s.Procedure, s.On)
 	if err != nil {
+		if near := nearestProcedure(rules, s.Country, s.Procedure); near != "" {
+			return s, nil, settingsErrorf("%v\nDid you mean %s?", err, near)
+		}
 		return s, nil, &SettingsError{err.Error()}
 	}
 	s.Facts = validate.Facts{
@@ -130,10 +142,19 @@ func Resolve(dir string, opt Options, rules *validate.Rules) (Settings, *validat
 }
 
 // ProcedureList lists the procedures of rules, one "CC/id  title" a line.
-func ProcedureList(rules *validate.Rules) string {
+func ProcedureList(rules *validate.Rules) string { return procedureListOf(rules, "") }
+
+// procedureListOf lists the procedures of the country cc (all when cc is
+// "" or has none).
+func procedureListOf(rules *validate.Rules, cc string) string {
 	seen := map[string]string{}
 	for _, p := range rules.Procedures() {
-		seen[p.Key()] = p.Title
+		if cc == "" || p.Country == cc {
+			seen[p.Key()] = p.Title
+		}
+	}
+	if len(seen) == 0 && cc != "" {
+		return procedureListOf(rules, "")
 	}
 	keys := make([]string, 0, len(seen))
 	for k := range seen {
@@ -157,4 +178,92 @@ func countries(rules *validate.Rules) []string {
 	}
 	sort.Strings(cs)
 	return cs
+}
+
+// parseDay reads a reference date written YYYY-MM-DD, or day first as
+// most of intake's users write it: DD/MM/YYYY (France, Belgium) or
+// DD.MM.YYYY (Serbia, Russia).
+func parseDay(s string) (document.Date, error) {
+	if d, err := document.ParseDate(s); err == nil {
+		return d, nil
+	}
+	for _, layout := range []string{"02/01/2006", "2/1/2006", "02.01.2006", "2.1.2006", "02.01.2006."} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return document.DateOf(t), nil
+		}
+	}
+	return document.Date{}, fmt.Errorf("date %q: want YYYY-MM-DD or DD/MM/YYYY (e.g. 2027-01-10 or 10/01/2027)", s)
+}
+
+// countryCode returns the alpha-2 code of a country as the user gave it:
+// a code in any case ("fr"), or a country's name in English or one of the
+// languages intake speaks ("France", "Belgique", "Srbija", "Россия");
+// what it does not recognise is returned upper-cased, for the caller to
+// refuse.
+func countryCode(rules *validate.Rules, s string) string {
+	if len(s) <= 3 {
+		return strings.ToUpper(s)
+	}
+	for _, cc := range countries(rules) {
+		for _, lang := range i18n.Languages() {
+			if strings.EqualFold(s, i18n.New(lang).CountryName(cc)) {
+				return cc
+			}
+		}
+	}
+	return strings.ToUpper(s)
+}
+
+// nearestCountry returns "FR (France)" when s is a typo of the name of a
+// country the rules know, in English or one of the languages intake
+// speaks ("Frence", "Belgie"); "" otherwise.
+func nearestCountry(rules *validate.Rules, s string) string {
+	best, bestD := "", 1<<30
+	for _, cc := range countries(rules) {
+		for _, lang := range i18n.Languages() {
+			name := i18n.New(lang).CountryName(cc)
+			if d := levenshtein.ComputeDistance(strings.ToLower(s), strings.ToLower(name)); d < bestD {
+				best, bestD = cc+" ("+name+")", d
+			}
+		}
+	}
+	if bestD <= max(1, len(s)/4) {
+		return best
+	}
+	return ""
+}
+
+// onlyCountryOf returns the country of the procedure id when exactly one
+// country has a procedure of that id; "" otherwise.
+func onlyCountryOf(rules *validate.Rules, id string) string {
+	var found []string
+	for _, p := range rules.Procedures() {
+		if strings.EqualFold(p.ID, id) && !slices.Contains(found, p.Country) {
+			found = append(found, p.Country)
+		}
+	}
+	if len(found) == 1 {
+		return found[0]
+	}
+	return ""
+}
+
+// nearestProcedure returns the procedure (CC/id) the user most likely
+// meant by country and id: the same id in another country, or an id a
+// typo away; "" when none is close.
+func nearestProcedure(rules *validate.Rules, cc, id string) string {
+	best, bestD := "", 1<<30
+	for _, p := range rules.Procedures() {
+		d := levenshtein.ComputeDistance(strings.ToLower(id), p.ID)
+		if p.Country != cc {
+			d++ // the id of another country: one step away
+		}
+		if d < bestD {
+			best, bestD = p.Key(), d
+		}
+	}
+	if bestD <= max(1, len(id)/4) {
+		return best
+	}
+	return ""
 }

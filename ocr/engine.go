@@ -51,18 +51,24 @@ func (e *DependencyError) Is(target error) bool { return target == ErrDependency
 func (e *DependencyError) Unwrap() error { return e.Err }
 
 // Engine holds what the OCR workers share: the set of installed language
-// packs and a lock that serialises Tesseract initialisation (Init is not
-// safe to run concurrently with another Init).
+// packs (Tesseract's initialisations are serialised by tesseractInit).
 type Engine struct {
-	initMu    sync.Mutex
 	available map[string]bool
 	mrzConfig string // a Tesseract config file that turns dictionaries off
 }
 
+// tesseractInit serialises Tesseract's initialisations in the whole
+// process: Init is not safe to run concurrently with another Init, even
+// of another Engine (intake status runs one Engine per worker).
+var tesseractInit sync.Mutex
+
 // NewEngine checks that Tesseract is usable and lists its language packs.
 // Call Close when done.
 func NewEngine() (*Engine, error) {
+	quietLeptonica()
+	tesseractInit.Lock() // GetAvailableLanguages initialises Tesseract to find its data
 	langs, err := gosseract.GetAvailableLanguages()
+	tesseractInit.Unlock()
 	if err != nil {
 		return nil, &DependencyError{What: "Tesseract", Packages: []string{"tesseract-ocr"}, Err: err}
 	}
@@ -217,9 +223,9 @@ func (w *Worker) client(langs []string, m mode) (*gosseract.Client, error) {
 		c.Close()
 		return nil, fmt.Errorf("tesseract: %w", err)
 	}
-	w.engine.initMu.Lock()
+	tesseractInit.Lock()
 	_, err := c.GetBoundingBoxesVerbose()
-	w.engine.initMu.Unlock()
+	tesseractInit.Unlock()
 	if err != nil {
 		c.Close()
 		return nil, fmt.Errorf("start Tesseract with %s: %w", strings.Join(langs, "+"), err)

@@ -30,6 +30,13 @@ type HTMLOptions struct {
 	// Thumbnail returns a small JPEG of a document's first page; nil
 	// means Thumbnail (this package's).
 	Thumbnail func(ctx context.Context, d document.Document) ([]byte, error)
+	// Lang is the language of the report (see i18n.Languages); "" is English.
+	Lang string
+	// Details opens the folded section of each document that shows what
+	// the reading measured (MRZ, OCR confidence); it is always there.
+	Details bool
+	// Today: see TextOptions.Today.
+	Today bool
 }
 
 // thumbSide is the longest side of a thumbnail, in pixels.
@@ -37,43 +44,32 @@ const thumbSide = 360
 
 // WriteHTML writes the report as one self-contained HTML page: no script,
 // no network, no external file (styles inline, thumbnails as data: URIs).
-// The verdict comes first, then each requirement with its status, then
-// each document as a thumbnail of its first page with what was read of it;
-// the machine-readable zone of a passport or card is outlined on its thumbnail.
+// The verdict comes first, then what to do, each requirement with its
+// status, then each document as a thumbnail of its first page with what
+// was read of it; the machine-readable zone of a passport or card is
+// outlined on its thumbnail.
 func WriteHTML(ctx context.Context, w io.Writer, in *intake.Result, opt HTMLOptions) error {
 	thumb := opt.Thumbnail
 	if thumb == nil {
 		thumb = Thumbnail
 	}
-	v := in.Report
-	page := htmlPage{
-		Title:     fmt.Sprintf("%s/%s: %s", v.Country, v.Procedure, v.Title),
-		LocalName: v.LocalTitle,
-		Dossier:   in.Dir,
-		Reference: v.Reference.String(),
-		Ready:     v.Ready,
-		Total:     len(v.Requirements),
+	v := newView(in, opt.Lang, opt.Details, opt.Today)
+	page := htmlPage{view: v, Open: opt.Details}
+	for _, r := range v.Reqs {
+		page.Requirements = append(page.Requirements, htmlRequirement{viewReq: r, Class: severityClass(r.Severity)})
 	}
-	for _, o := range v.Requirements {
-		if !o.Status.Met() {
-			page.NotMet++
-		}
-		page.Requirements = append(page.Requirements, htmlRequirement{
-			Outcome: o, Class: statusClass(o.Status), Mark: statusMark(o.Status),
-		})
-	}
-	page.Documents = make([]htmlDocument, len(in.Documents))
+	docs := append(append([]viewDoc(nil), v.Docs...), v.Unread...)
+	page.Documents = make([]htmlDocument, len(docs))
 	var g errgroup.Group
 	g.SetLimit(runtime.NumCPU())
-	for i, d := range in.Documents {
+	for i, vd := range docs {
+		d := vd.Doc
 		hd := &page.Documents[i]
-		hd.Doc = d
-		hd.Type = string(d.Type)
-		if hd.Type == "" {
-			hd.Type = string(document.Unknown)
+		hd.viewDoc = vd
+		hd.TypeToken = string(d.Type)
+		if hd.TypeToken == "" {
+			hd.TypeToken = string(document.Unknown)
 		}
-		hd.Facts = facts(d)
-		hd.Problems = append(append([]string(nil), d.Warnings...), photoProblems(d)...)
 		hd.Anchor = fmt.Sprintf("doc-%d", i+1)
 		hd.FileParts = strings.SplitAfter(d.File, "/")
 		if d.Path == "" {
@@ -178,96 +174,42 @@ func Thumbnail(ctx context.Context, d document.Document) ([]byte, error) {
 }
 
 type htmlPage struct {
-	Title, LocalName, Dossier, Reference string
-	Ready                                bool
-	Total, NotMet                        int
-	Requirements                         []htmlRequirement
-	Documents                            []htmlDocument
+	*view
+	Open         bool // the details sections start open (--details)
+	Requirements []htmlRequirement
+	Documents    []htmlDocument
 }
 
 type htmlRequirement struct {
-	validate.Outcome
-	Class, Mark string
-	Links       []htmlLink
+	viewReq
+	Class string
+	Links []htmlLink
 }
 
 type htmlLink struct{ File, Anchor string }
 
 type htmlDocument struct {
-	Doc    document.Document
-	Type   string
-	Anchor string
+	viewDoc
+	TypeToken string // the document type's token, for scripts (data-type)
+	Anchor    string
 	// FileParts are the file's path split after each slash: long paths
 	// wrap there on a narrow card.
 	FileParts []string
 	Thumb     template.URL
 	MRZ       template.CSS // the MRZ band's position on the thumbnail
-	Facts     []htmlFact
-	Problems  []string
 }
 
-type htmlFact struct{ Name, Value string }
-
-func statusClass(s validate.Status) string {
-	return [...]string{validate.Fine: "ok", validate.Warning: "warn", validate.Failing: "bad"}[s.Severity()]
-}
-
-func statusMark(s validate.Status) string { return s.Severity().Mark() }
-
-// facts lists what was read of d, for its card.
-func facts(d document.Document) []htmlFact {
-	var out []htmlFact
-	add := func(name, value string) {
-		if value != "" {
-			out = append(out, htmlFact{name, value})
-		}
-	}
-	add("Language", d.Language)
-	if d.Pages > 1 {
-		add("Pages", fmt.Sprint(d.Pages))
-	}
-	add("Issued", d.Issued.String())
-	add("Valid from", d.ValidFrom.String())
-	add("Expires", d.Expires.String())
-	add("Holder", d.Holder)
-	add("Number", d.Number)
-	if d.MRZ != nil {
-		verdict := "check digits hold"
-		if !d.MRZ.Valid {
-			verdict = "check digits fail"
-		}
-		add("MRZ", fmt.Sprintf("%s, %s", d.MRZ.Format, verdict))
-	}
-	if p := d.Photo; p != nil {
-		size := fmt.Sprintf("%d×%d px", p.WidthPx, p.HeightPx)
-		if p.WidthMM > 0 {
-			size = fmt.Sprintf("%.1f×%.1f mm (%s)", p.WidthMM, p.HeightMM, size)
-		}
-		add("Photo", size)
-	}
-	switch d.TextSource {
-	case document.SourceOCR:
-		add("Text", fmt.Sprintf("OCR, confidence %.0f%%", d.Confidence))
-	case document.SourceTextLayer:
-		add("Text", "text layer")
-	}
-	return out
-}
-
-func photoProblems(d document.Document) []string {
-	if d.Photo == nil {
-		return nil
-	}
-	return d.Photo.Problems
+func severityClass(s validate.Severity) string {
+	return [...]string{validate.Fine: "ok", validate.Warning: "warn", validate.Failing: "bad"}[s]
 }
 
 var htmlTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
-<html lang="en">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
-<title>{{if .Ready}}Ready{{else}}Not ready{{end}} — {{.Title}}</title>
+<title>{{.Verdict}} — {{.Title}}</title>
 <style>
 :root { --ok: #1a7f37; --warn: #9a6700; --bad: #cf222e; --line: #d0d7de; --dim: #57606a; }
 * { box-sizing: border-box; }
@@ -297,8 +239,9 @@ ul.reqs li { display: grid; grid-template-columns: 8.5rem 1fr; gap: .25rem .75re
 .body { padding: .6rem .8rem; }
 .file { font-weight: 600; overflow-wrap: anywhere; }
 .type { display: inline-block; background: #ddf4ff; color: #0969da; border-radius: 1rem; padding: 0 .6rem; font-size: .85rem; margin: .2rem 0; }
-dl { display: grid; grid-template-columns: auto 1fr; gap: .1rem .6rem; margin: .4rem 0 0; font-size: .9rem; }
-dt { color: var(--dim); } dd { margin: 0; word-break: break-word; }
+ul.facts { list-style: none; padding: 0; margin: .4rem 0 0; font-size: .9rem; word-break: break-word; }
+details { margin: .4rem 0 0; font-size: .9rem; color: var(--dim); }
+ol.todo { margin: 0; padding-left: 1.6rem; } ol.todo li { margin: .3rem 0; overflow-wrap: anywhere; }
 ul.problems { margin: .5rem 0 0; padding-left: 1.1rem; color: var(--warn); font-size: .9rem; }
 .err { color: var(--bad); font-size: .9rem; margin: .4rem 0 0; }
 @media (max-width: 40rem) {
@@ -319,33 +262,38 @@ ul.problems { margin: .5rem 0 0; padding-left: 1.1rem; color: var(--warn); font-
 <body>
 <header>
 <h1>{{.Title}}</h1>
-{{if .LocalName}}<p class="meta">{{.LocalName}}</p>{{end}}
-<p class="meta">Dossier {{.Dossier}}, checked for {{.Reference}}</p>
-{{if .Ready}}<div class="verdict ready" id="verdict">READY<small>Every one of the {{.Total}} requirements is met.</small></div>
-{{else}}<div class="verdict notready" id="verdict">NOT READY<small>{{.NotMet}} of {{.Total}} requirements are not met.</small></div>{{end}}
+<p class="meta">{{.Key}}</p>
+<p class="meta">{{.Checked}}</p>
+<div class="verdict {{if .Ready}}ready{{else}}notready{{end}}" id="verdict">{{.Verdict}}<small>{{.Summary}}.</small></div>
+{{if .Deadlines}}<p class="deadlines" id="deadlines"><strong>{{.DeadlinesHead}}</strong> {{.Deadlines}}</p>{{end}}
 </header>
 <main>
-<section>
-<h2>Requirements</h2>
+{{if .Todo}}<section id="todo">
+<h2>{{.TodoHead}}</h2>
+<ol class="todo">{{range .Todo}}<li class="{{if .Blocking}}bad{{else}}warn{{end}}">{{.Text}}</li>{{end}}</ol>
+</section>
+{{end}}<section>
+<h2>{{.Labels.Requirements}}</h2>
 <ul class="reqs">
 {{range .Requirements}}<li class="req" data-id="{{.ID}}" data-status="{{.Status}}">
-<span class="status {{.Class}}">{{.Mark}} {{.Status}}</span>
-<span>{{.Title}}{{if .LocalTitle}}<br><span class="local">{{.LocalTitle}}</span>{{end}}{{if .Links}}<br><span class="files">{{range $i, $l := .Links}}{{if $i}}, {{end}}{{if $l.Anchor}}<a href="#{{$l.Anchor}}">{{$l.File}}</a>{{else}}{{$l.File}}{{end}}{{end}}</span>{{end}}</span>
+<span class="status {{.Class}}">{{.Severity.Mark}} {{.Word}}</span>
+<span>{{.Title}}{{range .Notes}} <span class="local">({{.}})</span>{{end}}{{if .Local}}<br><span class="local">{{.Local}}</span>{{end}}{{if .Links}}<br><span class="files">{{range $i, $l := .Links}}{{if $i}}, {{end}}{{if $l.Anchor}}<a href="#{{$l.Anchor}}">{{$l.File}}</a>{{else}}{{$l.File}}{{end}}{{end}}</span>{{end}}</span>
 {{if .Message}}<span class="msg">{{.Message}}</span>{{end}}
 </li>
 {{end}}</ul>
 </section>
 <section>
-<h2>Documents</h2>
+<h2>{{.Labels.Documents}}</h2>
 <div class="docs">
-{{range .Documents}}<article class="doc{{if .Doc.Error}} error{{end}}" id="{{.Anchor}}" data-type="{{.Type}}">
-<div class="thumb">{{if .Thumb}}<span class="frame"><img src="{{.Thumb}}" alt="first page of {{.Doc.File}}">{{if .MRZ}}<span class="mrz" style="{{.MRZ}}" title="machine-readable zone"></span>{{end}}</span>{{else}}<div class="nothumb">no preview</div>{{end}}</div>
+{{range .Documents}}<article class="doc{{if .Doc.Error}} error{{end}}" id="{{.Anchor}}" data-type="{{.TypeToken}}">
+<div class="thumb">{{if .Thumb}}<span class="frame"><img src="{{.Thumb}}" alt="{{.Doc.File}}">{{if .MRZ}}<span class="mrz" style="{{.MRZ}}" title="MRZ"></span>{{end}}</span>{{else}}<div class="nothumb">{{$.Labels.NoPreview}}</div>{{end}}</div>
 <div class="body">
 <div class="file">{{range $i, $p := .FileParts}}{{if $i}}<wbr>{{end}}{{$p}}{{end}}</div>
-<span class="type">{{.Type}}</span>
+<span class="type">{{.TypeName}}</span>
 {{if .Doc.Error}}<p class="err">✗ {{.Doc.Error}}</p>{{end}}
-{{if .Facts}}<dl>{{range .Facts}}<dt>{{.Name}}</dt><dd>{{.Value}}</dd>{{end}}</dl>{{end}}
-{{if .Problems}}<ul class="problems">{{range .Problems}}<li>{{.}}</li>{{end}}</ul>{{end}}
+{{if .Facts}}<ul class="facts">{{range .Facts}}<li>{{.}}</li>{{end}}</ul>{{end}}
+{{if or .Problems .Unchecked}}<ul class="problems">{{range .Problems}}<li>{{.}}</li>{{end}}{{range .Unchecked}}<li>{{.}}</li>{{end}}</ul>{{end}}
+{{if .Extra}}<details{{if $.Open}} open{{end}}><summary>{{$.Labels.Details}}</summary><ul class="facts">{{range .Extra}}<li>{{.}}</li>{{end}}</ul></details>{{end}}
 </div>
 </article>
 {{end}}</div>

@@ -38,6 +38,10 @@ type Report struct {
 	// items first.
 	Todo     []validate.Todo `json:"todo"`
 	RuleFile string          `json:"rule_file,omitempty"`
+	// Deadlines: the card's expiry and the filing window (null when the
+	// procedure has none); Others: documents of another person, left out.
+	Deadlines *validate.Deadlines `json:"deadlines"`
+	Others    []validate.Other    `json:"others,omitempty"`
 }
 
 // Document is one file of the dossier in the JSON report.
@@ -175,6 +179,8 @@ func Build(in *intake.Result) Report {
 		Todo:          nonNil(v.Todo),
 		Ready:         v.Ready,
 		RuleFile:      v.RuleFile,
+		Deadlines:     v.Deadlines,
+		Others:        v.Others,
 		Documents:     make([]Document, 0, len(in.Documents)),
 		Requirements:  make([]Requirement, 0, len(v.Requirements)),
 	}

@@ -7,7 +7,8 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/intake-app/intake/document"
+	"github.com/mattn/go-runewidth"
+
 	"github.com/intake-app/intake/intake"
 	"github.com/intake-app/intake/validate"
 )
@@ -15,6 +16,16 @@ import (
 // TextOptions say how to render the text report.
 type TextOptions struct {
 	Color bool // ANSI colours (only on a terminal, never with NO_COLOR)
+	// Lang is the language of the report (see i18n.Languages); "" is English.
+	Lang string
+	// Details adds what the reading measured: MRZ, OCR confidence, numbers.
+	Details bool
+	// Width wraps lines to that many columns, with a hanging indent; 0
+	// does not wrap.
+	Width int
+	// Today says that the reference date is the day of the run because
+	// none was given (no --on, no appointment: in intake.yaml).
+	Today bool
 }
 
 const (
@@ -35,117 +46,139 @@ func (p painter) paint(code, s string) string {
 	return code + s + ansiReset
 }
 
-// WriteText writes the report a person reads: the verdict, each
-// requirement with its status and what to do, then each file as read.
+// WriteText writes the report a person reads, in opt.Lang: the verdict,
+// what to do, each requirement with its status, then each file as read.
 func WriteText(w io.Writer, in *intake.Result, opt TextOptions) error {
 	p := painter(opt.Color)
-	v := in.Report
+	v := newView(in, opt.Lang, opt.Details, opt.Today)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", p.paint(ansiBold, safe(fmt.Sprintf("%s/%s: %s", v.Country, v.Procedure, v.Title))))
-	fmt.Fprintf(&b, "Dossier %s, checked for %s\n\n", safe(in.Dir), v.Reference)
+	line := func(indent int, s string) {
+		b.WriteString(wrap(s, indent, opt.Width))
+		b.WriteByte('\n')
+	}
+	line(0, p.paint(ansiBold, safe(v.Title))+" "+p.paint(ansiDim, "("+safe(v.Key)+")"))
+	line(0, safe(v.Checked))
+	b.WriteByte('\n')
 
-	verdict, rest, _ := strings.Cut(v.Summary(), ": ")
 	colour := ansiBold + ansiRed
 	if v.Ready {
 		colour = ansiBold + ansiGreen
 	}
-	fmt.Fprintf(&b, "%s: %s.\n\n", p.paint(colour, verdict), rest)
-	// The to-do (validate.Todo): blocking items first, numbered.
+	line(0, strings.Replace(v.Line, v.Verdict, p.paint(colour, v.Verdict), 1))
+	b.WriteByte('\n')
+	if v.Deadlines != "" {
+		// The filing window, shown ready or not: the date that matters most.
+		line(0, p.paint(ansiBold, v.DeadlinesHead+":")+" "+safe(v.Deadlines))
+		b.WriteByte('\n')
+	}
+
 	if len(v.Todo) > 0 {
-		b.WriteString(p.paint(ansiBold, "To do") + "\n")
+		line(0, p.paint(ansiBold, v.TodoHead))
 		for i, t := range v.Todo {
 			mark := p.paint(ansiRed, "✗")
 			if !t.Blocking {
 				mark = p.paint(ansiYellow, "!")
 			}
-			fmt.Fprintf(&b, "  %d. %s %s\n", i+1, mark, safe(t.Action))
+			line(7, fmt.Sprintf("  %d. %s %s", i+1, mark, safe(t.Text)))
 		}
 		b.WriteByte('\n')
 	}
 
-	b.WriteString(p.paint(ansiBold, "Requirements") + "\n")
+	line(0, p.paint(ansiBold, v.Labels.Requirements))
 	width := 0
-	for _, o := range v.Requirements {
-		width = max(width, len(o.Status))
+	for _, r := range v.Reqs {
+		width = max(width, runewidth.StringWidth(r.Word))
 	}
-	for _, o := range v.Requirements {
-		sev := o.Status.Severity()
-		colour := severityColour[sev]
-		status := fmt.Sprintf("%-*s", width, o.Status)
-		fmt.Fprintf(&b, "  %s %s  %s", p.paint(colour, sev.Mark()), p.paint(colour, status), safe(o.Title))
-		if o.Need == validate.MayAsk {
-			b.WriteString(p.paint(ansiDim, " (may be asked)"))
+	for _, r := range v.Reqs {
+		colour := severityColour[r.Severity]
+		word := r.Word + strings.Repeat(" ", width-runewidth.StringWidth(r.Word))
+		s := fmt.Sprintf("  %s %s  %s", p.paint(colour, r.Severity.Mark()), p.paint(colour, word), safe(r.Title))
+		for _, n := range r.Notes {
+			s += " " + p.paint(ansiDim, "("+n+")")
 		}
-		if o.SeedOnly {
-			b.WriteString(p.paint(ansiDim, " (source: an informal guide only, less certain)"))
+		if len(r.Files) > 0 {
+			s += "  " + p.paint(ansiDim, safe(strings.Join(r.Files, ", ")))
 		}
-		if len(o.Files) > 0 {
-			fmt.Fprintf(&b, "  %s", p.paint(ansiDim, safe(strings.Join(o.Files, ", "))))
-		}
-		b.WriteByte('\n')
-		if o.Message != "" {
-			fmt.Fprintf(&b, "      %s\n", safe(o.Message))
+		line(width+6, s)
+		if r.Message != "" {
+			line(6, "      "+safe(r.Message))
 		}
 	}
 
-	b.WriteString("\n" + p.paint(ansiBold, "Documents") + "\n")
-	for _, d := range in.Documents {
-		if d.Error != "" {
-			fmt.Fprintf(&b, "  %s %s: %s\n", p.paint(ansiRed, "✗"), safe(d.File), safe(d.Error))
-			continue
+	if len(v.Docs) > 0 {
+		b.WriteString("\n" + p.paint(ansiBold, v.Labels.Documents) + "\n")
+	}
+	for _, d := range v.Docs {
+		facts := append([]string{d.TypeName}, d.Facts...)
+		if v.ShowExtra {
+			facts = append(facts, d.Extra...)
 		}
-		fmt.Fprintf(&b, "  %s  %s\n", safe(d.File), p.paint(ansiDim, safe(describe(d))))
-		for _, msg := range d.Warnings {
-			fmt.Fprintf(&b, "      %s %s\n", p.paint(ansiYellow, "!"), safe(msg))
+		line(6, fmt.Sprintf("  %s  %s", safe(d.Doc.File), p.paint(ansiDim, safe(strings.Join(facts, " · ")))))
+		for _, msg := range d.Problems {
+			line(8, fmt.Sprintf("      %s %s", p.paint(ansiYellow, "!"), safe(msg)))
 		}
-		if d.Photo != nil {
-			for _, msg := range d.Photo.Problems {
-				fmt.Fprintf(&b, "      %s %s\n", p.paint(ansiYellow, "!"), safe(msg))
-			}
-			for _, msg := range d.Photo.Unchecked {
-				fmt.Fprintf(&b, "      %s not checked: %s\n", p.paint(ansiYellow, "?"), safe(msg))
-			}
+		for _, msg := range d.Unchecked {
+			line(8, fmt.Sprintf("      %s %s", p.paint(ansiYellow, "?"), safe(msg)))
+		}
+	}
+	if len(v.Unread) > 0 {
+		b.WriteString("\n" + p.paint(ansiBold, v.Labels.Unreadable) + "\n")
+		for _, d := range v.Unread {
+			line(4, fmt.Sprintf("  %s %s: %s", p.paint(ansiRed, "✗"), safe(d.Doc.File), safe(d.Doc.Error)))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// describe summarises what was read of a document on one line.
-func describe(d document.Document) string {
-	parts := []string{string(d.Type)}
-	if d.Language != "" {
-		parts = append(parts, d.Language)
+// wrap breaks s into lines of at most width columns at spaces, the lines
+// after the first indented by indent; ANSI colour codes take no column.
+// A width of 0 (or one too narrow to hold the indent) does not wrap.
+func wrap(s string, indent, width int) string {
+	if width <= indent+20 || visibleWidth(s) <= width {
+		return s
 	}
-	if d.Pages > 1 {
-		parts = append(parts, fmt.Sprintf("%d pages", d.Pages))
-	}
-	if !d.Issued.IsZero() {
-		parts = append(parts, "issued "+d.Issued.String())
-	}
-	if !d.ValidFrom.IsZero() {
-		parts = append(parts, "from "+d.ValidFrom.String())
-	}
-	if !d.Expires.IsZero() {
-		parts = append(parts, "until "+d.Expires.String())
-	}
-	if d.Holder != "" {
-		parts = append(parts, d.Holder)
-	}
-	if d.MRZ != nil {
-		verdict := "check digits hold"
-		if !d.MRZ.Valid {
-			verdict = "check digits fail"
+	var b strings.Builder
+	col := 0
+	pad := strings.Repeat(" ", indent)
+	// Leading spaces belong to the first word's indentation.
+	lead := len(s) - len(strings.TrimLeft(s, " "))
+	b.WriteString(s[:lead])
+	col = lead
+	for i, word := range strings.Split(s[lead:], " ") {
+		w := visibleWidth(word)
+		if i > 0 {
+			if col+1+w > width && col > indent {
+				b.WriteString("\n" + pad)
+				col = indent
+			} else {
+				b.WriteByte(' ')
+				col++
+			}
 		}
-		parts = append(parts, fmt.Sprintf("MRZ %s, %s", d.MRZ.Format, verdict))
+		b.WriteString(word)
+		col += w
 	}
-	if d.Photo != nil && d.Photo.WidthMM > 0 {
-		parts = append(parts, fmt.Sprintf("%.1f×%.1f mm", d.Photo.WidthMM, d.Photo.HeightMM))
+	return b.String()
+}
+
+// visibleWidth is the number of columns s takes on a terminal, without
+// its ANSI escape sequences.
+func visibleWidth(s string) int {
+	n := 0
+	for {
+		i := strings.Index(s, "\x1b[")
+		if i < 0 {
+			return n + runewidth.StringWidth(s)
+		}
+		n += runewidth.StringWidth(s[:i])
+		s = s[i:]
+		j := strings.IndexByte(s, 'm')
+		if j < 0 {
+			return n
+		}
+		s = s[j+1:]
 	}
-	if d.TextSource == document.SourceOCR && d.Confidence > 0 {
-		parts = append(parts, fmt.Sprintf("OCR confidence %.0f%%", d.Confidence))
-	}
-	return strings.Join(parts, " · ")
 }
 
 // severityColour is the colour of each severity's mark and status.

@@ -5,7 +5,9 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/internal/fold"
 )
 
 // Cross-document checks: requirement-independent checks that Evaluate
@@ -231,7 +233,7 @@ func tokenMatch(x, y string) bool {
 	if x == y {
 		return true
 	}
-	if len(x) >= 5 && len(y) >= 5 && editDistance(x, y) <= 1 {
+	if len(x) >= 5 && len(y) >= 5 && levenshtein.ComputeDistance(x, y) <= 1 {
 		return true
 	}
 	return false
@@ -241,18 +243,8 @@ func tokenMatch(x, y string) bool {
 // Cyrillic transliterated, spelling variants merged (y/j/i, kh/h, w/v,
 // ou/u, double letters).
 func nameTokens(s string) []string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if t, ok := cyrLatin[r]; ok {
-			b.WriteString(t)
-		} else if f, ok := accentFold[r]; ok {
-			b.WriteString(f)
-		} else {
-			b.WriteRune(r)
-		}
-	}
 	var out []string
-	for _, w := range strings.FieldsFunc(b.String(), func(r rune) bool { return !unicode.IsLetter(r) }) {
+	for _, w := range strings.FieldsFunc(fold.Romanize(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		w = spelling.Replace(w)
 		var c []byte
 		for i := 0; i < len(w); i++ {
@@ -268,31 +260,3 @@ func nameTokens(s string) []string {
 }
 
 var spelling = strings.NewReplacer("shch", "sch", "kh", "h", "ks", "x", "w", "v", "ou", "u", "y", "i", "j", "i", "dj", "d")
-
-var cyrLatin = map[rune]string{
-	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "e", 'ж': "zh", 'з': "z", 'и': "i", 'й': "i",
-	'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f",
-	'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch", 'ъ': "", 'ы': "y", 'ь': "", 'э': "e", 'ю': "yu", 'я': "ya",
-	'ђ': "dj", 'ј': "j", 'љ': "lj", 'њ': "nj", 'ћ': "c", 'џ': "dz", 'і': "i", 'ї': "i", 'є': "e", 'ґ': "g",
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}

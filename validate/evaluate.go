@@ -48,6 +48,7 @@ func Evaluate(p *Procedure, docs []document.Document, f Facts) *Report {
 		rep.Requirements = append(rep.Requirements, e.requirement(r))
 	}
 	rep.Pairs = e.pairList()
+	rep.Deadlines = e.deadlines()
 	for _, o := range e.crossChecks() {
 		o.Need = Required
 		rep.Requirements = append(rep.Requirements, o)
@@ -339,6 +340,11 @@ func (e *evaluator) judge(r *Requirement, c Constraints, d *document.Document) *
 	}
 	if d.TextSource == document.SourceOCR && d.Confidence < minConfidence && !c.Photo && (d.MRZ == nil || !d.MRZ.Valid) {
 		return fail(NeedsReview, "%s was read by OCR with low confidence (%.0f%%), so its dates cannot be trusted: check it by hand, or rescan it at 300 dpi", d.File, d.Confidence)
+	}
+	if d.Review != "" && !slices.Contains(d.Stated, "type") {
+		// The evidence for two types was close: a person decides.
+		return fail(NeedsReview, "intake is not sure what %s is (%s): check it, and if it is not a %s, say what it is in intake.yaml (documents: {%q: {type: …}})",
+			d.File, d.Review, typeName(d.Type), d.File)
 	}
 	if c.Photo {
 		switch {

@@ -35,3 +35,37 @@ func TestReportPairs(t *testing.T) {
 		t.Error("a translation is a pair's document")
 	}
 }
+
+// A document whose type intake is not sure of is judged needs_review until
+// the user states its type.
+func TestReviewBlocksUntilStated(t *testing.T) {
+	rules, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := document.NewDate(2026, 12, 1)
+	p, err := rules.Procedure("RS", "permanent-residence-renewal", ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	insurance := document.Document{File: "polisa.pdf", Type: document.HealthInsurance, Language: "sr",
+		Issued: document.NewDate(2026, 11, 10), ValidFrom: document.NewDate(2026, 11, 11), Expires: document.NewDate(2027, 11, 10),
+		Review: "a health-insurance policy or a passport?", Alternative: document.Passport}
+	status := func(d document.Document) Status {
+		for _, o := range Evaluate(p, []document.Document{d}, Facts{Reference: ref}).Requirements {
+			for _, f := range o.Files {
+				if f == d.File {
+					return o.Status
+				}
+			}
+		}
+		return ""
+	}
+	if s := status(insurance); s != NeedsReview {
+		t.Errorf("a document under review: %s, want needs_review", s)
+	}
+	insurance.Stated = []string{"type"}
+	if s := status(insurance); s != OK {
+		t.Errorf("once its type is stated: %s, want ok", s)
+	}
+}

@@ -52,6 +52,19 @@ type Report struct {
 	Todo []Todo `json:"todo"`
 	// Pairs are the documents with their apostilles and translations.
 	Pairs []Pair `json:"pairs,omitempty"`
+	// Deadlines are the current card's expiry and the filing window
+	// before it; nil when the procedure has no filing window.
+	Deadlines *Deadlines `json:"deadlines,omitempty"`
+	// Others are the documents of the folder whose holder is another
+	// person: they are left out of the checks and of the bundle (filled
+	// by intake.Check, which sees the whole folder).
+	Others []Other `json:"others,omitempty"`
+}
+
+// Other is a document of another person found in a dossier.
+type Other struct {
+	File   string `json:"file"`
+	Holder string `json:"holder"` // the name read on it
 }
 
 // Outcome is the verdict on one requirement.

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/intake-app/intake/document"
+	"github.com/intake-app/intake/internal/fold"
 )
 
 // years judges the per-year constraint: one document (or, with c.Month, one
@@ -225,30 +226,8 @@ func excludedBy(text string, words []string) string {
 
 // foldTokens lower-cases s, strips Latin accents and splits it into words.
 func foldTokens(s string) []string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if f, ok := accentFold[r]; ok {
-			b.WriteString(f)
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return strings.FieldsFunc(b.String(), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.FieldsFunc(fold.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
-
-var accentFold = func() map[rune]string {
-	m := map[rune]string{}
-	for _, p := range []string{"àa", "áa", "âa", "äa", "ãa", "åa", "çc", "ćc", "čc", "đd", "èe", "ée", "êe", "ëe", "ìi", "íi", "îi", "ïi",
-		"ñn", "òo", "óo", "ôo", "öo", "õo", "šs", "ùu", "úu", "ûu", "üu", "ýy", "ÿy", "žz", "ğg", "şs", "ıi", "łl", "ńn", "śs", "źz", "żz", "ěe", "ůu"} {
-		r := []rune(p)
-		m[r[0]] = string(r[1])
-	}
-	m['ř'] = "r"
-	m['ß'] = "ss"
-	m['œ'] = "oe"
-	m['æ'] = "ae"
-	return m
-}()
 
 // replaceAtAges checks a card that must be replaced when its holder
 // reaches certain ages; nil when it need not be.

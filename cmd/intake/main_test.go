@@ -14,6 +14,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/intake-app/intake/cli"
+	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/internal/synth"
 )
 
@@ -22,16 +23,19 @@ func TestMain(m *testing.M) {
 		"intake": func() {
 			os.Exit(cli.Run(os.Args[1:], cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
 		},
-		// synth EXAMPLE DIR YYYY-MM-DD writes a synthetic example dossier
-		// (internal/synth: rs, fr, fr-resident, be, ru) built for that
-		// appointment date, so that scripts judge dossiers made at test time.
+		// synth EXAMPLE DIR YYYY-MM-DD [flat-photo] writes a synthetic
+		// example dossier (internal/synth: rs, fr, fr-resident, be, ru)
+		// built for that appointment date, so that scripts judge dossiers
+		// made at test time; with flat-photo, its ID photo shows a face no
+		// detector finds (synth.Render.FlatFace).
 		"synth": func() { os.Exit(synthMain(os.Args[1:])) },
 	})
 }
 
 func synthMain(args []string) int {
-	if len(args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: synth EXAMPLE DIR YYYY-MM-DD")
+	flat := len(args) == 4 && args[3] == "flat-photo"
+	if len(args) != 3 && !flat {
+		fmt.Fprintln(os.Stderr, "usage: synth EXAMPLE DIR YYYY-MM-DD [flat-photo]")
 		return 2
 	}
 	ref, err := time.Parse(time.DateOnly, args[2])
@@ -49,6 +53,11 @@ func synthMain(args []string) int {
 		return 2
 	}
 	d := example(ref)
+	for i := range d.Docs {
+		if d.Docs[i].Type == document.Photo {
+			d.Docs[i].Render.FlatFace = flat
+		}
+	}
 	if err := os.MkdirAll(args[1], 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, "synth:", err)
 		return 1
@@ -75,6 +84,9 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("OMP_THREAD_LIMIT", "1")
+			// Messages in English unless a script asks for another
+			// language (without a locale, the procedure's country decides).
+			env.Setenv("LANG", "en_US.UTF-8")
 			env.Setenv("INTAKE_CACHE_DIR", cacheDir)
 			example, err := filepath.Abs(filepath.Join("..", "..", "testdata", "example"))
 			if err != nil {

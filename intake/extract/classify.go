@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -88,7 +89,7 @@ type evidence struct {
 type detector func(*evidence) []signal
 
 // detectors are run in this order; the order does not change the outcome.
-var detectors = []detector{detectTitles, detectWords, detectNegatives, detectMRZ, detectPhoto}
+var detectors = []detector{detectTitles, detectWords, detectNegatives, detectAmounts, detectMRZ, detectPhoto}
 
 // where names a line for a reason: "page 1, line 2".
 func (e *evidence) where(pn, l int) string {
@@ -286,6 +287,37 @@ func detectNegatives(e *evidence) []signal {
 					Why: fmt.Sprintf("%s: %s (%s)", r.why, quote(p, m), e.where(pn, l))}, header: -1})
 			}
 		}
+	}
+	return out
+}
+
+// amountRE is a money amount ending a line: "29.99", "1 876,90 €",
+// "2.059,35 EUR", "-84,20".
+var amountRE = regexp.MustCompile(`[-+]?\d{1,3}(?:[ .,]?\d{3})*[.,]\d{2} ?(?:€|eur|rsd|rub|руб\.?|din\.?|£|\$|元|ttc)?$`)
+
+// amountTypes are the documents made of amounts: a table of them supports
+// each a little (never enough alone).
+var amountTypes = []document.Type{document.ProofOfAddress, document.BankStatement, document.Payslip, document.PaymentReceipt}
+
+// detectAmounts sees a table of amounts: three lines or more ending with
+// one.
+func detectAmounts(e *evidence) []signal {
+	n := 0
+	for _, p := range e.ps {
+		for l := range p.lineStarts {
+			s, end := p.lineBounds(l)
+			if amountRE.MatchString(strings.TrimSpace(p.text()[s:end])) {
+				n++
+			}
+		}
+	}
+	if n < 3 {
+		return nil
+	}
+	var out []signal
+	for _, t := range amountTypes {
+		out = append(out, signal{Signal: document.Signal{Type: t, Weight: theVocab().weights.Amounts,
+			Why: fmt.Sprintf("a table of amounts (%d lines end with one)", n)}, header: -1})
 	}
 	return out
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/intake-app/intake/ocr/layout"
 )
 
 // Documents laid out by others (issue 11): the type and dates come from
@@ -192,5 +194,36 @@ func TestTailDistance(t *testing.T) {
 		if got := tailDistance([]rune(c.s), []rune(c.label)); got != c.want {
 			t.Errorf("tailDistance(%q, %q) = %d, want %d", c.s, c.label, got, c.want)
 		}
+	}
+}
+
+// A clause that cites a title in a contract's body is no heading.
+func TestTitleInProse(t *testing.T) {
+	page := "Transports Rhône SARL\nATTESTATION\nNous attestons que Mme Camille LEFÈVRE est employée au sein de notre société depuis le 01/02/2022\nen contrat à durée indéterminée, à temps complet.\nLyon, le 12 novembre 2026\n"
+	f := Analyze([]string{page}, Hint{})
+	if f.Type != "employment_certificate" {
+		for _, s := range f.Evidence {
+			t.Logf("evidence: %s %.1f %s", s.Type, s.Weight, s.Why)
+		}
+		t.Errorf("type %s, want employment_certificate", f.Type)
+	}
+	if f.Issued.String() != "2026-11-12" {
+		t.Errorf("issued %s", f.Issued)
+	}
+}
+
+func TestAmountsTable(t *testing.T) {
+	table := "Abonnement 12,44 €\nConsommation 312 kWh 58,90 €\nTVA 20 % 14,27\nTotal TTC 85,61 €\n"
+	sigs := detectAmounts(&evidence{ps: []*page{newPage(table, time.Now(), layout.Page{})}})
+	if len(sigs) == 0 || !strings.Contains(sigs[0].Why, "4 lines") {
+		t.Errorf("signals %+v", sigs)
+	}
+	for _, s := range sigs {
+		if s.Weight >= theVocab().decision.Minimum {
+			t.Errorf("%s: an amounts table alone decides (%.1f)", s.Type, s.Weight)
+		}
+	}
+	if sigs := detectAmounts(&evidence{ps: []*page{newPage("Né le 12.03.1985\nTotal 12,00\n", time.Now(), layout.Page{})}}); sigs != nil {
+		t.Errorf("two lines make a table: %+v", sigs)
 	}
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/intake-app/intake/document"
 )
@@ -75,6 +76,35 @@ func (s Stated) Apply(d *document.Document) error {
 	if s.Expires != "" {
 		d.Expires, _ = document.ParseDate(s.Expires)
 		mark("expires")
+	}
+	return nil
+}
+
+// ApplyStated applies what intake.yaml states, by file name (the
+// document's File: its path in the dossier, with forward slashes), to
+// docs. A name that is no file of the dossier, or a value that does not
+// check, is an error naming the file; the documents are then left as they
+// were.
+func ApplyStated(docs []document.Document, stated map[string]Stated) error {
+	byFile := map[string]int{}
+	for i, d := range docs {
+		byFile[d.File] = i
+	}
+	names := make([]string, 0, len(stated))
+	for name := range stated {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if _, ok := byFile[name]; !ok {
+			return fmt.Errorf("documents: %q is not a file of the dossier (give its path from the dossier's folder, with / between folders)", name)
+		}
+		if err := stated[name].Check(); err != nil {
+			return fmt.Errorf("documents: %q: %w", name, err)
+		}
+	}
+	for _, name := range names {
+		_ = stated[name].Apply(&docs[byFile[name]]) // checked above
 	}
 	return nil
 }

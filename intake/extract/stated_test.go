@@ -64,3 +64,27 @@ func TestStatedErrors(t *testing.T) {
 		t.Logf("%+v: %v", s, err)
 	}
 }
+
+func TestApplyStated(t *testing.T) {
+	docs := []document.Document{{File: "scan 3.jpg", Type: document.Unknown}, {File: "bills/march.pdf", Type: document.ProofOfAddress}}
+	err := ApplyStated(docs, map[string]Stated{"scan 3.jpg": {Type: document.ProofOfAddress}, "bills/march.pdf": {Expires: "2027-03-31"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if docs[0].Type != document.ProofOfAddress || docs[1].Expires.String() != "2027-03-31" {
+		t.Errorf("docs: %+v", docs)
+	}
+	// A file that is not there is named; nothing is applied.
+	docs = []document.Document{{File: "a.jpg", Type: document.Unknown}}
+	err = ApplyStated(docs, map[string]Stated{"a.jpg": {Type: document.Photo}, "scan 4.jpg": {Type: document.Photo}})
+	if err == nil || !strings.Contains(err.Error(), `"scan 4.jpg"`) {
+		t.Errorf("error %v should name scan 4.jpg", err)
+	}
+	if docs[0].Type != document.Unknown {
+		t.Errorf("applied despite the error: %+v", docs[0])
+	}
+	err = ApplyStated(docs, map[string]Stated{"a.jpg": {Issued: "yesterday"}})
+	if err == nil || !strings.Contains(err.Error(), `"a.jpg"`) {
+		t.Errorf("error %v should name a.jpg", err)
+	}
+}

@@ -26,6 +26,9 @@ type rawVocabulary struct {
 		Issuers []string `yaml:"issuers"`
 		// Serbian, written once in Latin: compiled in both scripts.
 		Serbian typeWords `yaml:"sr"`
+		// Arabic, kept apart for legibility (right-to-left words in a
+		// list of left-to-right ones): compiled as they are.
+		Arabic typeWords `yaml:"ar"`
 	} `yaml:"types"`
 	Negatives []struct {
 		Words  []string `yaml:"words"`
@@ -208,7 +211,7 @@ func compile(data []byte) (*vocab, error) {
 			return nil, fmt.Errorf("unknown document type %q", name)
 		}
 		e := raw.Types[name]
-		for _, w := range []typeWords{{e.Titles, e.Hints, e.Issuers}, e.Serbian.bothScripts()} {
+		for _, w := range []typeWords{{e.Titles, e.Hints, e.Issuers}, e.Serbian.bothScripts(), e.Arabic} {
 			if err := add(&v.titles, w.Titles, func(p *phrase) { p.typ = t; p.weight = 1 }); err != nil {
 				return nil, err
 			}
@@ -565,6 +568,7 @@ type weights struct {
 	Hint             float64 `yaml:"hint"`
 	Issuer           float64 `yaml:"issuer"`
 	Negative         float64 `yaml:"negative"` // subtracted per negative rule that holds
+	Amounts          float64 `yaml:"amounts"`  // a table of amounts, for the documents made of them
 }
 
 func (w weights) check() error {

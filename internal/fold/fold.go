@@ -147,3 +147,31 @@ func SerbianCyrillic(s string) string {
 
 // IsCyrillic reports whether r is a Cyrillic letter.
 func IsCyrillic(r rune) bool { return r >= 0x0400 && r <= 0x04FF }
+
+// icaoLatin writes Cyrillic letters as passports' machine-readable zones
+// do (ICAO Doc 9303 part 3, transliteration of Cyrillic): Ж → ZH, Х → KH,
+// Ц → TS, Ш → SH, Щ → SHCH, Ю → IU/YU, Я → IA/YA. Names are compared with
+// it, since the passport's MRZ is the name everything else is checked
+// against.
+var icaoLatin = map[rune]string{
+	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "e", 'ж': "zh", 'з': "z", 'и': "i", 'й': "i",
+	'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f",
+	'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch", 'ъ': "", 'ы': "y", 'ь': "", 'э': "e", 'ю': "yu", 'я': "ya",
+	'ђ': "dj", 'ј': "j", 'љ': "lj", 'њ': "nj", 'ћ': "c", 'џ': "dz", 'і': "i", 'ї': "i", 'є': "e", 'ґ': "g",
+}
+
+// Romanize lower-cases s, writes its Cyrillic letters as a passport's MRZ
+// does (see icaoLatin) and strips Latin diacritics: the form in which two
+// spellings of one name are compared ("Жао Сяомин" → "zhao syaomin").
+func Romanize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range strings.ToLower(s) {
+		if t, ok := icaoLatin[r]; ok {
+			b.WriteString(t)
+			continue
+		}
+		b.WriteString(Fold(string(r)))
+	}
+	return b.String()
+}

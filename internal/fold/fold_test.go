@@ -49,3 +49,16 @@ func TestSerbianCyrillic(t *testing.T) {
 		}
 	}
 }
+
+func TestRomanize(t *testing.T) {
+	for in, want := range map[string]string{
+		"Жао Сяомин":      "zhao syaomin",
+		"ХАРИТОНОВ Щукин": "kharitonov shchukin",
+		"Đorđević Čolić":  "dordevic colic",
+		"Müller":          "muller",
+	} {
+		if got := Romanize(in); got != want {
+			t.Errorf("Romanize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -12,6 +12,11 @@
 // written for (package internal/eval). Output is deterministic for a given spec (except the
 // encrypted PDF of WriteBadInputs, whose salt is random).
 //
+// ID photos show a drawn portrait (portrait.go) with a real face's
+// proportions and shading: package photo's face detector finds it and
+// judges it compliant for the photo's country (photo_test.go checks every
+// generated photo). Render.FlatFace draws a face it does not find.
+//
 // Fonts come from Debian packages: fonts-dejavu-core, fonts-ocr-b and
 // fonts-wqy-microhei. A missing font is an error that names its package.
 package synth
@@ -70,6 +75,10 @@ type Render struct {
 	// Background is the gray level behind an ID photo's head
 	// (0 = default 242). Photos only.
 	Background uint8
+	// FlatFace draws an ID photo's head as flat-coloured shapes, without
+	// the shading of a face: no face detector finds it, so the photo can
+	// only be partly checked. Photos only.
+	FlatFace bool
 }
 
 // Doc is one file of a dossier and the truth about it.

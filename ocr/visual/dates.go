@@ -141,6 +141,34 @@ func labelAt(norm string, labels []string) int {
 	return -1
 }
 
+// allLabels are the labels of every date.
+func allLabels() []string {
+	return append(append(append([]string(nil), issueLabels...), expiryLabels...), birthLabels...)
+}
+
+// labelRank is how many other date labels end before the one that ends
+// at byte end of the normalised line s (labelAt gives that end).
+func labelRank(s string, end int) int {
+	ends := map[int]bool{}
+	for _, l := range allLabels() {
+		for off := 0; ; {
+			i := strings.Index(s[off:], l)
+			if i < 0 {
+				break
+			}
+			ends[off+i+len(l)] = true
+			off += i + len(l)
+		}
+	}
+	rank := 0
+	for p := range ends {
+		if p < end {
+			rank++
+		}
+	}
+	return rank
+}
+
 // VisualDates finds the issue, expiry and birth dates printed next to
 // their labels: on the label's line after it, else on the next two lines
 // (passports print the value under its label). now resolves two-digit
@@ -167,12 +195,15 @@ func datesIn(texts []string, now time.Time) Dates {
 			if ds := parseDates(normalize(t)[at:], now, future); len(ds) > 0 {
 				return ds[0].t, strings.ToUpper(ds[0].text)
 			}
+			// Labels side by side on one line ("Datum izdavanja   Važi do")
+			// have their values side by side on the next, in the same order.
+			rank := labelRank(normalize(t), at)
 			for k := i + 1; k < len(texts) && k <= i+2; k++ {
-				if labelAt(normalize(texts[k]), append(append(append([]string(nil), issueLabels...), expiryLabels...), birthLabels...)) >= 0 {
+				if labelAt(normalize(texts[k]), allLabels()) >= 0 {
 					break // the next label: this one has no value
 				}
-				if ds := parseDates(texts[k], now, future); len(ds) > 0 {
-					return ds[0].t, ds[0].text
+				if ds := parseDates(texts[k], now, future); len(ds) > rank {
+					return ds[rank].t, ds[rank].text
 				}
 			}
 		}

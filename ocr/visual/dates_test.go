@@ -72,3 +72,15 @@ func TestExpiryMismatch(t *testing.T) {
 		t.Errorf("warning %q though the MRZ's expiry does not check out", w)
 	}
 }
+
+// Labels side by side take the values side by side on the next line.
+func TestLabelsSideBySide(t *testing.T) {
+	now := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
+	d := datesIn([]string{"Datum izdavanja   Važi do", "27.12.2021.   26.12.2026."}, now)
+	if got := d.Issue.Format(time.DateOnly); got != "2021-12-27" {
+		t.Errorf("issue %s, want 2021-12-27", got)
+	}
+	if got := d.Expiry.Format(time.DateOnly); got != "2026-12-26" {
+		t.Errorf("expiry %s, want 2026-12-26", got)
+	}
+}
