@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/intake-app/intake/ocr"
@@ -92,7 +91,7 @@ func runMRZ(ctx context.Context, args []string, env Env) error {
 }
 
 func readMRZFile(ctx context.Context, w *ocr.Worker, file string, now time.Time) (*mrz.Result, error) {
-	data, err := os.ReadFile(file)
+	data, err := ocr.DefaultLimits().ReadFile(file)
 	if err != nil {
 		return nil, err
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -44,7 +43,7 @@ func runPhoto(ctx context.Context, args []string, env Env) error {
 		}
 	}
 	file := args[0]
-	data, err := os.ReadFile(file)
+	data, err := ocr.DefaultLimits().ReadFile(file)
 	if err != nil {
 		return err
 	}

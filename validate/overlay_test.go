@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 func TestLoadDirAndWith(t *testing.T) {
@@ -52,5 +54,24 @@ func TestLoadDirAndWith(t *testing.T) {
 	}
 	if _, err := LoadDir(filepath.Join(dir, "none")); err == nil {
 		t.Error("no error for a missing folder")
+	}
+}
+
+// A pipe named like a rule file is refused at once, never read (it would
+// hang intake).
+func TestLoadDirRefusesPipes(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "x.yaml"), 0o644); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := LoadDir(dir); done <- err }()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "x.yaml is not a plain file") {
+			t.Errorf("error %v, want x.yaml refused as not a plain file", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("LoadDir hangs on a FIFO")
 	}
 }

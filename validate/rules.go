@@ -428,6 +428,18 @@ func Load(fsys fs.FS, pattern string) (*Rules, error) {
 	sort.Strings(names)
 	r := &Rules{}
 	for _, name := range names {
+		// Only plain files, of a rule file's size, are read: a pipe named
+		// x.yaml would never end, a huge file would fill the memory.
+		info, err := fs.Stat(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		if !info.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s is not a plain file (a pipe, a device or a folder): a rule file must be one", name)
+		}
+		if info.Size() > safeyaml.MaxBytes {
+			return nil, fmt.Errorf("%s is %d bytes, more than a rule file's %d: %w", name, info.Size(), safeyaml.MaxBytes, safeyaml.ErrLimit)
+		}
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, err
