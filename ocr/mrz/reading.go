@@ -57,7 +57,7 @@ func Decode(r Reading, now time.Time) *Result {
 		default:
 			res, err = Find(strings.Join(c.Lines, "\n"), now)
 		}
-		if err == nil && better(res, best) {
+		if err == nil && res.Plausible() && better(res, best) {
 			best = res
 		}
 	}
