@@ -10,9 +10,7 @@ import (
 	"image/color"
 	"math"
 	"os"
-	"os/exec"
 	"strconv"
-	"strings"
 
 	"github.com/disintegration/imaging"
 )
@@ -112,15 +110,13 @@ func (d *PDF) render(ctx context.Context, p PDFPage, gray bool) (image.Image, in
 	if gray {
 		args = append(args, "-gray")
 	}
-	cmd := exec.CommandContext(ctx, "pdftoppm", append(args, d.Path)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if errors.Is(err, exec.ErrNotFound) {
-		return nil, 0, fmt.Errorf("pdftoppm is not installed (install poppler-utils: `sudo apt-get install poppler-utils`): %w", ErrDependency)
+	out, err := poppler(ctx, "pdftoppm", append(args, d.Path)...)
+	var pe *popplerError
+	if errors.As(err, &pe) {
+		return nil, 0, fmt.Errorf("render page %d: %w", p.Number, err)
 	}
 	if err != nil {
-		return nil, 0, fmt.Errorf("render page %d: %v: %s", p.Number, err, strings.TrimSpace(stderr.String()))
+		return nil, 0, err
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(out))
 	if err != nil {

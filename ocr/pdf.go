@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"image"
-	"os/exec"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -179,19 +178,13 @@ func singleScan(pctx *model.Context, p PDFPage) (int, *jpegScan) {
 
 // pdfText returns the text layer of each of the n pages of path.
 func pdfText(ctx context.Context, path string, n int) ([]string, error) {
-	cmd := exec.CommandContext(ctx, "pdftotext", "-layout", "-enc", "UTF-8", path, "-")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if errors.Is(err, exec.ErrNotFound) {
-		return nil, fmt.Errorf("pdftotext is not installed (install poppler-utils: `sudo apt-get install poppler-utils`): %w", ErrDependency)
+	out, err := poppler(ctx, "pdftotext", "-layout", "-enc", "UTF-8", path, "-")
+	var pe *popplerError
+	if errors.As(err, &pe) && strings.Contains(pe.stderr, "Incorrect password") {
+		return nil, ErrEncrypted
 	}
 	if err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if strings.Contains(msg, "Incorrect password") {
-			return nil, ErrEncrypted
-		}
-		return nil, fmt.Errorf("pdftotext: %v: %s", err, msg)
+		return nil, err
 	}
 	if !utf8.Valid(out) {
 		out = bytes.ToValidUTF8(out, []byte("?"))

@@ -10,8 +10,6 @@ import (
 	"image"
 	"image/jpeg"
 	"io"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -136,25 +134,12 @@ func asScanned(r image.Rectangle, rot int) image.Rectangle {
 func Thumbnail(ctx context.Context, d document.Document) ([]byte, error) {
 	var img image.Image
 	if d.Format == "application/pdf" || strings.EqualFold(filepath.Ext(d.Path), ".pdf") && d.Format == "" {
-		dir, err := os.MkdirTemp("", "intake-thumb-")
-		if err != nil {
-			return nil, err
-		}
-		defer os.RemoveAll(dir)
-		out := filepath.Join(dir, "page")
-		cmd := exec.CommandContext(ctx, "pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-jpeg", "-singlefile", d.Path, out)
-		if msg, err := cmd.CombinedOutput(); err != nil {
-			return nil, fmt.Errorf("pdftoppm: %v: %s", err, bytes.TrimSpace(msg))
-		}
-		b, err := os.ReadFile(out + ".jpg")
-		if err != nil {
-			return nil, err
-		}
-		if img, err = jpeg.Decode(bytes.NewReader(b)); err != nil {
+		var err error
+		if img, err = ocr.Thumbnail(ctx, d.Path, 40); err != nil {
 			return nil, err
 		}
 	} else {
-		data, err := os.ReadFile(d.Path)
+		data, err := ocr.Limits{}.ReadFile(d.Path)
 		if err != nil {
 			return nil, err
 		}
