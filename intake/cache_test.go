@@ -2,6 +2,7 @@ package intake_test
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -90,8 +91,10 @@ func TestCache(t *testing.T) {
 	if pages != coldPages {
 		t.Errorf("after corrupting the cache %d pages OCR'd, want %d", pages, coldPages)
 	}
-	if !reflect.DeepEqual(cold, again) {
-		t.Errorf("after corrupting the cache the documents differ")
+	for i := range cold {
+		if !sameReading(cold[i], again[i]) {
+			t.Errorf("after corrupting the cache %s differs:\n%+v %+v\nwant\n%+v %+v", cold[i].File, again[i], again[i].Photo, cold[i], cold[i].Photo)
+		}
 	}
 	if _, pages := readCached(t, dir, spec, c); pages != 0 {
 		t.Errorf("corrupt entries not rewritten: %d pages OCR'd", pages)
@@ -113,4 +116,27 @@ func skipShort(t *testing.T) {
 	if testing.Short() {
 		t.Skip("needs Tesseract, poppler or Chromium: run without -short")
 	}
+}
+
+// sameReading reports whether two fresh readings of one file agree. They
+// agree exactly but for an ID photo's face measures: pigo's pupil
+// localisation perturbs its start with math/rand (photo/face.go), so two
+// readings place the pupils a pixel or two apart. The verdict must not
+// differ.
+func sameReading(a, b document.Document) bool {
+	pa, pb := a.Photo, b.Photo
+	a.Photo, b.Photo = nil, nil
+	if !reflect.DeepEqual(a, b) || (pa == nil) != (pb == nil) {
+		return false
+	}
+	if pa == nil {
+		return true
+	}
+	near := func(x, y, tol float64) bool { return math.Abs(x-y) <= tol }
+	if pa.Compliant != pb.Compliant || pa.Faces != pb.Faces || len(pa.Problems) != len(pb.Problems) ||
+		!near(pa.HeadShare, pb.HeadShare, 1) || !near(pa.HeadMM, pb.HeadMM, 0.5) || !near(pa.EyeLine, pb.EyeLine, 1) ||
+		!near(pa.FaceCentre, pb.FaceCentre, 1) || !near(pa.EyeDistancePx, pb.EyeDistancePx, 4) || !near(pa.RollDeg, pb.RollDeg, 1) {
+		return false
+	}
+	return true
 }
