@@ -374,7 +374,11 @@ func statusText(w io.Writer, rows []statusRow) error {
 			ready++
 		}
 	}
-	_, err := fmt.Fprintf(w, "\n%d dossiers: %d ready, %d not ready.\n", len(rows), ready, len(rows)-ready)
+	noun := "dossiers"
+	if len(rows) == 1 {
+		noun = "dossier"
+	}
+	_, err := fmt.Fprintf(w, "\n%d %s: %d ready, %d not ready.\n", len(rows), noun, ready, len(rows)-ready)
 	return err
 }
 
