@@ -101,6 +101,8 @@ func TestWatch(t *testing.T) {
 }
 
 // TestWaitForChange: a file written in steps is reported once, complete.
+// The writer pauses 80 ms between writes; a settle of one second leaves
+// room for a loaded machine (CI runs OCR packages beside this one).
 func TestWaitForChange(t *testing.T) {
 	dir := t.TempDir()
 	snap := snapshot(dir)
@@ -113,7 +115,7 @@ func TestWaitForChange(t *testing.T) {
 		}
 		os.WriteFile(filepath.Join(dir, ".scan.tmp"), []byte("hidden"), 0o644)
 	}()
-	cur, changed, err := waitForChange(context.Background(), dir, snap, 20*time.Millisecond, 250*time.Millisecond)
+	cur, changed, err := waitForChange(context.Background(), dir, snap, 20*time.Millisecond, time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
