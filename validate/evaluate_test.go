@@ -170,7 +170,7 @@ var evalCases = []evalCase{
 		edits: []edit{set("pasos.jpg", func(d *document.Document) { d.Expires = day("2027-03-01") })},
 		want:  map[string]Status{"passport": ExpiresSoon},
 		contains: map[string][]string{"passport": {
-			"pasos.jpg expires on 2027-03-01, within 6 months of 2026-12-01: the counter may ask for 6 months of validity (seed 003)"}}},
+			"pasos.jpg expires on 2027-03-01, within 6 months of 2026-12-01: the counter may ask for 6 months of validity, so consider renewing it first"}}},
 	{name: "rs passport valid 9 months", proc: "RS/permanent-residence-renewal",
 		edits: []edit{set("pasos.jpg", func(d *document.Document) { d.Expires = day("2027-09-01") })}},
 	{name: "rs passport expiry unreadable", proc: "RS/permanent-residence-renewal",
