@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"runtime/debug"
 
 	"github.com/intake-app/intake/intake"
@@ -65,7 +66,12 @@ func exit(stderr io.Writer, cmd string, err error) int {
 	case code == ExitCancelled:
 		fmt.Fprintf(stderr, "%s: interrupted\n", prefix)
 	case code == ExitInternal:
-		fmt.Fprintf(stderr, "%s: internal error: %v\nThis is a bug in intake: please report it with the command you ran and this trace:\n%s", prefix, err, debug.Stack())
+		// One clear message, no stack trace: the user is not the one to
+		// read it. INTAKE_TRACE=1 prints it for the report.
+		fmt.Fprintf(stderr, "%s: internal error: %v\nThis is a bug in intake: please report it with the command you ran (run it again with INTAKE_TRACE=1 to add the trace).\n", prefix, err)
+		if os.Getenv("INTAKE_TRACE") == "1" {
+			stderr.Write(debug.Stack())
+		}
 	default:
 		fmt.Fprintf(stderr, "%s: %v\n", prefix, err)
 	}
