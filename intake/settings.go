@@ -65,10 +65,28 @@ func Resolve(dir string, opt Options, rules *validate.Rules) (Settings, *validat
 	if err != nil {
 		return Settings{}, nil, &SettingsError{err.Error()}
 	}
-	now := opt.Now
-	if now.IsZero() {
-		now = time.Now()
+	s, err := pickSettings(dir, opt, cfg, rules)
+	if err != nil {
+		return s, nil, err
 	}
+	proc, err := procedureOf(dir, rules, s)
+	if err != nil {
+		return s, nil, err
+	}
+	s.Facts, err = factsOf(dir, s, cfg)
+	if err != nil {
+		return s, nil, err
+	}
+	if err := s.Facts.Check(proc); err != nil {
+		return s, nil, settingsErrorf("%s: %v", filepath.Join(dir, ConfigFile), err)
+	}
+	return s, proc, nil
+}
+
+// pickSettings takes each setting from opt, else from intake.yaml, and
+// checks its form: the country and procedure (a "CC/id" procedure names
+// its country), the nationality, the reference date.
+func pickSettings(dir string, opt Options, cfg Config, rules *validate.Rules) (Settings, error) {
 	s := Settings{Dir: dir, Config: cfg}
 	pick := func(v, fromFile string) string {
 		if v != "" {
@@ -81,64 +99,75 @@ func Resolve(dir string, opt Options, rules *validate.Rules) (Settings, *validat
 	s.Nationality = strings.TrimSpace(pick(opt.Nationality, cfg.Nationality))
 	if c, id, ok := strings.Cut(s.Procedure, "/"); ok {
 		if s.Country != "" && !strings.EqualFold(c, s.Country) {
-			return s, nil, settingsErrorf("--procedure %s is a procedure of %s, not of --country %s", s.Procedure, strings.ToUpper(c), s.Country)
+			return s, settingsErrorf("--procedure %s is a procedure of %s, not of --country %s", s.Procedure, strings.ToUpper(c), s.Country)
 		}
 		s.Country, s.Procedure = strings.ToUpper(c), id
 	}
 	if s.Nationality != "" && country.Alpha2(s.Nationality) == "" {
-		return s, nil, settingsErrorf("nationality %q is not an ISO 3166 country code (use CN, FR, RU, … or CHN, FRA, RUS, …)", s.Nationality)
+		return s, settingsErrorf("nationality %q is not an ISO 3166 country code (use CN, FR, RU, … or CHN, FRA, RUS, …)", s.Nationality)
 	}
-	switch on := pick(opt.On, cfg.Appointment); on {
-	case "":
-		s.On = document.DateOf(now)
-	default:
+	s.On = document.DateOf(opt.Now)
+	if opt.Now.IsZero() {
+		s.On = document.DateOf(time.Now())
+	}
+	if on := pick(opt.On, cfg.Appointment); on != "" {
 		d, err := parseDay(on)
 		if err != nil {
-			return s, nil, settingsErrorf("reference date: %v", err)
+			return s, settingsErrorf("reference date: %v", err)
 		}
 		s.On = d
 	}
 	if s.Country == "" && s.Procedure != "" {
 		s.Country = onlyCountryOf(rules, s.Procedure)
 	}
+	return s, nil
+}
+
+// procedureOf finds the procedure s names, in force on s.On, with the
+// nearest known one when it does not exist.
+func procedureOf(dir string, rules *validate.Rules, s Settings) (*validate.Procedure, error) {
 	if s.Country == "" || s.Procedure == "" {
-		return s, nil, settingsErrorf("which procedure? give --country and --procedure, or write them in %s.\nKnown procedures:\n%s",
+		return nil, settingsErrorf("which procedure? give --country and --procedure, or write them in %s.\nKnown procedures:\n%s",
 			filepath.Join(dir, ConfigFile), procedureListOf(rules, s.Country))
 	}
 	if country.Alpha2(s.Country) == "" {
 		if near := nearestCountry(rules, s.Country); near != "" {
-			return s, nil, settingsErrorf("--country %q is not an ISO 3166 alpha-2 code; did you mean %s?", s.Country, near)
+			return nil, settingsErrorf("--country %q is not an ISO 3166 alpha-2 code; did you mean %s?", s.Country, near)
 		}
-		return s, nil, settingsErrorf("--country %q is not an ISO 3166 alpha-2 code (%s)", s.Country, strings.Join(countries(rules), ", "))
+		return nil, settingsErrorf("--country %q is not an ISO 3166 alpha-2 code (%s)", s.Country, strings.Join(countries(rules), ", "))
 	}
 	proc, err := rules.Procedure(s.Country, s.Procedure, s.On)
 	if err != nil {
 		if near := nearestProcedure(rules, s.Country, s.Procedure); near != "" {
-			return s, nil, settingsErrorf("%v\nDid you mean %s?", err, near)
+			return nil, settingsErrorf("%v\nDid you mean %s?", err, near)
 		}
-		return s, nil, &SettingsError{err.Error()}
+		return nil, &SettingsError{err.Error()}
 	}
-	s.Facts = validate.Facts{
+	return proc, nil
+}
+
+// factsOf is what intake.yaml says that scans cannot show, with the
+// user's statements about files checked before anything is read: a typo
+// must not cost a whole reading of the dossier.
+func factsOf(dir string, s Settings, cfg Config) (validate.Facts, error) {
+	f := validate.Facts{
 		Reference: s.On, Nationality: s.Nationality,
 		Application: cfg.Application, Family: cfg.Family, Basis: cfg.Basis, Region: cfg.Region,
 		Housing: cfg.Housing, Activity: cfg.Activity,
 	}
+	config := filepath.Join(dir, ConfigFile)
 	if cfg.BirthDate != "" {
-		if s.Facts.BirthDate, err = document.ParseDate(cfg.BirthDate); err != nil {
-			return s, nil, settingsErrorf("%s: birth_date: %v", filepath.Join(dir, ConfigFile), err)
+		var err error
+		if f.BirthDate, err = document.ParseDate(cfg.BirthDate); err != nil {
+			return f, settingsErrorf("%s: birth_date: %v", config, err)
 		}
 	}
-	// What the user states about files is checked before anything is
-	// read: a typo must not cost a whole reading of the dossier.
 	for _, name := range slices.Sorted(maps.Keys(cfg.Documents)) {
 		if err := cfg.Documents[name].Check(); err != nil {
-			return s, nil, settingsErrorf("%s: documents: %q: %v", filepath.Join(dir, ConfigFile), name, err)
+			return f, settingsErrorf("%s: documents: %q: %v", config, name, err)
 		}
 	}
-	if err := s.Facts.Check(proc); err != nil {
-		return s, nil, settingsErrorf("%s: %v", filepath.Join(dir, ConfigFile), err)
-	}
-	return s, proc, nil
+	return f, nil
 }
 
 // ProcedureList lists the procedures of rules, one "CC/id  title" a line.
