@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/intake-app/intake/intake/extract"
@@ -81,7 +83,27 @@ func parseConfig(data []byte) (Config, error) {
 	if err := safeyaml.Unmarshal(data, &c, yaml.Strict()); err != nil {
 		return Config{}, errors.New(strings.TrimSpace(yaml.FormatError(err, false, true)))
 	}
+	if err := textOnly(c); err != nil {
+		return Config{}, err
+	}
 	return c, nil
+}
+
+// textOnly refuses settings that are not text: YAML can decode bytes
+// (!!binary) into a string, and no setting is bytes.
+func textOnly(c Config) error {
+	v := reflect.ValueOf(c)
+	for i := range v.NumField() {
+		if f := v.Field(i); f.Kind() == reflect.String && !utf8.ValidString(f.String()) {
+			return fmt.Errorf("%s: not text (write it as plain text, not !!binary)", v.Type().Field(i).Tag.Get("yaml"))
+		}
+	}
+	for name := range c.Documents {
+		if !utf8.ValidString(name) {
+			return fmt.Errorf("documents: a file name that is not text (%q)", name)
+		}
+	}
+	return nil
 }
 
 // readRegular reads at most limit bytes of the regular file path, checking
