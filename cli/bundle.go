@@ -51,10 +51,7 @@ func runBundle(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	if !in.Report.Ready && !o.force {
-		var gaps []string
-		for _, r := range in.Report.NotMet() {
-			gaps = append(gaps, fmt.Sprintf("%s (%s)", r.ID, r.Status))
-		}
+		gaps := bundle.Gaps(in.Report)
 		fmt.Fprintf(env.Stderr, "intake bundle: the dossier is not ready: %d of %d requirements are not met: %s\n",
 			len(gaps), len(in.Report.Requirements), strings.Join(gaps, ", "))
 		fmt.Fprintf(env.Stderr, "Run intake validate %s to see what to do, or add --force to bundle it anyway (the gaps go on the to-do sheet, not on the cover).\n", o.dir)

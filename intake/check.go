@@ -3,9 +3,7 @@ package intake
 import (
 	"context"
 	"fmt"
-	"maps"
 	"path/filepath"
-	"slices"
 	"sync"
 	"time"
 
@@ -118,20 +116,9 @@ func (c *Checker) Check(ctx context.Context, dir string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := ScanLimited(dir, opt.Limits)
+	docs, err := c.read(ctx, dir, s.Country, s.Nationality, s.On.Time(), opt.Now)
 	if err != nil {
-		return nil, &SettingsError{err.Error()}
-	}
-	eng, err := c.engine()
-	if err != nil && opt.Recorded == "" {
 		return nil, err
-	}
-	docs, err := Read(ctx, eng, files, ReadOptions{
-		Country: s.Country, Nationality: s.Nationality, Now: opt.Now, Reference: s.On.Time(),
-		Workers: opt.Workers, Progress: opt.Progress, Cache: opt.Cache, Recorded: opt.Recorded, Limits: opt.Limits,
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", dir, err)
 	}
 	if err := applyStated(dir, s.Config.Documents, docs); err != nil {
 		return nil, err
@@ -147,22 +134,10 @@ func (c *Checker) Check(ctx context.Context, dir string) (*Result, error) {
 }
 
 // applyStated gives the documents what intake.yaml states about them (the
-// user's last word: type and dates). A stated file that is not in the
-// dossier, or a value that is not one, is an error naming it.
+// user's last word: type and dates); an error names intake.yaml.
 func applyStated(dir string, stated map[string]extract.Stated, docs []document.Document) error {
-	byFile := map[string]*document.Document{}
-	for i := range docs {
-		byFile[docs[i].File] = &docs[i]
-	}
-	config := filepath.Join(dir, ConfigFile)
-	for _, name := range slices.Sorted(maps.Keys(stated)) {
-		d := byFile[filepath.ToSlash(filepath.Clean(name))]
-		if d == nil {
-			return settingsErrorf("%s: documents: %q is not a file of the dossier (give its path relative to %s, as the report lists it)", config, name, dir)
-		}
-		if err := stated[name].Apply(d); err != nil {
-			return settingsErrorf("%s: documents: %q: %v", config, name, err)
-		}
+	if err := extract.ApplyStated(docs, stated); err != nil {
+		return settingsErrorf("%s: %v", filepath.Join(dir, ConfigFile), err)
 	}
 	return nil
 }
@@ -181,10 +156,17 @@ func Check(ctx context.Context, dir string, opt Options) (*Result, error) {
 // procedure of country, without judging them against any rules: what
 // `intake eval` scores against a folder's truth.
 func (c *Checker) ReadFolder(ctx context.Context, dir, country string) ([]document.Document, error) {
-	opt := c.opt
-	if opt.Now.IsZero() {
-		opt.Now = time.Now()
+	now := c.opt.Now
+	if now.IsZero() {
+		now = time.Now()
 	}
+	return c.read(ctx, dir, country, c.opt.Nationality, now, now)
+}
+
+// read lists the files of dir and reads them for a procedure of country,
+// an ID photo's age judged against reference.
+func (c *Checker) read(ctx context.Context, dir, country, nationality string, reference, now time.Time) ([]document.Document, error) {
+	opt := c.opt
 	files, err := ScanLimited(dir, opt.Limits)
 	if err != nil {
 		return nil, &SettingsError{err.Error()}
@@ -193,8 +175,12 @@ func (c *Checker) ReadFolder(ctx context.Context, dir, country string) ([]docume
 	if err != nil && opt.Recorded == "" {
 		return nil, err
 	}
-	return Read(ctx, eng, files, ReadOptions{
-		Country: country, Nationality: opt.Nationality, Now: opt.Now, Workers: opt.Workers,
-		Progress: opt.Progress, Cache: opt.Cache, Recorded: opt.Recorded, Limits: opt.Limits,
+	docs, err := Read(ctx, eng, files, ReadOptions{
+		Country: country, Nationality: nationality, Now: now, Reference: reference,
+		Workers: opt.Workers, Progress: opt.Progress, Cache: opt.Cache, Recorded: opt.Recorded, Limits: opt.Limits,
 	})
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", dir, err)
+	}
+	return docs, nil
 }

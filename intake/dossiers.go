@@ -246,26 +246,9 @@ func nameWords(s string) []string {
 	return out
 }
 
-// comparable reports whether a name can be compared: two letters or more,
-// all in one script, Latin or Cyrillic (a name in Chinese characters, or
-// an OCR misreading mixing scripts, cannot).
-func comparable(s string) bool {
-	latin, cyrillic := 0, 0
-	for _, r := range s {
-		switch {
-		case unicode.IsDigit(r):
-			return false
-		case !unicode.IsLetter(r):
-		case unicode.Is(unicode.Latin, r):
-			latin++
-		case unicode.Is(unicode.Cyrillic, r):
-			cyrillic++
-		default:
-			return false
-		}
-	}
-	return (latin >= 2) != (cyrillic >= 2) && min(latin, cyrillic) == 0 && len(nameWords(s)) > 0
-}
+// comparable reports whether a name can be compared (fold.NameLike) and
+// has a word of two letters or more.
+func comparable(s string) bool { return fold.NameLike(s) && len(nameWords(s)) > 0 }
 
 // sharesName reports whether two names may be the same person's: they
 // share a word (allowing for OCR errors, see misreads), or spell the same

@@ -280,6 +280,7 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 	pw := &w.pages[i]
 	var g *image.Gray
 	var img image.Image // the file's image, when it is one
+	var density photo.Density
 	dpi := 0
 	if w.pdf != nil {
 		var err error
@@ -298,7 +299,7 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 			return nil
 		}
 		b := img.Bounds()
-		density := photo.ReadDensity(w.data)
+		density = photo.ReadDensity(w.data)
 		// Every country's ID photo is 35×45 mm: the shape alone says
 		// whether to measure one, whatever the procedure.
 		if photo.Standard.Likely(b.Dx(), b.Dy(), density) {
@@ -330,7 +331,7 @@ func (w *fileWork) readPage(ctx context.Context, wk *ocr.Worker, i int, langs oc
 		// An image with little text may be a photo of a person (a
 		// square ID photo, a portrait): its faces are measured, for the
 		// type to be decided from evidence, and the photo judged if so.
-		w.photo = &measuredPhoto{Measurement: photo.MeasureImage(img, photo.ReadDensity(w.data)), Taken: takenOn(w.data)}
+		w.photo = &measuredPhoto{Measurement: photo.MeasureImage(img, density), Taken: takenOn(w.data)}
 	}
 	b := page.Image.Bounds()
 	pw.ocr = true

@@ -153,16 +153,7 @@ type Recognition struct {
 }
 
 // Text returns the recognised text, one line per line.
-func (r *Recognition) Text() string {
-	var b strings.Builder
-	for i, l := range r.Lines {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(l.Text())
-	}
-	return b.String()
-}
+func (r *Recognition) Text() string { return layout.Page{Lines: r.Lines}.Text() }
 
 // Worker reads images with Tesseract. A worker is not safe for concurrent
 // use: give each goroutine its own. It keeps one initialised client per

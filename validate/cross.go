@@ -74,7 +74,7 @@ func (e *evaluator) checkNames() (Outcome, bool) {
 		if d.MRZ != nil && d.MRZ.Valid && strings.TrimSpace(d.MRZ.Surname) != "" {
 			name = d.MRZ.Surname + " " + d.MRZ.GivenNames
 		}
-		if !nameComparable(name) || sameName(name, want) {
+		if !fold.NameLike(name) || sameName(name, want) {
 			continue
 		}
 		files = append(files, d.File)
@@ -157,28 +157,6 @@ func (e *evaluator) checkPairs() (Outcome, bool) {
 	}
 	return e.checkOutcome(CheckPairs, "Every translation and apostille goes with its original", NeedsReview, files, msgs,
 		": add the original (a translation or an apostille is filed with it), or name the files alike (x.pdf, x-translation.pdf)"), true
-}
-
-// nameComparable reports whether a name can be compared with an MRZ name:
-// it has letters, all Latin or all Cyrillic (a name in Chinese characters
-// cannot be transliterated reliably, and one mixing Latin and Cyrillic
-// letters, or digits, is an OCR misreading: "WANG ЖАОММС", "AG9Z 3ASGT").
-func nameComparable(s string) bool {
-	latin, cyrillic := 0, 0
-	for _, r := range s {
-		switch {
-		case unicode.IsDigit(r):
-			return false // an OCR misreading, or not a name
-		case !unicode.IsLetter(r):
-		case unicode.Is(unicode.Latin, r):
-			latin++
-		case unicode.Is(unicode.Cyrillic, r):
-			cyrillic++
-		default:
-			return false
-		}
-	}
-	return (latin >= 2) != (cyrillic >= 2) && min(latin, cyrillic) == 0
 }
 
 // sameName reports whether two spellings of a name are the same person's:

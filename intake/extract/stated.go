@@ -2,6 +2,8 @@ package extract
 
 import (
 	"fmt"
+	"path"
+	"path/filepath"
 	"sort"
 
 	"github.com/intake-app/intake/document"
@@ -95,8 +97,11 @@ func ApplyStated(docs []document.Document, stated map[string]Stated) error {
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	// A name is compared as the report writes it: "./scan 3.jpg" and
+	// "scan 3.jpg" are one file.
+	file := func(name string) string { return path.Clean(filepath.ToSlash(name)) }
 	for _, name := range names {
-		if _, ok := byFile[name]; !ok {
+		if _, ok := byFile[file(name)]; !ok {
 			return fmt.Errorf("documents: %q is not a file of the dossier (give its path from the dossier's folder, with / between folders)", name)
 		}
 		if err := stated[name].Check(); err != nil {
@@ -104,7 +109,7 @@ func ApplyStated(docs []document.Document, stated map[string]Stated) error {
 		}
 	}
 	for _, name := range names {
-		_ = stated[name].Apply(&docs[byFile[name]]) // checked above
+		_ = stated[name].Apply(&docs[byFile[file(name)]]) // checked above
 	}
 	return nil
 }

@@ -175,3 +175,26 @@ func Romanize(s string) string {
 	}
 	return b.String()
 }
+
+// NameLike reports whether s can be compared as a name: two letters or
+// more, all Latin or all Cyrillic, no digits. A mix of scripts, letters
+// of other scripts or digits is an OCR misreading ("WANG ЖАОММС",
+// "AG9Z 3ASGT") or not a name, and a name in Chinese characters cannot
+// be compared letter by letter.
+func NameLike(s string) bool {
+	latin, cyrillic := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsDigit(r):
+			return false
+		case !unicode.IsLetter(r):
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyrillic++
+		default:
+			return false
+		}
+	}
+	return (latin >= 2) != (cyrillic >= 2) && min(latin, cyrillic) == 0
+}

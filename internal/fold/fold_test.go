@@ -62,3 +62,11 @@ func TestRomanize(t *testing.T) {
 		}
 	}
 }
+
+func TestNameLike(t *testing.T) {
+	for s, want := range map[string]bool{"WANG ЖАОММС": false, "AG9Z 3ASGT B 93": false, "王晓明": false, "КАРИМОВ": true, "LI NA": true, "": false} {
+		if got := NameLike(s); got != want {
+			t.Errorf("NameLike(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
