@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"image"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -91,7 +92,7 @@ func TestMRZAccuracyGenerated(t *testing.T) {
 		}
 		truth := truthFields(t, s.Zone)
 		start := time.Now()
-		rd, _ := readZone(s.Image)
+		rd := readZone(s.Image).reading
 		got := mrz.Decode(rd, accuracyNow)
 		reading += time.Since(start)
 		fields += len(truth)
@@ -273,7 +274,7 @@ func BenchmarkReadZone(b *testing.B) {
 	b.ResetTimer()
 	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
-		r, _ := readZone(imgs[i%len(imgs)])
+		r := readZone(imgs[i%len(imgs)]).reading
 		mrz.Decode(r, accuracyNow)
 	}
 	// The machine may be shared: the CPU time the process spent per image
@@ -295,8 +296,8 @@ func cpuTime() time.Duration {
 func TestReadZoneNoZone(t *testing.T) {
 	g := page(t, dejaVu, 28, 1240, 900, paragraph...)
 	for _, deg := range []int{0, 90} {
-		if r, box := readZone(Rotate(g, deg)); !r.Empty() || !box.Empty() {
-			t.Errorf("turned %d°: a zone read on a page of text: %q", deg, r.Candidates[0].Lines)
+		if z := readZone(Rotate(g, deg)); !z.reading.Empty() || !z.box.Empty() {
+			t.Errorf("turned %d°: a zone read on a page of text: %+v", deg, z.reading.Candidates)
 		}
 	}
 }
@@ -314,10 +315,14 @@ func TestReadZoneTurned(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rd, box := readZone(img)
-		got := mrz.Decode(rd, accuracyNow)
-		if got == nil || !slices.Equal(got.Lines, z.Lines) || box.Empty() {
+		found := readZone(img)
+		got := mrz.Decode(found.reading, accuracyNow)
+		if got == nil || !slices.Equal(got.Lines, z.Lines) || found.box.Empty() {
 			t.Errorf("turned %.0f°: read %+v, want %q", angle, got, z.Lines)
+		}
+		// The generator turns counter-clockwise; the direction is clockwise.
+		if d := math.Mod(found.angle+angle+720, 360); d > 2 && d < 358 {
+			t.Errorf("turned %.0f° counter-clockwise: the zone's direction is %.1f°, want %.0f°", angle, found.angle, math.Mod(720-angle, 360))
 		}
 	}
 }
@@ -338,7 +343,7 @@ func BenchmarkReadZoneNoMRZ(b *testing.B) {
 	b.ResetTimer()
 	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
-		if r, _ := readZone(g); !r.Empty() {
+		if r := readZone(g).reading; !r.Empty() {
 			b.Fatalf("a zone read on a payment slip: %q", r.Candidates[0].Lines)
 		}
 	}

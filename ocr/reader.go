@@ -51,12 +51,20 @@ func (w *Worker) ReadPage(ctx context.Context, g *image.Gray, dpi int, opt Optio
 	}
 	up, turn, skew := Upright(g)
 	p := &Page{Image: up, DPI: dpi, Rotation: turn, Skew: skew}
+	// The machine-readable zone first: found at any angle, it tells which
+	// way is up better than the page's lines (a phone photo of a passport
+	// tilted by 20°, a card turned on a busy table), and the page is then
+	// read upright.
+	zone := w.readZone(p, g)
+	up = p.Image
 	rec, err := w.Recognize(up, dpi, opt.Languages)
 	if err != nil {
 		return nil, err
 	}
 	if !good(rec) {
-		best, err := w.probe(ctx, up, dpi, rec, opt)
+		// A zone that decodes has said which way is up.
+		upright := !zone.reading.Empty() && mrz.Decode(zone.reading, time.Now()) != nil
+		best, err := w.probe(ctx, up, dpi, rec, opt, upright)
 		if err != nil {
 			return nil, err
 		}
@@ -82,8 +90,60 @@ func (w *Worker) ReadPage(ctx context.Context, g *image.Gray, dpi int, opt Optio
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	w.readMRZ(p)
+	if zone.reading.Empty() {
+		w.readMRZ(p)
+	}
 	return p, nil
+}
+
+// minTilt is the smallest tilt, in degrees, of a machine-readable zone
+// for which the page is turned again: Upright removes the small ones.
+const minTilt = 1.5
+
+// readZone reads the page's machine-readable zone as rows of OCR-B cells
+// (see readZone in zone.go) into p. When the zone runs at an angle, p's
+// image is made again from g, the page as given, turned so that the zone
+// reads left to right, and the zone is read again there so that its box
+// is in the page's coordinates.
+func (w *Worker) readZone(p *Page, g *image.Gray) zoneRead {
+	z := readZone(p.Image)
+	if z.reading.Empty() {
+		return z
+	}
+	p.MRZ, p.MRZBox = z.reading, z.box
+	a := z.angle
+	if a > 180 {
+		a -= 360
+	}
+	quarter := int(math.Round(a/90)) * 90
+	tilt := a - float64(quarter)
+	if quarter == 0 && math.Abs(tilt) < minTilt {
+		return z
+	}
+	// Only a zone that decodes: rows of something else say nothing of
+	// the page's direction.
+	if mrz.Decode(z.reading, time.Now()) == nil {
+		return z
+	}
+	p.Rotation = ((p.Rotation-quarter)%360 + 360) % 360
+	p.Skew = math.Round((p.Skew+tilt)*10) / 10
+	p.Image = Rotate(g, p.Rotation)
+	if math.Abs(p.Skew) >= 0.05 {
+		p.Image = rotateFine(p.Image, p.Skew)
+	}
+	again := readZone(p.Image)
+	p.MRZBox = again.box
+	if !again.reading.Empty() && (valid(again.reading) || !valid(z.reading)) {
+		p.MRZ = again.reading
+	}
+	return z
+}
+
+// valid reports whether a zone's readings decode with every check digit
+// holding. Only check digits matter here: the day given to Decode does not.
+func valid(r mrz.Reading) bool {
+	m := mrz.Decode(r, time.Now())
+	return m != nil && m.Valid
 }
 
 func good(r *Recognition) bool { return r.Words >= 5 && r.Confidence >= goodConfidence }
@@ -109,12 +169,18 @@ type candidate struct {
 // the first that reads well, else the best that reads clearly better than
 // the first reading. No probe is needed for a page that read well at once,
 // which is most of them.
-func (w *Worker) probe(ctx context.Context, g *image.Gray, dpi int, first *Recognition, opt Options) (candidate, error) {
+func (w *Worker) probe(ctx context.Context, g *image.Gray, dpi int, first *Recognition, opt Options, upright bool) (candidate, error) {
 	band := Crop(g, inkiestBand(g, 0.35))
 	var flipped *image.Gray
-	cands := []candidate{{flip: true, langs: opt.Languages}}
+	var cands []candidate
+	if !upright {
+		cands = append(cands, candidate{flip: true, langs: opt.Languages})
+	}
 	for _, l := range opt.Alternates {
-		cands = append(cands, candidate{langs: l}, candidate{flip: true, langs: l})
+		cands = append(cands, candidate{langs: l})
+		if !upright {
+			cands = append(cands, candidate{flip: true, langs: l})
+		}
 	}
 	best := candidate{langs: opt.Languages}
 	bestConf := first.Confidence + 10 // a probe must do clearly better
@@ -202,19 +268,12 @@ func mrzLine(s string) bool {
 	return false
 }
 
-// readMRZ finds the page's machine-readable zone and reads it: first as
-// rows of OCR-B glyphs on a grid, read cell by cell (readZone), which
-// holds at any angle and size; when none is found, from the lines of the
-// page reading that look like an MRZ, whose band is read again with the
-// MRZ alphabet and no dictionaries. It records every reading it made;
-// decoding them is the caller's.
+// readMRZ reads the page's machine-readable zone when the zone finder
+// (readZone) saw none: from the lines of the page reading that look like
+// an MRZ, whose band is read again with the MRZ alphabet and no
+// dictionaries. It records every reading it made; decoding them is the
+// caller's.
 func (w *Worker) readMRZ(p *Page) {
-	if reading, box := readZone(p.Image); !reading.Empty() {
-		p.MRZ, p.MRZBox = reading, box
-		return
-	}
-	// Else the lines the page reading saw that look like an MRZ, read again
-	// with Tesseract.
 	var band image.Rectangle
 	var lines []string
 	for _, l := range p.Reading.Lines {
@@ -242,14 +301,9 @@ func (w *Worker) readMRZ(p *Page) {
 	if lineH > 0 && lineH < 36 {
 		crop = Scale(crop, min(3, 40/float64(lineH)))
 	}
+	// Once the readings so far decode with every check digit holding, no
+	// other reading is needed.
 	var reading mrz.Reading
-	// valid reports whether the readings so far decode with every check
-	// digit holding: then no other reading is needed. Only check digits
-	// matter here, so the day given to Decode does not.
-	valid := func() bool {
-		r := mrz.Decode(reading, time.Now())
-		return r != nil && r.Valid
-	}
 	// First the characters placed in their cells: OCR-B is monospaced, so
 	// a character's position says which field it belongs to, whatever
 	// Tesseract inserted or dropped around it.
@@ -257,7 +311,7 @@ func (w *Worker) readMRZ(p *Page) {
 	// when the zone does not check out, it is read again a little larger
 	// and a little smaller.
 	for _, f := range []float64{1, 1.3, 0.8} {
-		if valid() {
+		if valid(reading) {
 			break
 		}
 		img := crop
@@ -270,12 +324,12 @@ func (w *Worker) readMRZ(p *Page) {
 			}
 		}
 	}
-	if !valid() {
+	if !valid(reading) {
 		if rec, err := w.recognize(crop, p.DPI, []string{"eng"}, modeMRZ); err == nil {
 			reading.Candidates = append(reading.Candidates, mrz.Candidate{Source: "zone", Lines: strings.Split(rec.Text(), "\n")})
 		}
 	}
-	if !valid() {
+	if !valid(reading) {
 		// The page reading may have done better on some characters.
 		reading.Candidates = append(reading.Candidates, mrz.Candidate{Source: "page", Lines: lines})
 	}

@@ -654,16 +654,55 @@ func meanScore(c mrz.Candidate) float64 {
 // maxZonesRead bounds the zone candidates read on one page.
 const maxZonesRead = 3
 
+// zoneRead is what readZone found: the readings of the zone's cells, the
+// zone's box on the image, and the direction its lines read in.
+type zoneRead struct {
+	reading mrz.Reading
+	box     image.Rectangle
+	// angle is the direction of the zone's lines, the way they read, in
+	// degrees clockwise from left-to-right (0 upright, 90 turned a quarter
+	// clockwise, 180 upside down); it is also the direction of the rest of
+	// the document's text.
+	angle float64
+	// pitch is the distance between cells in pixels, cells the number of
+	// cells of a line and lines the number of lines (30 and 3 for an
+	// identity card): with the box they say where the document lies.
+	pitch        float64
+	cells, lines int
+}
+
+// newZoneRead describes zone z, read as lines of n cells.
+func newZoneRead(c mrz.Candidate, frames [][]frame, g *image.Gray, z zoneGeom, n int, reversed bool) zoneRead {
+	return zoneRead{
+		reading: mrz.Reading{Candidates: []mrz.Candidate{c}},
+		box:     framesBox(frames).Intersect(g.Bounds()),
+		angle:   direction(z, reversed),
+		pitch:   z.lines[0].pitch(),
+		cells:   n,
+		lines:   len(z.lines),
+	}
+}
+
+// direction is the angle (see zoneRead) of a zone read the way round
+// fitZone found.
+func direction(z zoneGeom, reversed bool) float64 {
+	l := z.lines[0]
+	a := math.Atan2(l.by, l.bx) * 180 / math.Pi
+	if reversed {
+		a += 180
+	}
+	return math.Mod(a+360, 360)
+}
+
 // readZone finds the machine-readable zone of g and reads its cells. It
 // returns the readings (the zone's cells, and more when the first does not
-// check out: another candidate zone, another line length) and the zone's
-// box; nothing when no zone is found.
-func readZone(g *image.Gray) (mrz.Reading, image.Rectangle) {
-	var reading mrz.Reading
+// check out: another candidate zone, another line length), the zone's box
+// and its direction; nothing when no zone is found.
+func readZone(g *image.Gray) zoneRead {
+	var found zoneRead
 	if templates() == nil {
-		return reading, image.Rectangle{}
+		return found
 	}
-	var box image.Rectangle
 	// Only check digits matter here: the day given to Decode does not.
 	valid := func(c mrz.Candidate) bool {
 		r := mrz.Decode(mrz.Reading{Candidates: []mrz.Candidate{c}}, time.Now())
@@ -703,27 +742,28 @@ func readZone(g *image.Gray) (mrz.Reading, image.Rectangle) {
 			// Of this zone's readings that do not check out (one per line
 			// length), only the one whose cells look most like OCR-B.
 			var kept mrz.Candidate
-			var keptBox image.Rectangle
+			var keptZone zoneRead
 			for _, n := range zoneWidths(len(z.lines), seen) {
 				c, frames := readZoneCells(g, z, n, seen, reversed, h, valid)
 				if valid(c) {
-					return mrz.Reading{Candidates: []mrz.Candidate{c}}, framesBox(frames).Intersect(g.Bounds())
+					return newZoneRead(c, frames, g, z, n, reversed)
 				}
 				if score := meanScore(c); score >= minZoneScore && score > meanScore(kept) {
-					kept, keptBox = c, framesBox(frames).Intersect(g.Bounds())
+					kept, keptZone = c, newZoneRead(c, frames, g, z, n, reversed)
 				}
 			}
 			// Below minZoneScore: rows of something else, a form's boxes, a
 			// table.
 			if len(kept.Cells) > 0 {
-				reading.Candidates = append(reading.Candidates, kept)
-				if box.Empty() {
-					box = keptBox
+				if found.box.Empty() {
+					keptZone.reading = found.reading
+					found = keptZone
 				}
+				found.reading.Candidates = append(found.reading.Candidates, kept)
 			}
 		}
 	}
-	return reading, box
+	return found
 }
 
 // fitZone tells, from every third cell seen, which way round a zone reads
