@@ -16,7 +16,7 @@ import (
 )
 
 // cacheFormat changes when cachedFile changes meaning.
-const cacheFormat = "intake-read-3"
+const cacheFormat = "intake-read-4"
 
 // cachedFile is what the cache keeps of a file: the reading of its pages
 // and, for an ID photo, its measurement. Extraction (stage 3) is not

@@ -67,12 +67,12 @@ func TestRealWorldDev(t *testing.T) {
 	var b strings.Builder
 	r.Print(&b)
 	t.Log("\n" + b.String())
-	// Issue 11 wants every type and every printed date. What is still
-	// missed is not in the text Tesseract reads (a passport photographed
-	// askew in a phone screenshot gives no text; a 282×179 card back and a
-	// grey photocopy lose their dates): these floors keep what is reached
-	// and fail on any loss.
-	for f, floor := range map[string]float64{"type": 1, "issued": 0.6, "expires": 0.85, "language": 1, "holder": 0.85} {
+	// Issue 11 wants every type and every printed date: the askew phone
+	// screenshot, the 282×179 card back and the grey photocopy give theirs
+	// since their documents are read again upright, alone and enlarged
+	// (ocr.Worker.ReadPage). Holders are not all printed as a name intake
+	// knows to look for.
+	for f, floor := range map[string]float64{"type": 1, "issued": 1, "expires": 1, "language": 1, "holder": 0.85} {
 		if a := r.Fields[f].Accuracy(); a < floor {
 			t.Errorf("%s: %.0f%% right on the real-world set, want at least %.0f%%", f, 100*a, 100*floor)
 		}

@@ -522,6 +522,10 @@ func readVisualZone(d *document.Document, now time.Time) {
 		return
 	}
 	vd := visual.VisualDates(lines, now)
+	if vd.Expiry.IsZero() {
+		// Its label not read: the date a whole term after the issue.
+		vd.Expiry, vd.ExpiryText = visual.ExpiryByTerm(lines, vd.Issue)
+	}
 	if d.Issued.IsZero() && !vd.Issue.IsZero() {
 		d.Issued = document.DateOf(vd.Issue)
 	}
@@ -529,8 +533,24 @@ func readVisualZone(d *document.Document, now time.Time) {
 		d.Expires = document.DateOf(vd.Expiry)
 	}
 	if d.MRZ != nil {
-		if msg := visual.ExpiryMismatch(vd, d.MRZ); msg != "" {
-			d.Warnf("%s", msg)
+		switch msg := visual.ExpiryMismatch(vd, d.MRZ); {
+		case msg == "":
+		case visual.OneDigitApart(vd.Expiry, d.MRZ.ExpiryDate):
+			// One glyph misread in the printed date, most likely: the
+			// MRZ's check digit holds.
+			d.Warnf("%s by one digit: intake takes the MRZ's, whose check digit holds; check it on the document", msg)
+		default:
+			// The document itself disagrees. The printed date is the
+			// document's: the MRZ repeats it for machines, and a counter
+			// reads the printed one.
+			d.Expires = document.DateOf(vd.Expiry)
+			d.Warnf("%s: intake takes the printed date; check it on the document", msg)
+		}
+	}
+	if d.Issued.IsZero() && d.MRZ != nil && !d.Expires.IsZero() {
+		// Labels too small to read: a date a whole term before the expiry.
+		if t, _ := visual.IssueByTerm(lines, d.Expires.Time(), d.MRZ.BirthDate); !t.IsZero() {
+			d.Issued = document.DateOf(t)
 		}
 	}
 }

@@ -179,8 +179,9 @@ func (w *Worker) Close() {
 type mode int
 
 const (
-	modeText mode = iota // a page of text, automatic layout
-	modeMRZ              // an MRZ band: uniform block, A-Z0-9< only, no dictionaries
+	modeText   mode = iota // a page of text, automatic layout
+	modeMRZ                // an MRZ band: uniform block, A-Z0-9< only, no dictionaries
+	modeSparse             // scattered fields (an identity card): as much text as can be found, in no order
 )
 
 func (w *Worker) client(langs []string, m mode) (*gosseract.Client, error) {
@@ -204,6 +205,8 @@ func (w *Worker) client(langs []string, m mode) (*gosseract.Client, error) {
 		}
 		c.SetWhitelist("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
 		c.SetVariable("tessedit_pageseg_mode", strconv.Itoa(int(gosseract.PSM_SINGLE_BLOCK)))
+	} else if m == modeSparse {
+		c.SetVariable("tessedit_pageseg_mode", strconv.Itoa(int(gosseract.PSM_SPARSE_TEXT)))
 	} else {
 		c.SetVariable("tessedit_pageseg_mode", strconv.Itoa(int(gosseract.PSM_AUTO)))
 	}
@@ -295,7 +298,7 @@ func assemble(boxes []gosseract.BoundingBox, langs []string) *Recognition {
 		l := &r.Lines[len(r.Lines)-1]
 		l.Words = append(l.Words, Word{Text: text, Box: b.Box, Confidence: b.Confidence})
 		l.Box = l.Box.Union(b.Box)
-		if strings.IndexFunc(text, isAlnum) >= 0 {
+		if hasAlnum(text) {
 			sum += b.Confidence
 			r.Words++
 		}
@@ -306,6 +309,10 @@ func assemble(boxes []gosseract.BoundingBox, langs []string) *Recognition {
 	}
 	return r
 }
+
+// hasAlnum reports whether s holds a letter or a digit: a word that
+// counts in a reading's confidence.
+func hasAlnum(s string) bool { return strings.IndexFunc(s, isAlnum) >= 0 }
 
 func isAlnum(r rune) bool {
 	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127

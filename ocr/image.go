@@ -138,15 +138,43 @@ func Rotate(g *image.Gray, deg int) *image.Gray {
 }
 
 // rotateFine turns g counter-clockwise by deg degrees (small angles),
-// filling the corners with white.
+// filling the corners with the shade of g's edges: white for a scan, the
+// table's for a photo. (Corners of pure white around a photo's grey page
+// make the page darker than the threshold Tesseract picks, and it then
+// reads nothing.)
 func rotateFine(g *image.Gray, deg float64) *image.Gray {
-	out := imaging.Rotate(g, deg, color.White)
+	out := imaging.Rotate(g, deg, color.Gray{Y: edgeShade(g)})
 	// imaging.Rotate grows the canvas; crop back to the original size,
 	// centred, so that the page keeps its dimensions.
 	b := g.Bounds()
 	ob := out.Bounds()
 	off := image.Pt((ob.Dx()-b.Dx())/2, (ob.Dy()-b.Dy())/2)
 	return toGray(imaging.Crop(out, image.Rectangle{Min: off, Max: off.Add(b.Size())}))
+}
+
+// edgeShade is the median shade of the pixels along g's edges.
+func edgeShade(g *image.Gray) uint8 {
+	var hist [256]int
+	b := g.Bounds()
+	step := max(1, (b.Dx()+b.Dy())/500)
+	n := 0
+	for x := b.Min.X; x < b.Max.X; x += step {
+		hist[g.GrayAt(x, b.Min.Y).Y]++
+		hist[g.GrayAt(x, b.Max.Y-1).Y]++
+		n += 2
+	}
+	for y := b.Min.Y; y < b.Max.Y; y += step {
+		hist[g.GrayAt(b.Min.X, y).Y]++
+		hist[g.GrayAt(b.Max.X-1, y).Y]++
+		n += 2
+	}
+	seen := 0
+	for v, c := range hist {
+		if seen += c; 2*seen >= n {
+			return uint8(v)
+		}
+	}
+	return 255
 }
 
 func toGray(img *image.NRGBA) *image.Gray {

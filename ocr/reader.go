@@ -56,15 +56,16 @@ func (w *Worker) ReadPage(ctx context.Context, g *image.Gray, dpi int, opt Optio
 	// tilted by 20°, a card turned on a busy table), and the page is then
 	// read upright.
 	zone := w.readZone(p, g)
+	// A zone that decodes has said which way is up, and where its
+	// document lies.
+	decodes := !zone.reading.Empty() && mrz.Decode(zone.reading, time.Now()) != nil
 	up = p.Image
 	rec, err := w.Recognize(up, dpi, opt.Languages)
 	if err != nil {
 		return nil, err
 	}
 	if !good(rec) {
-		// A zone that decodes has said which way is up.
-		upright := !zone.reading.Empty() && mrz.Decode(zone.reading, time.Now()) != nil
-		best, err := w.probe(ctx, up, dpi, rec, opt, upright)
+		best, err := w.probe(ctx, up, dpi, rec, opt, decodes)
 		if err != nil {
 			return nil, err
 		}
@@ -86,6 +87,18 @@ func (w *Worker) ReadPage(ctx context.Context, g *image.Gray, dpi int, opt Optio
 			}
 		}
 	}
+	if !good(rec) && decodes {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		doc, err := w.readDocument(p, rec, zone, rec.Languages)
+		if err != nil {
+			return nil, err
+		}
+		if doc != nil && score(doc) > score(rec) {
+			rec = doc
+		}
+	}
 	p.Reading = rec
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -101,10 +114,10 @@ func (w *Worker) ReadPage(ctx context.Context, g *image.Gray, dpi int, opt Optio
 const minTilt = 1.5
 
 // readZone reads the page's machine-readable zone as rows of OCR-B cells
-// (see readZone in zone.go) into p. When the zone runs at an angle, p's
-// image is made again from g, the page as given, turned so that the zone
-// reads left to right, and the zone is read again there so that its box
-// is in the page's coordinates.
+// (see readZone in zone.go) into p, and returns the zone as it lies on p's
+// image. When the zone runs at an angle, p's image is made again from g,
+// the page as given, turned so that the zone reads left to right, and the
+// zone is read again there so that its box is in the page's coordinates.
 func (w *Worker) readZone(p *Page, g *image.Gray) zoneRead {
 	z := readZone(p.Image)
 	if z.reading.Empty() {
@@ -133,10 +146,17 @@ func (w *Worker) readZone(p *Page, g *image.Gray) zoneRead {
 	}
 	again := readZone(p.Image)
 	p.MRZBox = again.box
-	if !again.reading.Empty() && (valid(again.reading) || !valid(z.reading)) {
+	if again.reading.Empty() {
+		// Not found again (cut off by the turn): its reading stands, its
+		// place is unknown.
+		z.box = image.Rectangle{}
+		return z
+	}
+	if valid(again.reading) || !valid(z.reading) {
 		p.MRZ = again.reading
 	}
-	return z
+	again.reading = p.MRZ
+	return again
 }
 
 // valid reports whether a zone's readings decode with every check digit

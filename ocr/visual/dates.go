@@ -249,3 +249,93 @@ func ExpiryMismatch(d Dates, m *mrz.Result) string {
 	}
 	return fmt.Sprintf("the printed expiry date (%s) and the MRZ's (%s) disagree", d.Expiry.Format(time.DateOnly), m.ExpiryDate.Format(time.DateOnly))
 }
+
+// compactRE is a date printed without separators: 010103, 01012003.
+var compactRE = regexp.MustCompile(`\b(\d{2})(\d{2})(\d{4}|\d{2})\b`)
+
+// maxTerm is the longest validity, in years, of the documents intake
+// reads (a French identity card: 15).
+const maxTerm = 15
+
+// IssueByTerm finds an issue date printed without a label the reading
+// kept (a card's labels too small to read): a date, written with or
+// without separators, that lies a whole number of years before expiry, or
+// that less a day, as issuing offices set a document's validity. The
+// birth date is not taken. It returns the date and its text, or a zero
+// time.
+func IssueByTerm(lines []layout.Line, expiry, birth time.Time) (time.Time, string) {
+	if expiry.IsZero() {
+		return time.Time{}, ""
+	}
+	return firstDate(lines, expiry, func(t time.Time) bool {
+		return t.Before(expiry) && !t.Equal(birth) && termApart(t, expiry)
+	})
+}
+
+// ExpiryByTerm finds, the same way, an expiry date printed without a
+// label the reading kept: a date a whole term after issue.
+func ExpiryByTerm(lines []layout.Line, issue time.Time) (time.Time, string) {
+	if issue.IsZero() {
+		return time.Time{}, ""
+	}
+	return firstDate(lines, issue.AddDate(maxTerm, 0, 0), func(t time.Time) bool {
+		return t.After(issue) && termApart(issue, t)
+	})
+}
+
+// termApart reports whether a document issued on issue and expiring on
+// expiry is valid a whole number of years (up to maxTerm), or that less a
+// day.
+func termApart(issue, expiry time.Time) bool {
+	for n := 1; n <= maxTerm; n++ {
+		end := issue.AddDate(n, 0, 0)
+		if end.Equal(expiry) || end.AddDate(0, 0, -1).Equal(expiry) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstDate returns the first date of lines, written with or without
+// separators, that ok accepts, and its text. Two-digit years are put in
+// the century that gives a date not after latest.
+func firstDate(lines []layout.Line, latest time.Time, ok func(time.Time) bool) (time.Time, string) {
+	for _, l := range lines {
+		text := l.Text()
+		for _, d := range parseDates(text, latest, false) {
+			if ok(d.t) {
+				return d.t, d.text
+			}
+		}
+		for _, m := range compactRE.FindAllStringSubmatch(text, -1) {
+			day, _ := strconv.Atoi(m[1])
+			mon, _ := strconv.Atoi(m[2])
+			y, _ := strconv.Atoi(m[3])
+			if len(m[3]) == 2 {
+				y += latest.Year() / 100 * 100
+				if y > latest.Year() {
+					y -= 100
+				}
+			}
+			t := time.Date(y, time.Month(mon), day, 0, 0, 0, 0, time.UTC)
+			if t.Day() == day && int(t.Month()) == mon && ok(t) {
+				return t, m[0]
+			}
+		}
+	}
+	return time.Time{}, ""
+}
+
+// OneDigitApart reports whether two dates, written YYYYMMDD, differ in a
+// single digit: what a misread glyph makes of a date (2013 read 2015),
+// where a document printed with another date differs in more.
+func OneDigitApart(a, b time.Time) bool {
+	x, y := a.Format("20060102"), b.Format("20060102")
+	n := 0
+	for i := range x {
+		if x[i] != y[i] {
+			n++
+		}
+	}
+	return n == 1
+}

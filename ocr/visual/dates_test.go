@@ -84,3 +84,61 @@ func TestLabelsSideBySide(t *testing.T) {
 		t.Errorf("expiry %s, want 2026-12-26", got)
 	}
 }
+
+func TestIssueByTerm(t *testing.T) {
+	expiry, birth := day(2013, 1, 1), day(1981, 2, 28)
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  time.Time
+	}{
+		{"compact, ten years before", []string{"Luzern LU", "010103"}, day(2003, 1, 1)},
+		{"spaced, ten years before", []string{"01 01 03   01 01 13"}, day(2003, 1, 1)},
+		{"five years less a day", []string{"Date 02.01.2008"}, day(2008, 1, 2)},
+		{"the birth date is not the issue", []string{"280281"}, time.Time{}},
+		{"a date off any term", []string{"17.10.2003"}, time.Time{}},
+		{"a document number is no date", []string{"S0002068"}, time.Time{}},
+		{"not after the expiry", []string{"01.01.2023"}, time.Time{}},
+	} {
+		got, _ := IssueByTerm(lines(tc.lines...), expiry, birth)
+		if !got.Equal(tc.want) {
+			t.Errorf("%s: %q gave %v, want %v", tc.name, tc.lines, got, tc.want)
+		}
+	}
+	if got, _ := IssueByTerm(lines("010103"), time.Time{}, birth); !got.IsZero() {
+		t.Errorf("no expiry known, yet an issue date %v", got)
+	}
+}
+
+func TestExpiryByTerm(t *testing.T) {
+	issue := day(2014, 3, 1)
+	for _, tc := range []struct {
+		lines []string
+		want  time.Time
+	}{
+		{[]string{"01 MAR 2014", "07 JUN 1984", "01 MAR 2024 Jane"}, day(2024, 3, 1)},
+		{[]string{"28.02.2019"}, day(2019, 2, 28)},
+		{[]string{"15.07.2020"}, time.Time{}},
+		{[]string{"01 MAR 2014"}, time.Time{}},
+	} {
+		if got, _ := ExpiryByTerm(lines(tc.lines...), issue); !got.Equal(tc.want) {
+			t.Errorf("%q gave %v, want %v", tc.lines, got, tc.want)
+		}
+	}
+}
+
+func TestOneDigitApart(t *testing.T) {
+	for _, tc := range []struct {
+		a, b time.Time
+		want bool
+	}{
+		{day(2015, 5, 9), day(2013, 5, 9), true},
+		{day(2013, 5, 8), day(2013, 5, 9), true},
+		{day(2024, 3, 1), day(2019, 3, 21), false},
+		{day(2013, 5, 9), day(2013, 5, 9), false},
+	} {
+		if got := OneDigitApart(tc.a, tc.b); got != tc.want {
+			t.Errorf("OneDigitApart(%s, %s) = %v, want %v", tc.a.Format(time.DateOnly), tc.b.Format(time.DateOnly), got, tc.want)
+		}
+	}
+}
