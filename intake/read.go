@@ -526,9 +526,6 @@ func readVisualZone(d *document.Document, now time.Time) {
 		// Its label not read: the date a whole term after the issue.
 		vd.Expiry, vd.ExpiryText = visual.ExpiryByTerm(lines, vd.Issue)
 	}
-	if d.Issued.IsZero() && !vd.Issue.IsZero() {
-		d.Issued = document.DateOf(vd.Issue)
-	}
 	if d.Expires.IsZero() && !vd.Expiry.IsZero() {
 		d.Expires = document.DateOf(vd.Expiry)
 	}
@@ -546,6 +543,11 @@ func readVisualZone(d *document.Document, now time.Time) {
 			d.Expires = document.DateOf(vd.Expiry)
 			d.Warnf("%s: intake takes the printed date; check it on the document", msg)
 		}
+	}
+	// An issue date on or after the expiry is another date taken under the
+	// issue's label (the line between them not read).
+	if !vd.Issue.IsZero() && (d.Expires.IsZero() || vd.Issue.Before(d.Expires.Time())) && d.Issued.IsZero() {
+		d.Issued = document.DateOf(vd.Issue)
 	}
 	if d.Issued.IsZero() && d.MRZ != nil && !d.Expires.IsZero() {
 		// Labels too small to read: a date a whole term before the expiry.
@@ -573,26 +575,30 @@ func imageProblem(err error) string {
 	return fmt.Sprintf("is not a readable image (%v): scan or export it again", err)
 }
 
+// scriptsOf are the Tesseract languages of the papers a country issues,
+// by ISO 3166 alpha-2 code: civil-status and court papers of the Maghreb
+// are in Arabic, often with French beside it; those of the Arab East in
+// Arabic.
+var scriptsOf = map[string][]string{
+	"CN": {"chi_sim"}, "TW": {"chi_sim"}, "HK": {"chi_sim"},
+	"RU": {"rus"}, "BY": {"rus"}, "KZ": {"rus"}, "UA": {"rus"},
+	"FR": {"fra"}, "BE": {"fra", "nld"}, "NL": {"nld"}, "DE": {"deu"},
+	"AT": {"deu"}, "CH": {"fra", "deu"}, "RS": {"srp_latn", "srp"},
+	"MA": {"ara", "fra"}, "DZ": {"ara", "fra"}, "TN": {"ara", "fra"}, "MR": {"ara", "fra"}, "LB": {"ara", "fra"},
+	"EG": {"ara"}, "LY": {"ara"}, "SD": {"ara"}, "SY": {"ara"}, "IQ": {"ara"}, "JO": {"ara"}, "PS": {"ara"},
+	"SA": {"ara"}, "YE": {"ara"}, "KW": {"ara"}, "QA": {"ara"}, "BH": {"ara"}, "AE": {"ara"}, "OM": {"ara"},
+}
+
 // languagesFor chooses the Tesseract languages for a dossier: the
 // country's first, then the applicant's and the other scripts intake
-// knows, tried on pages the first languages read poorly.
+// knows, tried on pages the first languages read poorly. (A page that
+// shows an MRZ is read in its issuer's: see ocr.Engine.IssuerLanguages.)
 func languagesFor(eng *ocr.Engine, countryCode, nationality string) ocr.Options {
 	primary := map[string][]string{
 		"FR": {"fra"},
 		"BE": {"fra", "nld"},
 		"RU": {"rus"},
 		"RS": {"srp_latn", "srp"},
-	}
-	// Civil-status and court papers of the Maghreb are in Arabic, often
-	// with French beside it; those of the Arab East in Arabic.
-	byNationality := map[string][]string{
-		"CN": {"chi_sim"}, "TW": {"chi_sim"}, "HK": {"chi_sim"},
-		"RU": {"rus"}, "BY": {"rus"}, "KZ": {"rus"}, "UA": {"rus"},
-		"FR": {"fra"}, "BE": {"fra", "nld"}, "NL": {"nld"}, "DE": {"deu"},
-		"AT": {"deu"}, "CH": {"fra", "deu"}, "RS": {"srp_latn", "srp"},
-		"MA": {"ara", "fra"}, "DZ": {"ara", "fra"}, "TN": {"ara", "fra"}, "MR": {"ara", "fra"}, "LB": {"ara", "fra"},
-		"EG": {"ara"}, "LY": {"ara"}, "SD": {"ara"}, "SY": {"ara"}, "IQ": {"ara"}, "JO": {"ara"}, "PS": {"ara"},
-		"SA": {"ara"}, "YE": {"ara"}, "KW": {"ara"}, "QA": {"ara"}, "BH": {"ara"}, "AE": {"ara"}, "OM": {"ara"},
 	}
 	first, ok := primary[strings.ToUpper(countryCode)]
 	if !ok {
@@ -613,7 +619,7 @@ func languagesFor(eng *ocr.Engine, countryCode, nationality string) ocr.Options 
 		seen[k] = true
 		opt.Alternates = append(opt.Alternates, l)
 	}
-	if l, ok := byNationality[country.Alpha2(nationality)]; ok {
+	if l, ok := scriptsOf[country.Alpha2(nationality)]; ok {
 		add(l)
 	}
 	// Whatever the nationality (unknown before the passport is read), a

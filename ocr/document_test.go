@@ -7,6 +7,7 @@ import (
 	"image/draw"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -150,5 +151,45 @@ func TestDocumentBox(t *testing.T) {
 	z.cells = 40
 	if got := documentBox(z, page); !got.Empty() {
 		t.Errorf("a zone of 40 cells placed a document at %v", got)
+	}
+}
+
+// TestReadPageInIssuerLanguages: a page whose MRZ names its issuer is read
+// in the issuer's languages, whatever the dossier's.
+func TestReadPageInIssuerLanguages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("needs Tesseract; run without -short")
+	}
+	w := newWorker(t)
+	opt := Options{Languages: []string{"rus"}, Alternates: [][]string{{"ara"}}}
+	p, err := w.ReadPage(context.Background(), photographedPassport(t, 0), 300, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Utopia, ICAO's example state, is no state intake knows: English.
+	if got := strings.Join(p.Reading.Languages, "+"); got != "eng" || !strings.Contains(p.Reading.Text(), "ERIKSSON") {
+		t.Errorf("read in %s:\n%s", got, p.Reading.Text())
+	}
+}
+
+func TestIssuerLanguages(t *testing.T) {
+	w := newWorker(t)
+	for _, tc := range []struct {
+		state string
+		want  []string
+	}{
+		{"CHE", []string{"deu", "eng"}},
+		{"D", []string{"deu", "eng"}}, // Germany's MRZ code
+		{"SRB", []string{"srp_latn", "eng"}},
+		{"CHN", []string{"chi_sim", "eng"}},
+		{"MAR", []string{"ara", "eng"}},
+		{"AUS", []string{"eng"}},
+		{"ROU", []string{"eng"}}, // no Romanian model installed: the English labels
+		{"UTO", []string{"eng"}}, // ICAO's imaginary Utopia
+		{"", []string{"eng"}},
+	} {
+		if got := w.engine.IssuerLanguages(tc.state); !slices.Equal(got, tc.want) {
+			t.Errorf("%q: %v, want %v", tc.state, got, tc.want)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"hash/crc32"
 	"image"
+	"image/color"
 	"image/draw"
 	"math"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/disintegration/imaging"
 	"github.com/intake-app/intake/ocr/mrz"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -65,7 +67,7 @@ var paragraph = []string{
 
 func TestUprightFindsSkew(t *testing.T) {
 	straight := page(t, dejaVu, 28, 1240, 900, paragraph...)
-	for _, deg := range []float64{-3, -1.5, 0, 2, 4} {
+	for _, deg := range []float64{-3, -1.5, 0, 2, 4, 9, -13} {
 		// imaging turns counter-clockwise: text lines then rise to the
 		// right, which Upright must undo.
 		tilted := rotateFine(straight, deg)
@@ -126,6 +128,30 @@ func TestReadPageUpsideDown(t *testing.T) {
 		}
 		if p.Reading.Confidence < 70 {
 			t.Errorf("page turned %d°: confidence %.0f", deg, p.Reading.Confidence)
+		}
+	}
+}
+
+// TestReadPageAskew reads a page photographed a dozen degrees askew, on a
+// grey table.
+func TestReadPageAskew(t *testing.T) {
+	skipShort(t)
+	w := newWorker(t)
+	straight := page(t, dejaVu, 28, 1240, 900, paragraph...)
+	for _, deg := range []float64{11, -8} {
+		table := image.NewGray(image.Rect(0, 0, 1640, 1300))
+		draw.Draw(table, table.Bounds(), image.NewUniform(color.Gray{Y: 120}), image.Point{}, draw.Src)
+		draw.Draw(table, straight.Bounds().Add(image.Pt(200, 200)), straight, image.Point{}, draw.Src)
+		askew := toGray(imaging.Rotate(table, deg, color.Gray{Y: 120}))
+		p, err := w.ReadPage(context.Background(), askew, 200, Options{Languages: []string{"srp_latn", "srp"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if text := p.Reading.Text(); !strings.Contains(text, "UVERENJE O NEKA") || !strings.Contains(text, "15. oktobra 2026") {
+			t.Errorf("page turned %.0f°: read %q", deg, text)
+		}
+		if math.Abs(p.Skew+deg) > 0.5 {
+			t.Errorf("page turned %.0f°: skew removed %.1f°, want %.0f°", deg, p.Skew, -deg)
 		}
 	}
 }

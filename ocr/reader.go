@@ -58,7 +58,19 @@ func (w *Worker) ReadPage(ctx context.Context, g *image.Gray, dpi int, opt Optio
 	zone := w.readZone(p, g)
 	// A zone that decodes has said which way is up, and where its
 	// document lies.
-	decodes := !zone.reading.Empty() && mrz.Decode(zone.reading, time.Now()) != nil
+	var issuer *mrz.Result
+	if !zone.reading.Empty() {
+		issuer = mrz.Decode(zone.reading, time.Now())
+	}
+	decodes := issuer != nil
+	if decodes {
+		// An identity document is read in its issuer's languages, without
+		// alternates, whatever the dossier's: Tesseract reads a worn
+		// German card as Arabic with more confidence than as German.
+		if langs := w.engine.IssuerLanguages(issuer.IssuingState); len(langs) > 0 {
+			opt = Options{Languages: langs}
+		}
+	}
 	up = p.Image
 	rec, err := w.Recognize(up, dpi, opt.Languages)
 	if err != nil {

@@ -59,7 +59,10 @@ func TestVisualDatesRealWorld(t *testing.T) {
 			t.Fatal(err)
 		}
 		g, _ := Gray(img)
-		p, err := w.ReadPage(context.Background(), g, 300, Options{Languages: []string{"eng", "fra", "deu"}})
+		// The resolution intake gives a photo that declares none: that of
+		// an A4 page of its size.
+		dpi := max(70, int(float64(max(g.Bounds().Dx(), g.Bounds().Dy()))/11.69))
+		p, err := w.ReadPage(context.Background(), g, dpi, Options{Languages: []string{"eng", "fra", "deu"}})
 		if err != nil {
 			t.Fatal(err)
 		}

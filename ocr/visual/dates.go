@@ -29,11 +29,18 @@ var (
 	issueLabels = []string{"date of issue", "date de delivrance", "issued on", "date d'emission",
 		"ausstellungsdatum", "datum der ausstellung", "ausgestellt am", "datum van afgifte", "datum uitgifte",
 		"fecha de expedicion", "fecha de emision", "data di rilascio", "data de emissao", "datum izdavanja",
-		"датум издавања", "дата выдачи", "data emiterii", "date of issuance", "issue date", "delivre le"}
+		"датум издавања", "дата выдачи", "data emiterii", "date of issuance", "issue date", "delivre le",
+		"date d'emission", "data wydania", "datum vydani", "datum vydania", "kiallitas datuma", "kiallitas kelte",
+		"utfardandedatum", "udstedelsesdato", "utstedelsesdato", "myontamispaiva", "datum izdaje",
+		"ημερομηνια εκδοση", "дата на издаване", "isdavimo data", "izdosanas datums", "valjaandmise kuupaev",
+		"verilis tarihi", "дата видачі", "签发日期", "发证日期", "تاريخ الإصدار", "تاريخ الاصدار"}
 	expiryLabels = []string{"date of expiry", "date d'expiration", "expiry date", "expires on", "valid until",
 		"gultig bis", "ablaufdatum", "geldig tot", "vervaldatum", "fecha de caducidad", "fecha de vencimiento",
 		"data di scadenza", "data de validade", "vazi do", "datum isteka", "важи до", "дата окончания",
-		"срок действия", "data expirarii", "valable jusqu", "date of expiration"}
+		"срок действия", "data expirarii", "valable jusqu", "date of expiration",
+		"data waznosci", "platnost do", "ervenyesseg", "ervenyes", "sista giltighetsdag",
+		"udlobsdato", "utlopsdato", "voimassa", "vrijedi do", "velja do", "ημερομηνια ληξη", "валидна до",
+		"galioja iki", "derigs lidz", "kehtiv kuni", "gecerlilik tarihi", "дійсний до", "有效期至", "تاريخ الانتهاء"}
 	birthLabels = []string{"date of birth", "date de naissance", "geburtsdatum", "geboortedatum",
 		"fecha de nacimiento", "data di nascita", "data de nascimento", "datum rodjenja", "datum rođenja",
 		"датум рођења", "дата рождения", "data nasterii", "ne le", "nee le"}
@@ -64,7 +71,11 @@ var (
 var accents = strings.NewReplacer("é", "e", "è", "e", "ê", "e", "ë", "e", "à", "a", "â", "a", "ä", "a",
 	"á", "a", "í", "i", "ó", "o", "ô", "o", "ö", "o", "ú", "u", "ù", "u", "û", "u", "ü", "u", "ç", "c",
 	"ã", "a", "õ", "o", "ñ", "n", "ă", "a", "ș", "s", "ş", "s", "ț", "t", "ţ", "t", "ž", "z", "š", "s",
-	"č", "c", "ć", "c", "đ", "dj", "’", "'", "`", "'")
+	"č", "c", "ć", "c", "đ", "dj", "’", "'", "`", "'",
+	"ł", "l", "ř", "r", "ě", "e", "ů", "u", "ý", "y", "ő", "o", "ű", "u", "å", "a", "ø", "o", "æ", "ae",
+	"ą", "a", "ę", "e", "ś", "s", "ź", "z", "ż", "z", "ń", "n", "ğ", "g", "ı", "i", "ī", "i", "ē", "e",
+	"ā", "a", "ū", "u", "ņ", "n", "ļ", "l", "ķ", "k", "ģ", "g", "ň", "n", "ť", "t", "ď", "d", "ľ", "l",
+	"ά", "α", "έ", "ε", "ή", "η", "ί", "ι", "ό", "ο", "ύ", "υ", "ώ", "ω")
 
 func normalize(s string) string {
 	return strings.Join(strings.Fields(accents.Replace(strings.ToLower(s))), " ")
@@ -146,24 +157,31 @@ func allLabels() []string {
 	return append(append(append([]string(nil), issueLabels...), expiryLabels...), birthLabels...)
 }
 
-// labelRank is how many other date labels end before the one that ends
-// at byte end of the normalised line s (labelAt gives that end).
-func labelRank(s string, end int) int {
-	ends := map[int]bool{}
-	for _, l := range allLabels() {
-		for off := 0; ; {
-			i := strings.Index(s[off:], l)
-			if i < 0 {
+// The dates with labels, in the order of fieldLabels.
+const (
+	issueField = iota
+	expiryField
+	birthField
+)
+
+// fieldLabels are the labels of each date.
+func fieldLabels() [][]string { return [][]string{issueLabels, expiryLabels, birthLabels} }
+
+// labelRank is how many other dates than field have a label that ends
+// before byte end of the normalised line s (where labelAt found field's):
+// labels side by side have their values side by side. A label printed in
+// two languages ("Data wydania / Date of issue") counts once.
+func labelRank(s string, end, field int) int {
+	rank := 0
+	for f, labels := range fieldLabels() {
+		if f == field {
+			continue
+		}
+		for _, l := range labels {
+			if i := strings.Index(s, l); i >= 0 && i+len(l) < end {
+				rank++
 				break
 			}
-			ends[off+i+len(l)] = true
-			off += i + len(l)
-		}
-	}
-	rank := 0
-	for p := range ends {
-		if p < end {
-			rank++
 		}
 	}
 	return rank
@@ -184,7 +202,8 @@ func VisualDates(lines []layout.Line, now time.Time) Dates {
 
 func datesIn(texts []string, now time.Time) Dates {
 	var d Dates
-	find := func(labels []string, future bool) (time.Time, string) {
+	find := func(field int, future bool) (time.Time, string) {
+		labels := fieldLabels()[field]
 		for i, t := range texts {
 			at := labelAt(normalize(t), labels)
 			if at < 0 {
@@ -197,7 +216,7 @@ func datesIn(texts []string, now time.Time) Dates {
 			}
 			// Labels side by side on one line ("Datum izdavanja   Važi do")
 			// have their values side by side on the next, in the same order.
-			rank := labelRank(normalize(t), at)
+			rank := labelRank(normalize(t), at, field)
 			for k := i + 1; k < len(texts) && k <= i+2; k++ {
 				if labelAt(normalize(texts[k]), allLabels()) >= 0 {
 					break // the next label: this one has no value
@@ -209,9 +228,9 @@ func datesIn(texts []string, now time.Time) Dates {
 		}
 		return time.Time{}, ""
 	}
-	d.Issue, d.IssueText = find(issueLabels, false)
-	d.Expiry, d.ExpiryText = find(expiryLabels, true)
-	d.Birth, d.BirthText = find(birthLabels, false)
+	d.Issue, d.IssueText = find(issueField, false)
+	d.Expiry, d.ExpiryText = find(expiryField, true)
+	d.Birth, d.BirthText = find(birthField, false)
 	if d.Issue.IsZero() || d.Expiry.IsZero() {
 		// A validity range: two dates joined by a dash, the second later.
 		for _, t := range texts {

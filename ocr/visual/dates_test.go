@@ -44,6 +44,12 @@ func TestVisualDates(t *testing.T) {
 		{"a label without a value stops at the next label", []string{
 			"Date of issue", "Date of expiry", "01 JAN 2030"},
 			time.Time{}, day(2030, 1, 1), time.Time{}},
+		{"Polish labels, values under them", []string{
+			"Data wydania / Date of issue", "12.03.2019", "Data ważności / Date of expiry", "12.03.2029"},
+			day(2019, 3, 12), day(2029, 3, 12), time.Time{}},
+		{"Czech and Greek labels", []string{
+			"Datum vydání 02.05.2018", "ΗΜΕΡΟΜΗΝΙΑ ΛΗΞΗΣ 01.05.2028"},
+			day(2018, 5, 2), day(2028, 5, 1), time.Time{}},
 		{"no dates", []string{"PASSPORT", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"},
 			time.Time{}, time.Time{}, time.Time{}},
 	} {
