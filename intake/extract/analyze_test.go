@@ -520,6 +520,36 @@ L898902C36UTO7408122F1204159ZE184226B<<<<<10`},
 		minScore: 0.9,
 	},
 	{
+		name: "bilingual captions of a state intake knows no languages of: the first caption's",
+		pages: []string{`Passport/ Passeport
+Surname/ Nom
+ERIKSSON
+Given names/ Prénoms
+ANNA MARIA
+Nationality/ Nationalité Date of Birth/ Date de naissance
+Date of issue/ Date de délivrance Authority/ Autorité
+Date of expiry/ Date d'expiration Holder's signature/ Signature du titulaire
+P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<
+L898902C36UTO7408122F1204159ZE184226B<<<<<10`},
+		hint: Hint{MRZ: &mrz.Result{Format: mrz.TD3, DocumentType: "P", IssuingState: "UTO", Nationality: "UTO"}},
+		want: map[string]string{"type": "passport", "lang": "en"},
+	},
+	{
+		name: "captions in French first",
+		pages: []string{`Passeport/ Passport
+Nom/ Surname
+ERIKSSON
+Prénoms/ Given names
+ANNA MARIA
+Nationalité/ Nationality Date de naissance/ Date of birth
+Date de délivrance/ Date of issue Autorité/ Authority
+Date d'expiration/ Date of expiry Signature du titulaire/ Holder's signature
+P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<
+L898902C36UTO7408122F1204159ZE184226B<<<<<10`},
+		hint: Hint{MRZ: &mrz.Result{Format: mrz.TD3, DocumentType: "P", IssuingState: "UTO", Nationality: "UTO"}},
+		want: map[string]string{"type": "passport", "lang": "fr"},
+	},
+	{
 		name:  "MRZ ID card issued in the procedure's country to a foreigner: residence permit",
 		pages: []string{"IR<FRAX4RTBPFW46<<<<<<<<<<<<<<\n"},
 		hint: Hint{Country: "FR", MRZ: &mrz.Result{

@@ -26,6 +26,7 @@ import (
 	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/ocr/layout"
 	"github.com/intake-app/intake/ocr/mrz"
+	"github.com/intake-app/intake/ocr/visual"
 )
 
 // Hint is what the caller already knows about the document.
@@ -505,13 +506,16 @@ func Analyze(pages []string, hint Hint) Fields {
 		}
 	}
 	f.issuedFromValidity(ps, weakExpiry)
-	f.idLanguage(hint.MRZ)
+	f.idLanguage(hint.MRZ, ps)
 	return f
 }
 
 // idLanguage sets the language of an identity document from the country
-// that issued it, unless the text reads as one of that country's languages.
-func (f *Fields) idLanguage(z *mrz.Result) {
+// that issued it, unless the text reads as one of that country's
+// languages. Of a country intake knows no languages of, the language is
+// that of the first caption of each pair ("Surname/ Nom"): ICAO 9303 has
+// the national language printed first, then English or French.
+func (f *Fields) idLanguage(z *mrz.Result, ps []*page) {
 	switch f.Type {
 	case document.Passport, document.IDCard, document.ResidencePermit:
 	default:
@@ -521,9 +525,30 @@ func (f *Fields) idLanguage(z *mrz.Result) {
 		return
 	}
 	langs := theVocab().countryLangs[country.Alpha2(z.IssuingState)]
-	if len(langs) > 0 && !slices.Contains(langs, f.Language) {
+	switch {
+	case len(langs) > 0 && !slices.Contains(langs, f.Language):
 		f.Language = langs[0]
+	case len(langs) == 0:
+		if l := captionLanguage(ps); l != "" {
+			f.Language = l
+		}
 	}
+}
+
+// captionLanguage is the language of the first caption of each pair
+// printed as "Surname/ Nom", or "" when the pages print too few.
+func captionLanguage(ps []*page) string {
+	var firsts strings.Builder
+	for _, p := range ps {
+		for _, line := range strings.Split(p.n.orig, "\n") {
+			if first, _, ok := strings.Cut(line, "/"); ok {
+				firsts.WriteString(first)
+				firsts.WriteByte('\n')
+			}
+		}
+	}
+	lang, _ := DetectLanguage(firsts.String())
+	return lang
 }
 
 // issuedFromValidity finds the issue date of an identity document that
@@ -536,14 +561,7 @@ func (f *Fields) issuedFromValidity(ps []*page, weakExpiry bool) {
 	default:
 		return
 	}
-	validFor := func(a, b document.Date) bool {
-		for years := 1; years <= 15; years++ {
-			if e := a.AddDate(years, 0, 0); e == b || e.AddDate(0, 0, -1) == b {
-				return true
-			}
-		}
-		return false
-	}
+	validFor := func(a, b document.Date) bool { return visual.TermApart(a.Time(), b.Time()) }
 	var dates []document.Date
 	for _, p := range ps {
 		for _, d := range p.dates {

@@ -287,7 +287,7 @@ func IssueByTerm(lines []layout.Line, expiry, birth time.Time) (time.Time, strin
 		return time.Time{}, ""
 	}
 	return firstDate(lines, expiry, func(t time.Time) bool {
-		return t.Before(expiry) && !t.Equal(birth) && termApart(t, expiry)
+		return t.Before(expiry) && !t.Equal(birth) && TermApart(t, expiry)
 	})
 }
 
@@ -298,14 +298,15 @@ func ExpiryByTerm(lines []layout.Line, issue time.Time) (time.Time, string) {
 		return time.Time{}, ""
 	}
 	return firstDate(lines, issue.AddDate(maxTerm, 0, 0), func(t time.Time) bool {
-		return t.After(issue) && termApart(issue, t)
+		return t.After(issue) && TermApart(issue, t)
 	})
 }
 
-// termApart reports whether a document issued on issue and expiring on
-// expiry is valid a whole number of years (up to maxTerm), or that less a
-// day.
-func termApart(issue, expiry time.Time) bool {
+// TermApart reports whether a document issued on issue and expiring on
+// expiry is valid a whole number of years (up to 15, a French identity
+// card's), or that less a day: passports and cards are valid for whole
+// years from their issue.
+func TermApart(issue, expiry time.Time) bool {
 	for n := 1; n <= maxTerm; n++ {
 		end := issue.AddDate(n, 0, 0)
 		if end.Equal(expiry) || end.AddDate(0, 0, -1).Equal(expiry) {
