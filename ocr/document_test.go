@@ -187,8 +187,10 @@ func TestIssuerLanguages(t *testing.T) {
 		{"ROU", []string{"eng"}}, // no Romanian model installed: the English labels
 		{"UTO", []string{"eng"}}, // ICAO's imaginary Utopia
 		{"", []string{"eng"}},
+		{"BDR D", []string{"deu", "eng"}}, // a German specimen's issuer, then nationality
+		{"ROU CHE", []string{"eng"}},      // the issuer known, its language not installed
 	} {
-		if got := w.engine.IssuerLanguages(tc.state); !slices.Equal(got, tc.want) {
+		if got := w.engine.IssuerLanguages(strings.Fields(tc.state)...); !slices.Equal(got, tc.want) {
 			t.Errorf("%q: %v, want %v", tc.state, got, tc.want)
 		}
 	}

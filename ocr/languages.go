@@ -18,16 +18,25 @@ var identityLanguages = map[string]string{
 }
 
 // IssuerLanguages returns the Tesseract languages to read an identity
-// document issued by state (its code as an MRZ gives it: "CHE", "D"): the
-// state's own, when it is installed, then English, in which ICAO 9303 has
+// document issued by the first of states that is a state (codes as an
+// MRZ gives them: "CHE", "D"; the issuer, then the holder's nationality,
+// for a specimen whose issuer's code is no state's): the state's own
+// language, when it is installed, then English, in which ICAO 9303 has
 // the labels printed beside the national language's. A state intake knows
 // nothing of gets English alone. nil when English is not installed.
-func (e *Engine) IssuerLanguages(state string) []string {
+func (e *Engine) IssuerLanguages(states ...string) []string {
 	if !e.Has("eng") {
 		return nil
 	}
-	if l, ok := identityLanguages[country.Alpha2(state)]; ok && e.Has(l) {
-		return []string{l, "eng"}
+	for _, s := range states {
+		a2 := country.Alpha2(s)
+		if a2 == "" {
+			continue // no state's code
+		}
+		if l, ok := identityLanguages[a2]; ok && e.Has(l) {
+			return []string{l, "eng"}
+		}
+		break
 	}
 	return []string{"eng"}
 }

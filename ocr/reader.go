@@ -67,7 +67,7 @@ func (w *Worker) ReadPage(ctx context.Context, g *image.Gray, dpi int, opt Optio
 		// An identity document is read in its issuer's languages, without
 		// alternates, whatever the dossier's: Tesseract reads a worn
 		// German card as Arabic with more confidence than as German.
-		if langs := w.engine.IssuerLanguages(issuer.IssuingState); len(langs) > 0 {
+		if langs := w.engine.IssuerLanguages(issuer.IssuingState, issuer.Nationality); len(langs) > 0 {
 			opt = Options{Languages: langs}
 		}
 	}

@@ -535,6 +535,17 @@ L898902C36UTO7408122F1204159ZE184226B<<<<<10`},
 		want: map[string]string{"type": "passport", "lang": "en"},
 	},
 	{
+		name: "a specimen's issuer code that is no state's: the holder's nationality",
+		pages: []string{`REISEPASS · PASSEPORT
+4. Date of birth/Geburtstag/ Date de naissance
+7. Date of issue/Ausstellungsdatum/ Date de délivrance
+8. Date of expiry/Gültig bis/Date d'expiration
+P<BDRMUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<
+CA000000<4D<<6408125F1802212<<<<<<<<<<<<<<<6`},
+		hint: Hint{MRZ: &mrz.Result{Format: mrz.TD3, DocumentType: "P", IssuingState: "BDR", Nationality: "D"}},
+		want: map[string]string{"type": "passport", "lang": "de"},
+	},
+	{
 		name: "captions in French first",
 		pages: []string{`Passeport/ Passport
 Nom/ Surname

@@ -524,7 +524,13 @@ func (f *Fields) idLanguage(z *mrz.Result, ps []*page) {
 	if z == nil {
 		return
 	}
-	langs := theVocab().countryLangs[country.Alpha2(z.IssuingState)]
+	issuer := country.Alpha2(z.IssuingState)
+	if issuer == "" {
+		// An issuer's code that is no state's (a specimen's "BDR"): a
+		// passport's holder is of the issuing state.
+		issuer = country.Alpha2(z.Nationality)
+	}
+	langs := theVocab().countryLangs[issuer]
 	switch {
 	case len(langs) > 0 && !slices.Contains(langs, f.Language):
 		f.Language = langs[0]

@@ -64,8 +64,9 @@ var months = map[string]time.Month{
 var (
 	// 16 APR 07, 16 APR/AVR 07, 01 MAR 2014, 1 janv. 2014
 	namedRE = regexp.MustCompile(`(?i)\b(\d{1,2})[ .]+(\p{L}{3,5})\.?(?:\s*/\s*\p{L}{3,5}\.?)?[ .,]+(\d{4}|\d{2})\b`)
-	// 12.04.2006, 12/04/2006, 12-04-06, 01 01 03
-	numericRE = regexp.MustCompile(`\b(\d{1,2})([./\- ])(\d{1,2})([./\- ])(\d{4}|\d{2})\b`)
+	// 12.04.2006, 12/04/2006, 12-04-06, 01 01 03; 17.10,03 (a dot read
+	// as a comma)
+	numericRE = regexp.MustCompile(`\b(\d{1,2})([./\- ,])(\d{1,2})([./\- ,])(\d{4}|\d{2})\b`)
 )
 
 var accents = strings.NewReplacer("é", "e", "è", "e", "ê", "e", "ë", "e", "à", "a", "â", "a", "ä", "a",
@@ -125,7 +126,8 @@ func parseDates(s string, now time.Time, future bool) []found {
 		add(year(s[m[6]:m[7]]), mon, d, s[m[0]:m[1]], m[0])
 	}
 	for _, m := range numericRE.FindAllStringSubmatchIndex(s, -1) {
-		if s[m[4]:m[5]] != s[m[8]:m[9]] {
+		a, b := s[m[4]:m[5]], s[m[8]:m[9]]
+		if dotOrComma(a) != dotOrComma(b) || a == "," && b == "," {
 			continue // one separator throughout
 		}
 		d, _ := strconv.Atoi(s[m[2]:m[3]])
@@ -139,6 +141,15 @@ func parseDates(s string, now time.Time, future bool) []found {
 		}
 	}
 	return out
+}
+
+// dotOrComma takes a comma for a dot: OCR reads one for the other, and no
+// date is written with commas alone.
+func dotOrComma(sep string) string {
+	if sep == "," {
+		return "."
+	}
+	return sep
 }
 
 // labelAt returns the end of the first of labels in the normalised line,

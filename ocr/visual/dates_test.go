@@ -41,6 +41,10 @@ func TestVisualDates(t *testing.T) {
 			day(2005, 1, 25), day(2015, 1, 24), day(1971, 9, 9)},
 		{"a validity range", []string{"Valabilitate 17.10.03-09.05.2013"},
 			day(2003, 10, 17), day(2013, 5, 9), time.Time{}},
+		{"a dot read as a comma", []string{"Mun. Hunedoara 17.10,03-09.05.2013"},
+			day(2003, 10, 17), day(2013, 5, 9), time.Time{}},
+		{"commas alone are no date", []string{"Date of issue 17,10,2003"},
+			time.Time{}, time.Time{}, time.Time{}},
 		{"a label without a value stops at the next label", []string{
 			"Date of issue", "Date of expiry", "01 JAN 2030"},
 			time.Time{}, day(2030, 1, 1), time.Time{}},
