@@ -64,6 +64,25 @@ func widthBand(w int) string {
 	return "800-1600"
 }
 
+// pitchBands are the bands of MRZ character pitch, in pixels of the
+// image, the accuracy is told by: what the reader sees of a zone's size.
+var pitchBands = []string{"<4", "4-6", "6-8", "8-12", ">=12"}
+
+// pitchBand names the band of pitches a sample falls in.
+func pitchBand(p float64) string {
+	switch {
+	case p < 4:
+		return "<4"
+	case p < 6:
+		return "4-6"
+	case p < 8:
+		return "6-8"
+	case p < 12:
+		return "8-12"
+	}
+	return ">=12"
+}
+
 // TestMRZAccuracyGenerated reads a generated set of degraded MRZ images
 // (all layouts; widths 200–1600 px; tilts, quarter turns, perspective,
 // blur, noise, glare, low contrast, JPEG down to quality 20) with the zone
@@ -83,6 +102,7 @@ func TestMRZAccuracyGenerated(t *testing.T) {
 	exact, fields, fieldsOK, falseValid, uncheckedWrong := 0, 0, 0, 0, 0
 	failedBy := map[string]int{}
 	band, bandOK := map[string]int{}, map[string]int{}
+	pband, pbandOK := map[string]int{}, map[string]int{}
 	var reading time.Duration
 	for i := 0; i < n; i++ {
 		r := rand.New(rand.NewPCG(uint64(i), 2026))
@@ -96,11 +116,12 @@ func TestMRZAccuracyGenerated(t *testing.T) {
 		got := mrz.Decode(rd, accuracyNow)
 		reading += time.Since(start)
 		fields += len(truth)
-		b := widthBand(s.Deg.Width)
+		b, pb := widthBand(s.Deg.Width), pitchBand(s.Pitch)
 		band[b]++
+		pband[pb]++
 		if got == nil {
 			failedBy[s.Zone.Layout]++
-			t.Logf("sample %d %s %s: no zone", i, s.Zone.Layout, s.Deg)
+			t.Logf("sample %d %s pitch=%.1f %s: no zone", i, s.Zone.Layout, s.Pitch, s.Deg)
 			continue
 		}
 		for k, f := range fieldsOf(got) {
@@ -111,6 +132,7 @@ func TestMRZAccuracyGenerated(t *testing.T) {
 		if slices.Equal(got.Lines, s.Zone.Lines) {
 			exact++
 			bandOK[b]++
+			pbandOK[pb]++
 		} else {
 			if got.Valid {
 				// Every check digit holds: wrong in a field they cover
@@ -129,16 +151,20 @@ func TestMRZAccuracyGenerated(t *testing.T) {
 				}
 			}
 			failedBy[s.Zone.Layout]++
-			t.Logf("sample %d %s %s:\n  got  %q\n  want %q", i, s.Zone.Layout, s.Deg, got.Lines, s.Zone.Lines)
+			t.Logf("sample %d %s pitch=%.1f %s:\n  got  %q\n  want %q", i, s.Zone.Layout, s.Pitch, s.Deg, got.Lines, s.Zone.Lines)
 		}
 	}
 	var bands []string
 	for _, b := range []string{"200-399", "400-799", "800-1600"} {
 		bands = append(bands, fmt.Sprintf("%s px %d/%d", b, bandOK[b], band[b]))
 	}
-	t.Logf("generated set: %d images, exact lines %.1f%%, fields %.1f%%; valid yet wrong in a checked field %d, in names or codes only %d; by width: %s; misses by layout %v; %.0f ms per image",
+	var pbands []string
+	for _, b := range pitchBands {
+		pbands = append(pbands, fmt.Sprintf("%s px %d/%d", b, pbandOK[b], pband[b]))
+	}
+	t.Logf("generated set: %d images, exact lines %.1f%%, fields %.1f%%; valid yet wrong in a checked field %d, in names or codes only %d; by width: %s; by pitch: %s; misses by layout %v; %.0f ms per image",
 		n, 100*float64(exact)/float64(n), 100*float64(fieldsOK)/float64(fields), falseValid, uncheckedWrong, strings.Join(bands, ", "),
-		failedBy, float64(reading.Milliseconds())/float64(n))
+		strings.Join(pbands, ", "), failedBy, float64(reading.Milliseconds())/float64(n))
 	// Floors a little under what the reader measured (500 images: 64.6%
 	// exact, 152 of 155 at 800 px or more, 7 wrong yet valid): a change
 	// that reads worse fails here.
