@@ -36,10 +36,25 @@ var templateHeights = func() []float64 {
 
 // templateBlurs are the blurs (Gaussian sigma, patch pixels) the templates
 // are made with at each height: sharp print, and the blur of a phone
-// photo or of an upscaled small image.
-var templateBlurs = [numBlurs]float64{0, 0.9, 1.8}
+// photo or of a small image, whose pixels, a quarter of a pitch or more,
+// spread each stroke over several patch pixels.
+var templateBlurs = [numBlurs]float64{0, 0.9, 1.8, 2.7, 3.6, 4.5}
 
-const numBlurs = 3
+const numBlurs = 6
+
+// glyphStyle is how a zone's glyphs look: the height (an index of
+// templateHeights) and the blur (an index of templateBlurs) of the
+// templates that match them best.
+type glyphStyle struct {
+	height, blur int
+}
+
+// blurs are the indices of templateBlurs a cell of this style is scored
+// with: the zone's blur and its neighbours, as the blur varies across a
+// photo.
+func (s glyphStyle) blurs() (lo, hi int) {
+	return max(0, s.blur-1), min(numBlurs, s.blur+2)
+}
 
 // The glyphs the templates are made from (ocrb_glyphs.png, written by
 // TestCellTemplates -update-templates from the OCR-B font): one cell per
@@ -191,15 +206,16 @@ func grayAt(g *image.Gray, x, y float64) float32 {
 }
 
 // classify scores every symbol against the patch, with the templates of
-// height h: the best normalised cross-correlation over the shifts, sharp
-// or blurred.
-func classify(patch []float32, h int, scores *[len(mrzAlphabet)]float32) (dx, dy int) {
+// style st: the best normalised cross-correlation over the shifts and the
+// blurs around the style's.
+func classify(patch []float32, st glyphStyle, scores *[len(mrzAlphabet)]float32) (dx, dy int) {
 	norms := windowNorms(patch)
 	ts := templates()
-	// A coarse pass scores every symbol on the blurred template at every
+	h := st.height
+	// A coarse pass scores every symbol on the style's template at every
 	// other shift; the best few are then scored at every shift.
 	for c := range ts {
-		scores[c], _, _ = bestNCC(patch, ts[c][h][1:2], &norms, 2)
+		scores[c], _, _ = bestNCC(patch, ts[c][h][st.blur:st.blur+1], &norms, 2)
 	}
 	var order [len(mrzAlphabet)]int
 	for i := range order {
@@ -207,8 +223,9 @@ func classify(patch []float32, h int, scores *[len(mrzAlphabet)]float32) (dx, dy
 	}
 	sort.Slice(order[:], func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
 	best := float32(-2)
+	lo, hi := st.blurs()
 	for _, c := range order[:refineTop] {
-		s, x, y := bestNCC(patch, ts[c][h][:], &norms, 1)
+		s, x, y := bestNCC(patch, ts[c][h][lo:hi], &norms, 1)
 		scores[c] = s
 		if s > best {
 			best, dx, dy = s, x, y
@@ -218,13 +235,13 @@ func classify(patch []float32, h int, scores *[len(mrzAlphabet)]float32) (dx, dy
 }
 
 // coarseBest is the best coarse score of any symbol, with the templates of
-// height h: how well the patch looks like OCR-B at that height.
-func coarseBest(patch []float32, h int) float32 {
+// style st: how well the patch looks like OCR-B of that style.
+func coarseBest(patch []float32, st glyphStyle) float32 {
 	norms := windowNorms(patch)
 	best := float32(-1)
 	ts := templates()
 	for c := range ts {
-		s, _, _ := bestNCC(patch, ts[c][h][1:2], &norms, 2)
+		s, _, _ := bestNCC(patch, ts[c][st.height][st.blur:st.blur+1], &norms, 2)
 		best = max(best, s)
 	}
 	return best
@@ -319,12 +336,12 @@ func sampleZone(g *image.Gray, z zoneGeom, from, count int, reversed bool) *zone
 	return zc
 }
 
-// read classifies every cell at height h. When the cells' glyphs sit off
+// read classifies every cell with the templates of style st. When the cells' glyphs sit off
 // their frames by a drift along a line (a pitch or an angle a little off,
 // away from the glyphs the frames were fitted on), the frames are moved
 // by the drift, the cells sampled again and read again, once.
-func (zc *zoneCells) read(g *image.Gray, h int) [][][]mrz.Alternative {
-	out, moved := zc.readOnce(h)
+func (zc *zoneCells) read(g *image.Gray, st glyphStyle) [][][]mrz.Alternative {
+	out, moved := zc.readOnce(st)
 	if !moved {
 		return out
 	}
@@ -333,11 +350,11 @@ func (zc *zoneCells) read(g *image.Gray, h int) [][][]mrz.Alternative {
 			samplePatch(g, line[k], patchW, patchH, zc.patches[li][k])
 		}
 	}
-	out, _ = zc.readOnce(h)
+	out, _ = zc.readOnce(st)
 	return out
 }
 
-func (zc *zoneCells) readOnce(h int) ([][][]mrz.Alternative, bool) {
+func (zc *zoneCells) readOnce(st glyphStyle) ([][][]mrz.Alternative, bool) {
 	var scores [len(mrzAlphabet)]float32
 	out := make([][][]mrz.Alternative, len(zc.patches))
 	moved := false
@@ -346,7 +363,7 @@ func (zc *zoneCells) readOnce(h int) ([][][]mrz.Alternative, bool) {
 		// (weighted by the score) along the line.
 		var sw, sk, skk, sx, sy, skx, sky float64
 		for k, p := range ps {
-			dx, dy := classify(p, h, &scores)
+			dx, dy := classify(p, st, &scores)
 			alts := alternatives(&scores)
 			out[li] = append(out[li], alts)
 			w := math.Max(0, alts[0].Score-0.5)

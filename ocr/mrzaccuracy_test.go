@@ -121,7 +121,11 @@ func TestMRZAccuracyGenerated(t *testing.T) {
 		pband[pb]++
 		if got == nil {
 			failedBy[s.Zone.Layout]++
-			t.Logf("sample %d %s pitch=%.1f %s: no zone", i, s.Zone.Layout, s.Pitch, s.Deg)
+			if rd.Empty() {
+				t.Logf("sample %d %s pitch=%.1f %s: no zone", i, s.Zone.Layout, s.Pitch, s.Deg)
+			} else {
+				t.Logf("sample %d %s pitch=%.1f %s: undecodable:\n  read %q\n  want %q", i, s.Zone.Layout, s.Pitch, s.Deg, rd.Candidates[0].Lines, s.Zone.Lines)
+			}
 			continue
 		}
 		for k, f := range fieldsOf(got) {
