@@ -8,6 +8,7 @@ import (
 	"github.com/disintegration/imaging"
 	"image"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 
@@ -38,9 +39,9 @@ var templateHeights = func() []float64 {
 // are made with at each height: sharp print, and the blur of a phone
 // photo or of a small image, whose pixels, a quarter of a pitch or more,
 // spread each stroke over several patch pixels.
-var templateBlurs = [numBlurs]float64{0, 0.9, 1.8, 2.7, 3.6, 4.5}
+var templateBlurs = [numBlurs]float64{0, 0.9, 1.8, 2.7, 3.6}
 
-const numBlurs = 6
+const numBlurs = 5
 
 // glyphStyle is how a zone's glyphs look: the height (an index of
 // templateHeights) and the blur (an index of templateBlurs) of the
@@ -288,31 +289,83 @@ func alternatives(scores *[len(mrzAlphabet)]float32) []mrz.Alternative {
 // cellFrames returns the frames of count cells per line of a zone, from
 // cell from (0 is the first cell seen, negative before it), read in one
 // direction: reversed reads it turned by 180°.
+//
+// A cell far from the glyphs seen on its own line (a line half faded by
+// glare, its fillers too small to be seen) is placed from the line whose
+// glyphs are nearest that cell, moved by the offset between the two lines
+// where its own glyphs are: the lines of a zone are parallel and share
+// their pitch, and extrapolating one line's fit over many cells drifts.
 func cellFrames(z zoneGeom, from, count int, reversed bool) [][]frame {
 	ref := z.lines[0]
 	p := ref.pitch()
 	ux, uy := ref.bx/p, ref.by/p
-	lines := z.lines
-	start, dir := z.left, 1.0
+	start, dir := z.left, 1
 	if reversed {
 		start, dir = z.right, -1
 	}
-	out := make([][]frame, len(lines))
-	for li := range lines {
-		l := lines[li]
-		if reversed {
-			l = lines[len(lines)-1-li]
-		}
+	lines := slices.Clone(z.lines)
+	if reversed {
+		slices.Reverse(lines)
+	}
+	// k0[li] is line li's own index of the zone's first cell.
+	k0 := make([]int, len(lines))
+	for li, l := range lines {
 		du := l.bx*ux + l.by*uy // advance along u per cell of l
-		// l's own index of the zone's first cell.
-		k0 := int(math.Round((start - (l.ax*ux + l.ay*uy)) / du))
-		for k := from; k < from+count; k++ {
-			x, y, bx, by := l.local(k0 + int(dir)*k)
+		k0[li] = int(math.Round((start - (l.ax*ux + l.ay*uy)) / du))
+	}
+	out := make([][]frame, len(lines))
+	for k := from; k < from+count; k++ {
+		// The line with glyphs nearest this cell.
+		near, nearGap := 0, math.MaxInt
+		for li, l := range lines {
+			if gap := l.gap(k0[li] + dir*k); gap < nearGap {
+				near, nearGap = li, gap
+			}
+		}
+		for li, l := range lines {
+			x, y, bx, by := l.local(k0[li] + dir*k)
+			if l.gap(k0[li]+dir*k) > nearGap+farCells {
+				// From the nearest line, moved by the offset between
+				// the lines at this line's glyph nearest the cell.
+				r := lines[near]
+				m := l.nearest(k0[li] + dir*k)
+				c := (m - k0[li]) * dir // its cell of the zone
+				lx, ly, _, _ := l.local(m)
+				rx, ry, _, _ := r.local(k0[near] + dir*c)
+				x, y, bx, by = r.local(k0[near] + dir*k)
+				x, y = x+lx-rx, y+ly-ry
+			}
 			q := math.Hypot(bx, by)
-			out[li] = append(out[li], frame{cx: x, cy: y, ux: dir * bx / q, uy: dir * by / q, pitch: q})
+			d := float64(dir)
+			out[li] = append(out[li], frame{cx: x, cy: y, ux: d * bx / q, uy: d * by / q, pitch: q})
 		}
 	}
 	return out
+}
+
+// farCells is how many cells farther from its own line's glyphs than from
+// another line's a cell must be to be placed from that other line.
+const farCells = 4
+
+// gap is the distance, in cells, from cell k to the nearest glyph of the
+// line.
+func (l *zoneLine) gap(k int) int {
+	d := math.MaxInt
+	for _, i := range l.idx {
+		d = min(d, max(i-k, k-i))
+	}
+	return d
+}
+
+// nearest is the index of the line's glyph nearest cell k.
+func (l *zoneLine) nearest(k int) int {
+	best, d := 0, math.MaxInt
+	for _, i := range l.idx {
+		if dd := max(i-k, k-i); dd < d {
+			best, d = i, dd
+		}
+	}
+	return best
 }
 
 // zoneCells are the patches of a zone's cells read in one direction.

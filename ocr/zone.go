@@ -651,6 +651,29 @@ func meanScore(c mrz.Candidate) float64 {
 	return total / float64(max(n, 1))
 }
 
+// A reading reads clean when its cells look like OCR-B throughout: on
+// average at least cleanMean, none below cleanMin (a cell off its glyph,
+// between two glyphs or on paper, scores about 0.3–0.5).
+const (
+	cleanMean = 0.9
+	cleanMin  = 0.6
+)
+
+// readsClean reports whether every cell of c looks like OCR-B.
+func readsClean(c mrz.Candidate) bool {
+	if meanScore(c) < cleanMean {
+		return false
+	}
+	for _, l := range c.Cells {
+		for _, a := range l {
+			if a[0].Score < cleanMin {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // maxZonesRead bounds the zone candidates read on one page.
 const maxZonesRead = 3
 
@@ -716,8 +739,10 @@ func readZone(g *image.Gray) zoneRead {
 	b := g.Bounds()
 	small := max(b.Dx(), b.Dy()) < zoneMinSide
 	ocrb := false
+	var validRead zoneRead // a reading that checks out but not clean
+	checked := false
 	for pass, k := range binarisations {
-		if pass > 0 && !small && !ocrb {
+		if pass > 0 && !small && !ocrb && !checked {
 			break
 		}
 		var read []*zoneLine // lines of the zones read
@@ -747,7 +772,18 @@ func readZone(g *image.Gray) zoneRead {
 			for _, n := range span.widths(zoneWidths(len(z.lines), seen)) {
 				c, frames := readZoneCells(g, z, n, seen, reversed, st, span, valid)
 				if valid(c) {
-					return newZoneRead(c, frames, g, z, n, reversed)
+					if readsClean(c) {
+						return newZoneRead(c, frames, g, z, n, reversed)
+					}
+					// Check digits hold, yet some cells look like no
+					// glyph: the grid may drift off the glyphs where
+					// no check digit looks (the end of a name line).
+					// Kept, unless another reading of the zone holds
+					// and looks more like OCR-B.
+					if !checked || meanScore(c) > meanScore(validRead.reading.Candidates[0]) {
+						validRead, checked = newZoneRead(c, frames, g, z, n, reversed), true
+					}
+					continue
 				}
 				if score := meanScore(c); score >= minZoneScore && score > meanScore(kept) {
 					kept, keptZone = c, newZoneRead(c, frames, g, z, n, reversed)
@@ -763,6 +799,9 @@ func readZone(g *image.Gray) zoneRead {
 				found.reading.Candidates = append(found.reading.Candidates, kept)
 			}
 		}
+	}
+	if checked {
+		return validRead
 	}
 	return found
 }
