@@ -758,35 +758,46 @@ func readZone(g *image.Gray) zoneRead {
 			tried++
 			read = append(read, z.lines...)
 			seen := z.cellsSeen()
-			reversed, st, fit := fitZone(g, z, seen)
-			if fit < minZoneScore-0.05 {
+			ways := fitZone(g, z, seen)
+			if ways[0].score < minZoneScore-0.05 {
 				// Not OCR-B: rows of other print. Not worth reading.
 				continue
 			}
 			ocrb = true
 			// Of this zone's readings that do not check out (one per line
-			// length), only the one whose cells look most like OCR-B.
+			// length and way round), only the one that decodes, and whose
+			// cells look most like OCR-B.
 			var kept mrz.Candidate
 			var keptZone zoneRead
-			span := zoneInk(g, z, seen, reversed)
-			for _, n := range span.widths(zoneWidths(len(z.lines), seen)) {
-				c, frames := readZoneCells(g, z, n, seen, reversed, st, span, valid)
-				if valid(c) {
-					if readsClean(c) {
-						return newZoneRead(c, frames, g, z, n, reversed)
-					}
-					// Check digits hold, yet some cells look like no
-					// glyph: the grid may drift off the glyphs where
-					// no check digit looks (the end of a name line).
-					// Kept, unless another reading of the zone holds
-					// and looks more like OCR-B.
-					if !checked || meanScore(c) > meanScore(validRead.reading.Candidates[0]) {
-						validRead, checked = newZoneRead(c, frames, g, z, n, reversed), true
-					}
-					continue
+			keptDecodes := false
+			for i, way := range ways {
+				if i > 0 && way.score < ways[0].score-wayMargin {
+					break
 				}
-				if score := meanScore(c); score >= minZoneScore && score > meanScore(kept) {
-					kept, keptZone = c, newZoneRead(c, frames, g, z, n, reversed)
+				span := zoneInk(g, z, seen, way.reversed)
+				for _, n := range span.widths(zoneWidths(len(z.lines), seen)) {
+					c, frames := readZoneCells(g, z, n, seen, way.reversed, way.style, span, valid)
+					if valid(c) {
+						if readsClean(c) {
+							return newZoneRead(c, frames, g, z, n, way.reversed)
+						}
+						// Check digits hold, yet some cells look like no
+						// glyph: the grid may drift off the glyphs where
+						// no check digit looks (the end of a name line).
+						// Kept, unless another reading of the zone holds
+						// and looks more like OCR-B.
+						if !checked || meanScore(c) > meanScore(validRead.reading.Candidates[0]) {
+							validRead, checked = newZoneRead(c, frames, g, z, n, way.reversed), true
+						}
+						continue
+					}
+					score := meanScore(c)
+					if score < minZoneScore {
+						continue
+					}
+					if d := decodes(c); d && !keptDecodes || d == keptDecodes && score > meanScore(kept) {
+						kept, keptZone, keptDecodes = c, newZoneRead(c, frames, g, z, n, way.reversed), d
+					}
 				}
 			}
 			// Below minZoneScore: rows of something else, a form's boxes, a
@@ -806,17 +817,39 @@ func readZone(g *image.Gray) zoneRead {
 	return found
 }
 
-// fitZone tells, from every third cell seen, which way round a zone reads
-// and the style of its glyphs (the height and blur of the templates they
-// match best), and how well its cells then look like OCR-B (the mean best
-// coarse score). Both ways round are fitted: at the wrong style, a zone
-// upside down can look more like OCR-B than the right way up.
-func fitZone(g *image.Gray, z zoneGeom, seen int) (reversed bool, st glyphStyle, score float64) {
-	st, score = fitStyle(zonePatches(g, z, seen, false))
-	if rst, rscore := fitStyle(zonePatches(g, z, seen, true)); rscore > score {
-		return true, rst, rscore
+// wayFit is how a zone looks read one way round: the style of template
+// its glyphs match best, and how well (the mean best coarse score of its
+// cells).
+type wayFit struct {
+	reversed bool
+	style    glyphStyle
+	score    float64
+}
+
+// wayMargin is how much less like OCR-B a zone may look the other way
+// round for that way to be read too, when the first does not check out:
+// at a few pixels per cell, a zone upside down can look as much like
+// OCR-B as the right way up.
+const wayMargin = 0.05
+
+// fitZone fits a zone read either way round, from every third cell seen,
+// and returns the two fits, the best first.
+func fitZone(g *image.Gray, z zoneGeom, seen int) [2]wayFit {
+	var ways [2]wayFit
+	for i, rev := range []bool{false, true} {
+		st, score := fitStyle(zonePatches(g, z, seen, rev))
+		ways[i] = wayFit{rev, st, score}
 	}
-	return false, st, score
+	if ways[1].score > ways[0].score {
+		ways[0], ways[1] = ways[1], ways[0]
+	}
+	return ways
+}
+
+// decodes reports whether c decodes as a zone (see mrz.Decode), its check
+// digits holding or not.
+func decodes(c mrz.Candidate) bool {
+	return mrz.Decode(mrz.Reading{Candidates: []mrz.Candidate{c}}, time.Now()) != nil
 }
 
 // zonePatches samples every third cell seen of a zone, read one way round.
