@@ -169,21 +169,31 @@ func TestMRZAccuracyGenerated(t *testing.T) {
 	t.Logf("generated set: %d images, exact lines %.1f%%, fields %.1f%%; valid yet wrong in a checked field %d, in names or codes only %d; by width: %s; by pitch: %s; misses by layout %v; %.0f ms per image",
 		n, 100*float64(exact)/float64(n), 100*float64(fieldsOK)/float64(fields), falseValid, uncheckedWrong, strings.Join(bands, ", "),
 		strings.Join(pbands, ", "), failedBy, float64(reading.Milliseconds())/float64(n))
-	// Floors a little under what the reader measured (500 images: 64.6%
-	// exact, 152 of 155 at 800 px or more, 7 wrong yet valid): a change
-	// that reads worse fails here.
+	// Floors a little under what the reader measured (500 images: 68.4%
+	// exact; by width 152 of 155 at 800 px or more, 156 of 180 at 400–799
+	// px; by pitch 213 of 215 at 12 px or more, 92 of 112 at 8–12 px; 5
+	// wrong yet valid): a change that reads worse fails here. (Before the
+	// work on small images: 64.6% exact, 88 of 112 at 8–12 px, 7 wrong yet
+	// valid.)
 	if n >= 100 {
-		if rate := float64(exact) / float64(n); rate < 0.60 {
-			t.Errorf("exact lines %.1f%%, below the floor of 60%%", 100*rate)
+		if rate := float64(exact) / float64(n); rate < 0.67 {
+			t.Errorf("exact lines %.1f%%, below the floor of 67%%", 100*rate)
 		}
-		if big := band["800-1600"]; big > 0 && float64(bandOK["800-1600"]) < 0.95*float64(big) {
-			t.Errorf("images 800 px wide or more: %d of %d exact, below the floor of 95%%", bandOK["800-1600"], big)
+		floor := func(what string, ok, of int, share float64) {
+			if of >= 20 && float64(ok) < share*float64(of) {
+				t.Errorf("%s: %d of %d exact, below the floor of %.0f%%", what, ok, of, 100*share)
+			}
 		}
-		// Check digits cannot catch everything: O read for 0 changes the
-		// sum by 24, which some weights make a multiple of 10, and a
+		floor("images 800 px wide or more", bandOK["800-1600"], band["800-1600"], 0.97)
+		floor("images 400-799 px wide", bandOK["400-799"], band["400-799"], 0.85)
+		floor("zones of 12 px per cell or more", pbandOK[">=12"], pband[">=12"], 0.98)
+		floor("zones of 8-12 px per cell", pbandOK["8-12"], pband["8-12"], 0.80)
+		// Check digits cannot catch everything: a letter whose value is
+		// a digit's plus 10 or 20 (S for 8: 28 and 8) leaves every sum
+		// unchanged modulo 10, two O read for 0 can cancel out, and a
 		// misread digit agrees with a misread check digit one time in ten.
-		if float64(falseValid) > 0.02*float64(n) {
-			t.Errorf("%d zones read wrong in a checked field with every check digit holding, above the ceiling of 2%%", falseValid)
+		if float64(falseValid) > 0.015*float64(n) {
+			t.Errorf("%d zones read wrong in a checked field with every check digit holding, above the ceiling of 1.5%%", falseValid)
 		}
 	}
 }
