@@ -8,6 +8,7 @@ import (
 	"github.com/disintegration/imaging"
 	"image"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 
@@ -36,10 +37,18 @@ var templateHeights = func() []float64 {
 
 // templateBlurs are the blurs (Gaussian sigma, patch pixels) the templates
 // are made with at each height: sharp print, and the blur of a phone
-// photo or of an upscaled small image.
-var templateBlurs = [numBlurs]float64{0, 0.9, 1.8}
+// photo or of a small image, whose pixels, a quarter of a pitch or more,
+// spread each stroke over several patch pixels.
+var templateBlurs = [numBlurs]float64{0, 0.9, 1.8, 2.7, 3.6}
 
-const numBlurs = 3
+const numBlurs = 5
+
+// glyphStyle is how a zone's glyphs look: the height (an index of
+// templateHeights) and the blur (an index of templateBlurs) of the
+// templates that match them best.
+type glyphStyle struct {
+	height, blur int
+}
 
 // The glyphs the templates are made from (ocrb_glyphs.png, written by
 // TestCellTemplates -update-templates from the OCR-B font): one cell per
@@ -191,15 +200,17 @@ func grayAt(g *image.Gray, x, y float64) float32 {
 }
 
 // classify scores every symbol against the patch, with the templates of
-// height h: the best normalised cross-correlation over the shifts, sharp
-// or blurred.
-func classify(patch []float32, h int, scores *[len(mrzAlphabet)]float32) (dx, dy int) {
+// style st: the best normalised cross-correlation over the shifts. Only
+// the style's blur: letting each cell take the best of several blurs
+// lets more symbols fit a degraded cell (measured: more cells misread).
+func classify(patch []float32, st glyphStyle, scores *[len(mrzAlphabet)]float32) (dx, dy int) {
 	norms := windowNorms(patch)
 	ts := templates()
-	// A coarse pass scores every symbol on the blurred template at every
+	h := st.height
+	// A coarse pass scores every symbol on the style's template at every
 	// other shift; the best few are then scored at every shift.
 	for c := range ts {
-		scores[c], _, _ = bestNCC(patch, ts[c][h][1:2], &norms, 2)
+		scores[c], _, _ = bestNCC(patch, ts[c][h][st.blur:st.blur+1], &norms, 2)
 	}
 	var order [len(mrzAlphabet)]int
 	for i := range order {
@@ -208,7 +219,7 @@ func classify(patch []float32, h int, scores *[len(mrzAlphabet)]float32) (dx, dy
 	sort.Slice(order[:], func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
 	best := float32(-2)
 	for _, c := range order[:refineTop] {
-		s, x, y := bestNCC(patch, ts[c][h][:], &norms, 1)
+		s, x, y := bestNCC(patch, ts[c][h][st.blur:st.blur+1], &norms, 1)
 		scores[c] = s
 		if s > best {
 			best, dx, dy = s, x, y
@@ -218,13 +229,13 @@ func classify(patch []float32, h int, scores *[len(mrzAlphabet)]float32) (dx, dy
 }
 
 // coarseBest is the best coarse score of any symbol, with the templates of
-// height h: how well the patch looks like OCR-B at that height.
-func coarseBest(patch []float32, h int) float32 {
+// style st: how well the patch looks like OCR-B of that style.
+func coarseBest(patch []float32, st glyphStyle) float32 {
 	norms := windowNorms(patch)
 	best := float32(-1)
 	ts := templates()
 	for c := range ts {
-		s, _, _ := bestNCC(patch, ts[c][h][1:2], &norms, 2)
+		s, _, _ := bestNCC(patch, ts[c][st.height][st.blur:st.blur+1], &norms, 2)
 		best = max(best, s)
 	}
 	return best
@@ -271,31 +282,83 @@ func alternatives(scores *[len(mrzAlphabet)]float32) []mrz.Alternative {
 // cellFrames returns the frames of count cells per line of a zone, from
 // cell from (0 is the first cell seen, negative before it), read in one
 // direction: reversed reads it turned by 180°.
+//
+// A cell far from the glyphs seen on its own line (a line half faded by
+// glare, its fillers too small to be seen) is placed from the line whose
+// glyphs are nearest that cell, moved by the offset between the two lines
+// where its own glyphs are: the lines of a zone are parallel and share
+// their pitch, and extrapolating one line's fit over many cells drifts.
 func cellFrames(z zoneGeom, from, count int, reversed bool) [][]frame {
 	ref := z.lines[0]
 	p := ref.pitch()
 	ux, uy := ref.bx/p, ref.by/p
-	lines := z.lines
-	start, dir := z.left, 1.0
+	start, dir := z.left, 1
 	if reversed {
 		start, dir = z.right, -1
 	}
-	out := make([][]frame, len(lines))
-	for li := range lines {
-		l := lines[li]
-		if reversed {
-			l = lines[len(lines)-1-li]
-		}
+	lines := slices.Clone(z.lines)
+	if reversed {
+		slices.Reverse(lines)
+	}
+	// k0[li] is line li's own index of the zone's first cell.
+	k0 := make([]int, len(lines))
+	for li, l := range lines {
 		du := l.bx*ux + l.by*uy // advance along u per cell of l
-		// l's own index of the zone's first cell.
-		k0 := int(math.Round((start - (l.ax*ux + l.ay*uy)) / du))
-		for k := from; k < from+count; k++ {
-			x, y, bx, by := l.local(k0 + int(dir)*k)
+		k0[li] = int(math.Round((start - (l.ax*ux + l.ay*uy)) / du))
+	}
+	out := make([][]frame, len(lines))
+	for k := from; k < from+count; k++ {
+		// The line with glyphs nearest this cell.
+		near, nearGap := 0, math.MaxInt
+		for li, l := range lines {
+			if gap := l.gap(k0[li] + dir*k); gap < nearGap {
+				near, nearGap = li, gap
+			}
+		}
+		for li, l := range lines {
+			x, y, bx, by := l.local(k0[li] + dir*k)
+			if l.gap(k0[li]+dir*k) > nearGap+farCells {
+				// From the nearest line, moved by the offset between
+				// the lines at this line's glyph nearest the cell.
+				r := lines[near]
+				m := l.nearest(k0[li] + dir*k)
+				c := (m - k0[li]) * dir // its cell of the zone
+				lx, ly, _, _ := l.local(m)
+				rx, ry, _, _ := r.local(k0[near] + dir*c)
+				x, y, bx, by = r.local(k0[near] + dir*k)
+				x, y = x+lx-rx, y+ly-ry
+			}
 			q := math.Hypot(bx, by)
-			out[li] = append(out[li], frame{cx: x, cy: y, ux: dir * bx / q, uy: dir * by / q, pitch: q})
+			d := float64(dir)
+			out[li] = append(out[li], frame{cx: x, cy: y, ux: d * bx / q, uy: d * by / q, pitch: q})
 		}
 	}
 	return out
+}
+
+// farCells is how many cells farther from its own line's glyphs than from
+// another line's a cell must be to be placed from that other line.
+const farCells = 4
+
+// gap is the distance, in cells, from cell k to the nearest glyph of the
+// line.
+func (l *zoneLine) gap(k int) int {
+	d := math.MaxInt
+	for _, i := range l.idx {
+		d = min(d, max(i-k, k-i))
+	}
+	return d
+}
+
+// nearest is the index of the line's glyph nearest cell k.
+func (l *zoneLine) nearest(k int) int {
+	best, d := 0, math.MaxInt
+	for _, i := range l.idx {
+		if dd := max(i-k, k-i); dd < d {
+			best, d = i, dd
+		}
+	}
+	return best
 }
 
 // zoneCells are the patches of a zone's cells read in one direction.
@@ -319,12 +382,12 @@ func sampleZone(g *image.Gray, z zoneGeom, from, count int, reversed bool) *zone
 	return zc
 }
 
-// read classifies every cell at height h. When the cells' glyphs sit off
+// read classifies every cell with the templates of style st. When the cells' glyphs sit off
 // their frames by a drift along a line (a pitch or an angle a little off,
 // away from the glyphs the frames were fitted on), the frames are moved
 // by the drift, the cells sampled again and read again, once.
-func (zc *zoneCells) read(g *image.Gray, h int) [][][]mrz.Alternative {
-	out, moved := zc.readOnce(h)
+func (zc *zoneCells) read(g *image.Gray, st glyphStyle) [][][]mrz.Alternative {
+	out, moved := zc.readOnce(st)
 	if !moved {
 		return out
 	}
@@ -333,11 +396,11 @@ func (zc *zoneCells) read(g *image.Gray, h int) [][][]mrz.Alternative {
 			samplePatch(g, line[k], patchW, patchH, zc.patches[li][k])
 		}
 	}
-	out, _ = zc.readOnce(h)
+	out, _ = zc.readOnce(st)
 	return out
 }
 
-func (zc *zoneCells) readOnce(h int) ([][][]mrz.Alternative, bool) {
+func (zc *zoneCells) readOnce(st glyphStyle) ([][][]mrz.Alternative, bool) {
 	var scores [len(mrzAlphabet)]float32
 	out := make([][][]mrz.Alternative, len(zc.patches))
 	moved := false
@@ -346,7 +409,7 @@ func (zc *zoneCells) readOnce(h int) ([][][]mrz.Alternative, bool) {
 		// (weighted by the score) along the line.
 		var sw, sk, skk, sx, sy, skx, sky float64
 		for k, p := range ps {
-			dx, dy := classify(p, h, &scores)
+			dx, dy := classify(p, st, &scores)
 			alts := alternatives(&scores)
 			out[li] = append(out[li], alts)
 			w := math.Max(0, alts[0].Score-0.5)

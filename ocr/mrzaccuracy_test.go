@@ -64,6 +64,25 @@ func widthBand(w int) string {
 	return "800-1600"
 }
 
+// pitchBands are the bands of MRZ character pitch, in pixels of the
+// image, the accuracy is told by: what the reader sees of a zone's size.
+var pitchBands = []string{"<4", "4-6", "6-8", "8-12", ">=12"}
+
+// pitchBand names the band of pitches a sample falls in.
+func pitchBand(p float64) string {
+	switch {
+	case p < 4:
+		return "<4"
+	case p < 6:
+		return "4-6"
+	case p < 8:
+		return "6-8"
+	case p < 12:
+		return "8-12"
+	}
+	return ">=12"
+}
+
 // TestMRZAccuracyGenerated reads a generated set of degraded MRZ images
 // (all layouts; widths 200–1600 px; tilts, quarter turns, perspective,
 // blur, noise, glare, low contrast, JPEG down to quality 20) with the zone
@@ -83,6 +102,7 @@ func TestMRZAccuracyGenerated(t *testing.T) {
 	exact, fields, fieldsOK, falseValid, uncheckedWrong := 0, 0, 0, 0, 0
 	failedBy := map[string]int{}
 	band, bandOK := map[string]int{}, map[string]int{}
+	pband, pbandOK := map[string]int{}, map[string]int{}
 	var reading time.Duration
 	for i := 0; i < n; i++ {
 		r := rand.New(rand.NewPCG(uint64(i), 2026))
@@ -96,11 +116,16 @@ func TestMRZAccuracyGenerated(t *testing.T) {
 		got := mrz.Decode(rd, accuracyNow)
 		reading += time.Since(start)
 		fields += len(truth)
-		b := widthBand(s.Deg.Width)
+		b, pb := widthBand(s.Deg.Width), pitchBand(s.Pitch)
 		band[b]++
+		pband[pb]++
 		if got == nil {
 			failedBy[s.Zone.Layout]++
-			t.Logf("sample %d %s %s: no zone", i, s.Zone.Layout, s.Deg)
+			if rd.Empty() {
+				t.Logf("sample %d %s pitch=%.1f %s: no zone", i, s.Zone.Layout, s.Pitch, s.Deg)
+			} else {
+				t.Logf("sample %d %s pitch=%.1f %s: undecodable:\n  read %q\n  want %q", i, s.Zone.Layout, s.Pitch, s.Deg, rd.Candidates[0].Lines, s.Zone.Lines)
+			}
 			continue
 		}
 		for k, f := range fieldsOf(got) {
@@ -111,6 +136,7 @@ func TestMRZAccuracyGenerated(t *testing.T) {
 		if slices.Equal(got.Lines, s.Zone.Lines) {
 			exact++
 			bandOK[b]++
+			pbandOK[pb]++
 		} else {
 			if got.Valid {
 				// Every check digit holds: wrong in a field they cover
@@ -129,31 +155,45 @@ func TestMRZAccuracyGenerated(t *testing.T) {
 				}
 			}
 			failedBy[s.Zone.Layout]++
-			t.Logf("sample %d %s %s:\n  got  %q\n  want %q", i, s.Zone.Layout, s.Deg, got.Lines, s.Zone.Lines)
+			t.Logf("sample %d %s pitch=%.1f %s:\n  got  %q\n  want %q", i, s.Zone.Layout, s.Pitch, s.Deg, got.Lines, s.Zone.Lines)
 		}
 	}
 	var bands []string
 	for _, b := range []string{"200-399", "400-799", "800-1600"} {
 		bands = append(bands, fmt.Sprintf("%s px %d/%d", b, bandOK[b], band[b]))
 	}
-	t.Logf("generated set: %d images, exact lines %.1f%%, fields %.1f%%; valid yet wrong in a checked field %d, in names or codes only %d; by width: %s; misses by layout %v; %.0f ms per image",
+	var pbands []string
+	for _, b := range pitchBands {
+		pbands = append(pbands, fmt.Sprintf("%s px %d/%d", b, pbandOK[b], pband[b]))
+	}
+	t.Logf("generated set: %d images, exact lines %.1f%%, fields %.1f%%; valid yet wrong in a checked field %d, in names or codes only %d; by width: %s; by pitch: %s; misses by layout %v; %.0f ms per image",
 		n, 100*float64(exact)/float64(n), 100*float64(fieldsOK)/float64(fields), falseValid, uncheckedWrong, strings.Join(bands, ", "),
-		failedBy, float64(reading.Milliseconds())/float64(n))
-	// Floors a little under what the reader measured (500 images: 64.6%
-	// exact, 152 of 155 at 800 px or more, 7 wrong yet valid): a change
-	// that reads worse fails here.
+		strings.Join(pbands, ", "), failedBy, float64(reading.Milliseconds())/float64(n))
+	// Floors a little under what the reader measured (500 images: 68.4%
+	// exact; by width 152 of 155 at 800 px or more, 156 of 180 at 400–799
+	// px; by pitch 213 of 215 at 12 px or more, 92 of 112 at 8–12 px; 5
+	// wrong yet valid): a change that reads worse fails here. (Before the
+	// work on small images: 64.6% exact, 88 of 112 at 8–12 px, 7 wrong yet
+	// valid.)
 	if n >= 100 {
-		if rate := float64(exact) / float64(n); rate < 0.60 {
-			t.Errorf("exact lines %.1f%%, below the floor of 60%%", 100*rate)
+		if rate := float64(exact) / float64(n); rate < 0.67 {
+			t.Errorf("exact lines %.1f%%, below the floor of 67%%", 100*rate)
 		}
-		if big := band["800-1600"]; big > 0 && float64(bandOK["800-1600"]) < 0.95*float64(big) {
-			t.Errorf("images 800 px wide or more: %d of %d exact, below the floor of 95%%", bandOK["800-1600"], big)
+		floor := func(what string, ok, of int, share float64) {
+			if of >= 20 && float64(ok) < share*float64(of) {
+				t.Errorf("%s: %d of %d exact, below the floor of %.0f%%", what, ok, of, 100*share)
+			}
 		}
-		// Check digits cannot catch everything: O read for 0 changes the
-		// sum by 24, which some weights make a multiple of 10, and a
+		floor("images 800 px wide or more", bandOK["800-1600"], band["800-1600"], 0.97)
+		floor("images 400-799 px wide", bandOK["400-799"], band["400-799"], 0.85)
+		floor("zones of 12 px per cell or more", pbandOK[">=12"], pband[">=12"], 0.98)
+		floor("zones of 8-12 px per cell", pbandOK["8-12"], pband["8-12"], 0.80)
+		// Check digits cannot catch everything: a letter whose value is
+		// a digit's plus 10 or 20 (S for 8: 28 and 8) leaves every sum
+		// unchanged modulo 10, two O read for 0 can cancel out, and a
 		// misread digit agrees with a misread check digit one time in ten.
-		if float64(falseValid) > 0.02*float64(n) {
-			t.Errorf("%d zones read wrong in a checked field with every check digit holding, above the ceiling of 2%%", falseValid)
+		if float64(falseValid) > 0.015*float64(n) {
+			t.Errorf("%d zones read wrong in a checked field with every check digit holding, above the ceiling of 1.5%%", falseValid)
 		}
 	}
 }

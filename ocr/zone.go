@@ -651,6 +651,29 @@ func meanScore(c mrz.Candidate) float64 {
 	return total / float64(max(n, 1))
 }
 
+// A reading reads clean when its cells look like OCR-B throughout: on
+// average at least cleanMean, none below cleanMin (a cell off its glyph,
+// between two glyphs or on paper, scores about 0.3–0.5).
+const (
+	cleanMean = 0.9
+	cleanMin  = 0.6
+)
+
+// readsClean reports whether every cell of c looks like OCR-B.
+func readsClean(c mrz.Candidate) bool {
+	if meanScore(c) < cleanMean {
+		return false
+	}
+	for _, l := range c.Cells {
+		for _, a := range l {
+			if a[0].Score < cleanMin {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // maxZonesRead bounds the zone candidates read on one page.
 const maxZonesRead = 3
 
@@ -716,8 +739,10 @@ func readZone(g *image.Gray) zoneRead {
 	b := g.Bounds()
 	small := max(b.Dx(), b.Dy()) < zoneMinSide
 	ocrb := false
+	var validRead zoneRead // a reading that checks out but not clean
+	checked := false
 	for pass, k := range binarisations {
-		if pass > 0 && !small && !ocrb {
+		if pass > 0 && !small && !ocrb && !checked {
 			break
 		}
 		var read []*zoneLine // lines of the zones read
@@ -733,23 +758,46 @@ func readZone(g *image.Gray) zoneRead {
 			tried++
 			read = append(read, z.lines...)
 			seen := z.cellsSeen()
-			reversed, h, fit := fitZone(g, z, seen)
-			if fit < minZoneScore-0.05 {
+			ways := fitZone(g, z, seen)
+			if ways[0].score < minZoneScore-0.05 {
 				// Not OCR-B: rows of other print. Not worth reading.
 				continue
 			}
 			ocrb = true
 			// Of this zone's readings that do not check out (one per line
-			// length), only the one whose cells look most like OCR-B.
+			// length and way round), only the one that decodes, and whose
+			// cells look most like OCR-B.
 			var kept mrz.Candidate
 			var keptZone zoneRead
-			for _, n := range zoneWidths(len(z.lines), seen) {
-				c, frames := readZoneCells(g, z, n, seen, reversed, h, valid)
-				if valid(c) {
-					return newZoneRead(c, frames, g, z, n, reversed)
+			keptDecodes := false
+			for i, way := range ways {
+				if i > 0 && way.score < ways[0].score-wayMargin {
+					break
 				}
-				if score := meanScore(c); score >= minZoneScore && score > meanScore(kept) {
-					kept, keptZone = c, newZoneRead(c, frames, g, z, n, reversed)
+				span := zoneInk(g, z, seen, way.reversed)
+				for _, n := range span.widths(zoneWidths(len(z.lines), seen)) {
+					c, frames := readZoneCells(g, z, n, seen, way.reversed, way.style, span, valid)
+					if valid(c) {
+						if readsClean(c) {
+							return newZoneRead(c, frames, g, z, n, way.reversed)
+						}
+						// Check digits hold, yet some cells look like no
+						// glyph: the grid may drift off the glyphs where
+						// no check digit looks (the end of a name line).
+						// Kept, unless another reading of the zone holds
+						// and looks more like OCR-B.
+						if !checked || meanScore(c) > meanScore(validRead.reading.Candidates[0]) {
+							validRead, checked = newZoneRead(c, frames, g, z, n, way.reversed), true
+						}
+						continue
+					}
+					score := meanScore(c)
+					if score < minZoneScore {
+						continue
+					}
+					if d := decodes(c); d && !keptDecodes || d == keptDecodes && score > meanScore(kept) {
+						kept, keptZone, keptDecodes = c, newZoneRead(c, frames, g, z, n, way.reversed), d
+					}
 				}
 			}
 			// Below minZoneScore: rows of something else, a form's boxes, a
@@ -763,64 +811,105 @@ func readZone(g *image.Gray) zoneRead {
 			}
 		}
 	}
+	if checked {
+		return validRead
+	}
 	return found
 }
 
-// fitZone tells, from every third cell seen, which way round a zone reads
-// and the height of its glyphs (an index of templateHeights), and how well
-// its cells then look like OCR-B (the mean best coarse score).
-func fitZone(g *image.Gray, z zoneGeom, seen int) (reversed bool, h int, score float64) {
-	sample := func(rev bool) [][]float32 {
-		var ps [][]float32
-		for _, line := range cellFrames(z, 0, seen, rev) {
-			for k := 0; k < len(line); k += 3 {
-				p := make([]float32, patchW*patchH)
-				samplePatch(g, line[k], patchW, patchH, p)
-				ps = append(ps, p)
-			}
-		}
-		return ps
+// wayFit is how a zone looks read one way round: the style of template
+// its glyphs match best, and how well (the mean best coarse score of its
+// cells).
+type wayFit struct {
+	reversed bool
+	style    glyphStyle
+	score    float64
+}
+
+// wayMargin is how much less like OCR-B a zone may look the other way
+// round for that way to be read too, when the first does not check out:
+// at a few pixels per cell, a zone upside down can look as much like
+// OCR-B as the right way up.
+const wayMargin = 0.05
+
+// fitZone fits a zone read either way round, from every third cell seen,
+// and returns the two fits, the best first.
+func fitZone(g *image.Gray, z zoneGeom, seen int) [2]wayFit {
+	var ways [2]wayFit
+	for i, rev := range []bool{false, true} {
+		st, score := fitStyle(zonePatches(g, z, seen, rev))
+		ways[i] = wayFit{rev, st, score}
 	}
-	fit := func(ps [][]float32, h int) float64 {
+	if ways[1].score > ways[0].score {
+		ways[0], ways[1] = ways[1], ways[0]
+	}
+	return ways
+}
+
+// decodes reports whether c decodes as a zone (see mrz.Decode), its check
+// digits holding or not.
+func decodes(c mrz.Candidate) bool {
+	return mrz.Decode(mrz.Reading{Candidates: []mrz.Candidate{c}}, time.Now()) != nil
+}
+
+// zonePatches samples every third cell seen of a zone, read one way round.
+func zonePatches(g *image.Gray, z zoneGeom, seen int, reversed bool) [][]float32 {
+	var ps [][]float32
+	for _, line := range cellFrames(z, 0, seen, reversed) {
+		for k := 0; k < len(line); k += 3 {
+			p := make([]float32, patchW*patchH)
+			samplePatch(g, line[k], patchW, patchH, p)
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
+// fitStyle finds the style of template that the patches match best, and
+// the mean best coarse score at that style: every third height at a middle
+// blur, then every blur at the best height, then the heights around it.
+func fitStyle(ps [][]float32) (best glyphStyle, score float64) {
+	score = -1
+	try := func(st glyphStyle) {
+		if st.height < 0 || st.height >= len(templateHeights) || st.blur < 0 || st.blur >= numBlurs {
+			return
+		}
 		total := 0.0
 		for _, p := range ps {
-			total += float64(coarseBest(p, h))
+			total += float64(coarseBest(p, st))
 		}
-		return total / float64(max(len(ps), 1))
-	}
-	ps := sample(false)
-	mid := len(templateHeights) / 2
-	if rps := sample(true); fit(rps, mid) > fit(ps, mid) {
-		ps, reversed = rps, true
-	}
-	// Every third height, then around the best.
-	score = -1
-	try := func(i int) {
-		if i >= 0 && i < len(templateHeights) {
-			if f := fit(ps, i); f > score {
-				h, score = i, f
-			}
+		if f := total / float64(max(len(ps), 1)); f > score {
+			best, score = st, f
 		}
 	}
-	for i := 1; i < len(templateHeights); i += 3 {
-		try(i)
+	for h := 1; h < len(templateHeights); h += 3 {
+		try(glyphStyle{h, 2})
+	}
+	for b := range numBlurs {
+		if b != 2 {
+			try(glyphStyle{best.height, b})
+		}
 	}
 	for _, d := range []int{-1, 1} {
-		try(h + d)
+		try(glyphStyle{best.height + d, best.blur})
 	}
-	return reversed, h, score
+	return best, score
 }
 
 // readZoneCells reads a zone of lines of n cells, seen over seen cells,
-// read the way round and at the glyph height fitZone found.
+// read the way round and with the glyph style fitZone found.
 // The zone's ends are uncertain by a cell or two (a glyph missed, a speck
 // taken for one): of the windows of n cells, the one whose cells look most
 // like OCR-B is returned, unless another checks out (valid).
-func readZoneCells(g *image.Gray, z zoneGeom, n, seen int, reversed bool, h int, valid func(mrz.Candidate) bool) (mrz.Candidate, [][]frame) {
+func readZoneCells(g *image.Gray, z zoneGeom, n, seen int, reversed bool, st glyphStyle, span inkSpan, valid func(mrz.Candidate) bool) (mrz.Candidate, [][]frame) {
 	lo, hi := min(0, seen-n)-1, max(0, seen-n)+1 // first cells tried
+	if span.fits(n) {
+		// Where the ink is, rather than where glyphs were seen.
+		lo, hi = span.from+min(0, span.n-n)-1, span.from+max(0, span.n-n)+1
+	}
 	from, count := lo, hi+n-lo
 	zc := sampleZone(g, z, from, count, reversed)
-	cells := zc.read(g, h)
+	cells := zc.read(g, st)
 	type win struct {
 		at    int
 		score float64
@@ -847,6 +936,79 @@ func readZoneCells(g *image.Gray, z zoneGeom, n, seen int, reversed bool, h int,
 		}
 	}
 	return first, frames(wins[0])
+}
+
+// inkSpan is the run of a zone's columns of cells that hold ink: from
+// its first column (0 is the first cell seen), n columns; none when n is
+// 0. Glyphs too small or too faint to be seen by the zone finder (fillers
+// at the end of a line, at a few pixels per cell) still hold ink, and
+// paper past the zone's ends holds none.
+type inkSpan struct {
+	from, n int
+}
+
+// inkMargin is how many cells past the ends seen zoneInk looks at.
+const inkMargin = 10
+
+// zoneInk finds the span of ink of a zone: the longest run of columns of
+// cells whose contrast (the most of the column's cells) is at least half
+// the median column's over the cells seen.
+func zoneInk(g *image.Gray, z zoneGeom, seen int, reversed bool) inkSpan {
+	zc := sampleZone(g, z, -inkMargin, seen+2*inkMargin, reversed)
+	cols := make([]float64, len(zc.patches[0]))
+	for _, line := range zc.patches {
+		for k, p := range line {
+			cols[k] = math.Max(cols[k], patchContrast(p))
+		}
+	}
+	inner := slices.Clone(cols[inkMargin : inkMargin+seen])
+	slices.Sort(inner)
+	min := 0.5 * inner[len(inner)/2]
+	best, run := inkSpan{}, 0
+	for k, c := range cols {
+		if c < min {
+			run = 0
+			continue
+		}
+		run++
+		if run > best.n {
+			best = inkSpan{from: k - run + 1 - inkMargin, n: run}
+		}
+	}
+	return best
+}
+
+// patchContrast is the spread of a patch's values over a template's
+// window at no shift.
+func patchContrast(p []float32) float64 {
+	var s, q float64
+	for j := shift; j < shift+tplH; j++ {
+		for _, v := range p[j*patchW+shift : j*patchW+shift+tplW] {
+			s += float64(v)
+			q += float64(v) * float64(v)
+		}
+	}
+	m := s / tplSize
+	return math.Sqrt(math.Max(0, q/tplSize-m*m))
+}
+
+// fits reports whether the span is as long as a line of n cells, give or
+// take a cell or two (a speck next to the zone, a faint end).
+func (s inkSpan) fits(n int) bool { return s.n > 0 && s.n >= n-2 && s.n <= n+2 }
+
+// widths keeps, of the line lengths ns, those the span fits; all of them
+// when it fits none (glare can fade part of a line out of the span).
+func (s inkSpan) widths(ns []int) []int {
+	var fit []int
+	for _, n := range ns {
+		if s.fits(n) {
+			fit = append(fit, n)
+		}
+	}
+	if len(fit) == 0 {
+		return ns
+	}
+	return fit
 }
 
 // zoneWidths lists the line lengths a zone of nlines lines, seen over

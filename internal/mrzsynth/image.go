@@ -79,6 +79,11 @@ type Sample struct {
 	Zone  Zone
 	Image *image.Gray
 	Deg   Degradation
+	// Pitch is the zone's character pitch in pixels of the final image
+	// (before perspective, which changes it by a few per cent along the
+	// zone): what a reader sees of the zone's size, which Deg.Width alone
+	// does not say, the document lying in a margin of random width.
+	Pitch float64
 }
 
 // RandomDegradation draws the spoiling of one sample: widths 200–1600
@@ -126,20 +131,29 @@ const pitchPx = 20.0
 
 // Draw renders the zone on a document, places it in a scene and spoils it.
 func (g *Generator) Draw(r *rand.Rand, z Zone, d Degradation) (*image.Gray, error) {
+	img, _, err := g.draw(r, z, d)
+	return img, err
+}
+
+// draw is Draw, which also returns the zone's pitch on the final image.
+func (g *Generator) draw(r *rand.Rand, z Zone, d Degradation) (*image.Gray, float64, error) {
 	doc, err := g.document(r, z)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	scene := g.scene(r, doc, d.Busy)
-	return spoil(r, scene, d)
+	// spoil scales the scene to d.Width, then turns and warps it.
+	pitch := pitchPx * float64(d.Width) / float64(scene.Bounds().Dx())
+	img, err := spoil(r, scene, d)
+	return img, pitch, err
 }
 
 // Sample draws a random zone of a random layout and a random degradation.
 func (g *Generator) Sample(r *rand.Rand) (Sample, error) {
 	z := NewZone(r, pick(r, Layouts))
 	d := RandomDegradation(r)
-	img, err := g.Draw(r, z, d)
-	return Sample{Zone: z, Image: img, Deg: d}, err
+	img, pitch, err := g.draw(r, z, d)
+	return Sample{Zone: z, Image: img, Deg: d, Pitch: pitch}, err
 }
 
 func face(f *sfnt.Font, size float64) (font.Face, error) {
