@@ -521,6 +521,10 @@ func readVisualZone(d *document.Document, now time.Time) {
 	if len(lines) == 0 {
 		return
 	}
+	if d.MRZ != nil && !d.Issued.IsZero() && !d.Issued.Time().After(d.MRZ.BirthDate) {
+		// The birth date, or one before it, taken under an issue label.
+		d.Issued = document.Date{}
+	}
 	vd := visual.VisualDates(lines, now)
 	if vd.Expiry.IsZero() {
 		// Its label not read: the date a whole term after the issue.
@@ -544,9 +548,11 @@ func readVisualZone(d *document.Document, now time.Time) {
 			d.Warnf("%s: intake takes the printed date; check it on the document", msg)
 		}
 	}
-	// An issue date on or after the expiry is another date taken under the
-	// issue's label (the line between them not read).
-	if !vd.Issue.IsZero() && (d.Expires.IsZero() || vd.Issue.Before(d.Expires.Time())) && d.Issued.IsZero() {
+	// An issue date on or after the expiry, or not after the birth, is
+	// another date taken under the issue's label (the line between them
+	// not read).
+	if !vd.Issue.IsZero() && (d.Expires.IsZero() || vd.Issue.Before(d.Expires.Time())) && d.Issued.IsZero() &&
+		(d.MRZ == nil || vd.Issue.After(d.MRZ.BirthDate)) {
 		d.Issued = document.DateOf(vd.Issue)
 	}
 	if d.Issued.IsZero() && d.MRZ != nil && !d.Expires.IsZero() {

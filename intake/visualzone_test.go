@@ -30,6 +30,8 @@ func TestReadVisualZone(t *testing.T) {
 			day(2013, 5, 9), day(2003, 10, 17), day(2013, 5, 9), "by one digit"},
 		{"an issue date after the expiry is no issue date", []string{"Date of issue", "01 MAR 2024"},
 			day(2019, 3, 21), time.Time{}, day(2019, 3, 21), ""},
+		{"the birth date is no issue date", []string{"Date of birth", "Date of issue", "28 FEB 1981"},
+			day(2013, 1, 1), time.Time{}, day(2013, 1, 1), ""},
 		{"labels too small to read: a term before the MRZ's expiry", []string{"Luzern LU", "010103", "7h"},
 			day(2013, 1, 1), day(2003, 1, 1), day(2013, 1, 1), ""},
 	} {
