@@ -581,20 +581,6 @@ func imageProblem(err error) string {
 	return fmt.Sprintf("is not a readable image (%v): scan or export it again", err)
 }
 
-// scriptsOf are the Tesseract languages of the papers a country issues,
-// by ISO 3166 alpha-2 code: civil-status and court papers of the Maghreb
-// are in Arabic, often with French beside it; those of the Arab East in
-// Arabic.
-var scriptsOf = map[string][]string{
-	"CN": {"chi_sim"}, "TW": {"chi_sim"}, "HK": {"chi_sim"},
-	"RU": {"rus"}, "BY": {"rus"}, "KZ": {"rus"}, "UA": {"rus"},
-	"FR": {"fra"}, "BE": {"fra", "nld"}, "NL": {"nld"}, "DE": {"deu"},
-	"AT": {"deu"}, "CH": {"fra", "deu"}, "RS": {"srp_latn", "srp"},
-	"MA": {"ara", "fra"}, "DZ": {"ara", "fra"}, "TN": {"ara", "fra"}, "MR": {"ara", "fra"}, "LB": {"ara", "fra"},
-	"EG": {"ara"}, "LY": {"ara"}, "SD": {"ara"}, "SY": {"ara"}, "IQ": {"ara"}, "JO": {"ara"}, "PS": {"ara"},
-	"SA": {"ara"}, "YE": {"ara"}, "KW": {"ara"}, "QA": {"ara"}, "BH": {"ara"}, "AE": {"ara"}, "OM": {"ara"},
-}
-
 // languagesFor chooses the Tesseract languages for a dossier: the
 // country's first, then the applicant's and the other scripts intake
 // knows, tried on pages the first languages read poorly. (A page that
@@ -605,6 +591,17 @@ func languagesFor(eng *ocr.Engine, countryCode, nationality string) ocr.Options 
 		"BE": {"fra", "nld"},
 		"RU": {"rus"},
 		"RS": {"srp_latn", "srp"},
+	}
+	// Civil-status and court papers of the Maghreb are in Arabic, often
+	// with French beside it; those of the Arab East in Arabic.
+	byNationality := map[string][]string{
+		"CN": {"chi_sim"}, "TW": {"chi_sim"}, "HK": {"chi_sim"},
+		"RU": {"rus"}, "BY": {"rus"}, "KZ": {"rus"}, "UA": {"rus"},
+		"FR": {"fra"}, "BE": {"fra", "nld"}, "NL": {"nld"}, "DE": {"deu"},
+		"AT": {"deu"}, "CH": {"fra", "deu"}, "RS": {"srp_latn", "srp"},
+		"MA": {"ara", "fra"}, "DZ": {"ara", "fra"}, "TN": {"ara", "fra"}, "MR": {"ara", "fra"}, "LB": {"ara", "fra"},
+		"EG": {"ara"}, "LY": {"ara"}, "SD": {"ara"}, "SY": {"ara"}, "IQ": {"ara"}, "JO": {"ara"}, "PS": {"ara"},
+		"SA": {"ara"}, "YE": {"ara"}, "KW": {"ara"}, "QA": {"ara"}, "BH": {"ara"}, "AE": {"ara"}, "OM": {"ara"},
 	}
 	first, ok := primary[strings.ToUpper(countryCode)]
 	if !ok {
@@ -625,7 +622,7 @@ func languagesFor(eng *ocr.Engine, countryCode, nationality string) ocr.Options 
 		seen[k] = true
 		opt.Alternates = append(opt.Alternates, l)
 	}
-	if l, ok := scriptsOf[country.Alpha2(nationality)]; ok {
+	if l, ok := byNationality[country.Alpha2(nationality)]; ok {
 		add(l)
 	}
 	// Whatever the nationality (unknown before the passport is read), a

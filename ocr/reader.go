@@ -40,7 +40,10 @@ type Page struct {
 	MRZBox image.Rectangle
 }
 
-// ReadPage makes g upright and reads it. A page upside down, or in a
+// ReadPage makes g upright and reads it. A page that shows a
+// machine-readable zone is turned by the zone's direction and read in its
+// issuer's languages; when it reads poorly, its document is read again
+// alone and enlarged (readDocument). Another page upside down, or in a
 // script the first languages do not cover, is recognised by the poor
 // confidence of the first reading; the other orientations and languages
 // are then tried on a strip of the page before the whole page is read
@@ -58,16 +61,16 @@ func (w *Worker) ReadPage(ctx context.Context, g *image.Gray, dpi int, opt Optio
 	zone := w.readZone(p, g)
 	// A zone that decodes has said which way is up, and where its
 	// document lies.
-	var issuer *mrz.Result
+	var decoded *mrz.Result
 	if !zone.reading.Empty() {
-		issuer = mrz.Decode(zone.reading, time.Now())
+		decoded = mrz.Decode(zone.reading, time.Now())
 	}
-	decodes := issuer != nil
+	decodes := decoded != nil
 	if decodes {
 		// An identity document is read in its issuer's languages, without
 		// alternates, whatever the dossier's: Tesseract reads a worn
 		// German card as Arabic with more confidence than as German.
-		if langs := w.engine.IssuerLanguages(issuer.IssuingState, issuer.Nationality); len(langs) > 0 {
+		if langs := w.engine.IssuerLanguages(decoded.IssuingState, decoded.Nationality); len(langs) > 0 {
 			opt = Options{Languages: langs}
 		}
 	}
