@@ -71,7 +71,7 @@ func (w *Worker) ReadPage(ctx context.Context, g *image.Gray, dpi int, opt Optio
 		// alternates, whatever the dossier's: Tesseract reads a worn
 		// German card as Arabic with more confidence than as German.
 		if langs := w.engine.IssuerLanguages(decoded.IssuingState, decoded.Nationality); len(langs) > 0 {
-			opt = Options{Languages: langs}
+			opt = Options{Languages: opt.holding(langs)}
 		}
 	}
 	up = p.Image
@@ -179,6 +179,19 @@ func (w *Worker) readZone(p *Page, g *image.Gray) zoneRead {
 func valid(r mrz.Reading) bool {
 	m := mrz.Decode(r, time.Now())
 	return m != nil && m.Valid
+}
+
+// holding returns the first of opt's language sets, the first languages
+// then the alternates, that holds the first of langs, else langs: a
+// Tesseract instance is made per language set, at a cost in time and
+// memory, and a dossier's sets already cover most issuers' languages.
+func (opt Options) holding(langs []string) []string {
+	for _, set := range append([][]string{opt.Languages}, opt.Alternates...) {
+		if slices.Contains(set, langs[0]) {
+			return set
+		}
+	}
+	return langs
 }
 
 func good(r *Recognition) bool { return r.Words >= 5 && r.Confidence >= goodConfidence }
