@@ -11,6 +11,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/disintegration/imaging"
 	"github.com/intake-app/intake/internal/mrzsynth"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -67,5 +68,20 @@ func TestCellTemplates(t *testing.T) {
 	}
 	if templates() == nil {
 		t.Fatal("no templates made from ocrb_glyphs.png")
+	}
+}
+
+// BenchmarkMakeTemplates measures making the cell templates, which every
+// cold run that meets an MRZ pays once.
+func BenchmarkMakeTemplates(b *testing.B) {
+	img, err := png.Decode(bytes.NewReader(glyphsPNG))
+	if err != nil {
+		b.Fatal(err)
+	}
+	sheet := toGray(imaging.Clone(img))
+	for b.Loop() {
+		if makeTemplates(sheet) == nil {
+			b.Fatal("no templates")
+		}
 	}
 }
