@@ -41,9 +41,9 @@ type Page struct {
 }
 
 // ReadPage makes g upright and reads it. A page that shows a
-// machine-readable zone is turned by the zone's direction and read in its
-// issuer's languages; when it reads poorly, its document is read again
-// alone and enlarged (readDocument). Another page upside down, or in a
+// machine-readable zone is turned by the zone's direction; when it reads
+// poorly, it is read again in its issuer's languages, then its document
+// alone and enlarged (readIdentity). Another page upside down, or in a
 // script the first languages do not cover, is recognised by the poor
 // confidence of the first reading; the other orientations and languages
 // are then tried on a strip of the page before the whole page is read
@@ -59,28 +59,28 @@ func (w *Worker) ReadPage(ctx context.Context, g *image.Gray, dpi int, opt Optio
 	// tilted by 20°, a card turned on a busy table), and the page is then
 	// read upright.
 	zone := w.readZone(p, g)
-	// A zone that decodes has said which way is up, and where its
-	// document lies.
+	// A zone that decodes has said which way is up, who issued the
+	// document and where the document lies.
 	var decoded *mrz.Result
 	if !zone.reading.Empty() {
 		decoded = mrz.Decode(zone.reading, time.Now())
-	}
-	decodes := decoded != nil
-	if decodes {
-		// An identity document is read in its issuer's languages, without
-		// alternates, whatever the dossier's: Tesseract reads a worn
-		// German card as Arabic with more confidence than as German.
-		if langs := w.engine.IssuerLanguages(decoded.IssuingState, decoded.Nationality); len(langs) > 0 {
-			opt = Options{Languages: opt.holding(langs)}
-		}
 	}
 	up = p.Image
 	rec, err := w.Recognize(up, dpi, opt.Languages)
 	if err != nil {
 		return nil, err
 	}
-	if !good(rec) {
-		best, err := w.probe(ctx, up, dpi, rec, opt, decodes)
+	switch {
+	case good(rec):
+	case decoded != nil:
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if rec, err = w.readIdentity(p, rec, zone, decoded, opt); err != nil {
+			return nil, err
+		}
+	default:
+		best, err := w.probe(ctx, up, dpi, rec, opt)
 		if err != nil {
 			return nil, err
 		}
@@ -102,18 +102,6 @@ func (w *Worker) ReadPage(ctx context.Context, g *image.Gray, dpi int, opt Optio
 			}
 		}
 	}
-	if !good(rec) && decodes {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		doc, err := w.readDocument(p, rec, zone, rec.Languages)
-		if err != nil {
-			return nil, err
-		}
-		if doc != nil && score(doc) > score(rec) {
-			rec = doc
-		}
-	}
 	p.Reading = rec
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -122,6 +110,38 @@ func (w *Worker) ReadPage(ctx context.Context, g *image.Gray, dpi int, opt Optio
 		w.readMRZ(p)
 	}
 	return p, nil
+}
+
+// readIdentity reads again an identity document that read poorly: in its
+// issuer's languages, whatever the dossier's (no other script is probed:
+// Tesseract reads a worn German card as Arabic with more confidence than
+// as German), then, if that reads poorly too, the document alone and
+// enlarged (readDocument). It returns the best reading.
+func (w *Worker) readIdentity(p *Page, rec *Recognition, zone zoneRead, decoded *mrz.Result, opt Options) (*Recognition, error) {
+	langs := opt.Languages
+	if l := w.engine.IssuerLanguages(decoded.IssuingState, decoded.Nationality); len(l) > 0 {
+		langs = opt.holding(l)
+	}
+	if !sameLangs(langs, rec.Languages) {
+		again, err := w.Recognize(p.Image, p.DPI, langs)
+		if err != nil {
+			return nil, err
+		}
+		if score(again) > score(rec) {
+			rec = again
+		}
+	}
+	if good(rec) {
+		return rec, nil
+	}
+	doc, err := w.readDocument(p, rec, zone, langs)
+	if err != nil {
+		return nil, err
+	}
+	if doc != nil && score(doc) > score(rec) {
+		rec = doc
+	}
+	return rec, nil
 }
 
 // minTilt is the smallest tilt, in degrees, of a machine-readable zone
@@ -217,18 +237,12 @@ type candidate struct {
 // the first that reads well, else the best that reads clearly better than
 // the first reading. No probe is needed for a page that read well at once,
 // which is most of them.
-func (w *Worker) probe(ctx context.Context, g *image.Gray, dpi int, first *Recognition, opt Options, upright bool) (candidate, error) {
+func (w *Worker) probe(ctx context.Context, g *image.Gray, dpi int, first *Recognition, opt Options) (candidate, error) {
 	band := Crop(g, inkiestBand(g, 0.35))
 	var flipped *image.Gray
-	var cands []candidate
-	if !upright {
-		cands = append(cands, candidate{flip: true, langs: opt.Languages})
-	}
+	cands := []candidate{{flip: true, langs: opt.Languages}}
 	for _, l := range opt.Alternates {
-		cands = append(cands, candidate{langs: l})
-		if !upright {
-			cands = append(cands, candidate{flip: true, langs: l})
-		}
+		cands = append(cands, candidate{langs: l}, candidate{flip: true, langs: l})
 	}
 	best := candidate{langs: opt.Languages}
 	bestConf := first.Confidence + 10 // a probe must do clearly better
