@@ -9,16 +9,12 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/disintegration/imaging"
 	"github.com/intake-app/intake/ocr/mrz"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
 )
 
 const dejaVu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -30,26 +26,9 @@ const ocrB = "/usr/share/fonts/opentype/ocr-b/OCRBS.otf"
 // page draws lines of text on a white page of w×h pixels.
 func page(t testing.TB, fontPath string, size float64, w, h int, lines ...string) *image.Gray {
 	t.Helper()
-	data, err := os.ReadFile(fontPath)
-	if err != nil {
-		t.Fatalf("font %s (Debian packages fonts-dejavu-core, fonts-ocr-b): %v", fontPath, err)
-	}
-	f, err := opentype.Parse(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
-	if err != nil {
-		t.Fatal(err)
-	}
 	g := image.NewGray(image.Rect(0, 0, w, h))
 	draw.Draw(g, g.Bounds(), image.White, image.Point{}, draw.Src)
-	d := font.Drawer{Dst: g, Src: image.Black, Face: face}
-	lineH := int(size * 1.6)
-	for i, l := range lines {
-		d.Dot = fixed.P(int(size*2), int(size*3)+i*lineH)
-		d.DrawString(l)
-	}
+	drawLines(t, g, fontPath, size, int(size*2), int(size*3), int(size*1.6), lines...)
 	return g
 }
 
