@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/intake-app/intake/internal/golden"
+
 	"github.com/intake-app/intake/intake"
 	"github.com/intake-app/intake/report"
 )
@@ -73,8 +75,8 @@ func TestExampleGolden(t *testing.T) {
 			if err := report.WriteJSON(&js, res); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join("..", "testdata", "golden", tc.name+".txt"), text.Bytes())
-			golden(t, filepath.Join("..", "testdata", "golden", tc.name+".json"), js.Bytes())
+			golden.Check(t, filepath.Join("..", "testdata", "golden", tc.name+".txt"), text.Bytes(), *update)
+			golden.Check(t, filepath.Join("..", "testdata", "golden", tc.name+".json"), js.Bytes(), *update)
 		})
 	}
 }
@@ -125,22 +127,5 @@ func TestReadmeSample(t *testing.T) {
 			t.Fatalf("README sample line %q is not in intake's report (run intake validate testdata/example --on 2027-06-01 and copy it):\n%s", want, out.String())
 		}
 		skip = false
-	}
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (write it with go test -run %s -update)", err, t.Name())
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output; run go test -run '%s' -update and review the diff:\n%s", path, t.Name(), got)
 	}
 }

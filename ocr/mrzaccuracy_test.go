@@ -217,14 +217,61 @@ func truthFields(t testing.TB, z mrzsynth.Zone) []string {
 	return fieldsOf(r)
 }
 
-// realworldTruth is the part of ../shared/realworld-dev/truth.json the MRZ
-// test reads.
-type realworldTruth struct {
-	Files map[string]struct {
-		MRZLines     []string `json:"mrz_lines"`
-		MRZValid     bool     `json:"mrz_valid"`
-		FailedChecks []string `json:"mrz_failed_checks"`
-	} `json:"files"`
+// realworldFile is the part of an entry of
+// ../shared/realworld-dev/truth.json the ocr tests read.
+type realworldFile struct {
+	Type         string   `json:"type"`
+	Issued       string   `json:"issued"`
+	Expires      string   `json:"expires"`
+	MRZLines     []string `json:"mrz_lines"`
+	MRZValid     bool     `json:"mrz_valid"`
+	FailedChecks []string `json:"mrz_failed_checks"`
+}
+
+// realworldSet returns the files of ../shared/realworld-dev that keep
+// accepts, by name in order, and their truth; the test is skipped when
+// the set is not checked out beside the repository.
+func realworldSet(t *testing.T, keep func(realworldFile) bool) ([]string, map[string]realworldFile) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(realworldDir, "truth.json"))
+	if os.IsNotExist(err) {
+		t.Skipf("%s is absent: the real-world development set is not checked out here", realworldDir)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var truth struct {
+		Files map[string]realworldFile `json:"files"`
+	}
+	if err := json.Unmarshal(data, &truth); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for name, f := range truth.Files {
+		if keep(f) {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names, truth.Files
+}
+
+// realworldDir is the real-world development set, beside the repository.
+var realworldDir = filepath.Join("..", "..", "shared", "realworld-dev")
+
+// realworldPage decodes a file of the real-world set as a gray page.
+func realworldPage(t *testing.T, name string) *image.Gray {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(realworldDir, "files", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := DecodeImage(raw)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	g, _ := Gray(img)
+	return g
 }
 
 // checkNames maps truth.json's names of the checks to Result's.
@@ -237,38 +284,12 @@ func TestMRZRealWorld(t *testing.T) {
 	if testing.Short() {
 		t.Skip("needs Tesseract; run without -short")
 	}
-	dir := filepath.Join("..", "..", "shared", "realworld-dev")
-	data, err := os.ReadFile(filepath.Join(dir, "truth.json"))
-	if os.IsNotExist(err) {
-		t.Skipf("%s is absent: the real-world development set is not checked out here", dir)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	var truth realworldTruth
-	if err := json.Unmarshal(data, &truth); err != nil {
-		t.Fatal(err)
-	}
+	names, truth := realworldSet(t, func(f realworldFile) bool { return len(f.MRZLines) > 0 })
 	w := newWorker(t)
-	var names []string
-	for name, f := range truth.Files {
-		if len(f.MRZLines) > 0 {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
 	exact := 0
 	for _, name := range names {
-		f := truth.Files[name]
-		raw, err := os.ReadFile(filepath.Join(dir, "files", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		img, err := DecodeImage(raw)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		g, _ := Gray(img)
+		f := truth[name]
+		g := realworldPage(t, name)
 		got := readZoneForTest(t, w, g)
 		if got == nil {
 			t.Errorf("%s: no zone read", name)

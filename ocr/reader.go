@@ -58,13 +58,9 @@ func (w *Worker) ReadPage(ctx context.Context, g *image.Gray, dpi int, opt Optio
 	// way is up better than the page's lines (a phone photo of a passport
 	// tilted by 20°, a card turned on a busy table), and the page is then
 	// read upright.
-	zone := w.readZone(p, g)
 	// A zone that decodes has said which way is up, who issued the
 	// document and where the document lies.
-	var decoded *mrz.Result
-	if !zone.reading.Empty() {
-		decoded = mrz.Decode(zone.reading, time.Now())
-	}
+	zone, decoded := w.readZone(p, g)
 	up = p.Image
 	rec, err := w.Recognize(up, dpi, opt.Languages)
 	if err != nil {
@@ -150,28 +146,28 @@ const minTilt = 1.5
 
 // readZone reads the page's machine-readable zone as rows of OCR-B cells
 // (see readZone in zone.go) into p, and returns the zone as it lies on p's
-// image. When the zone runs at an angle, p's image is made again from g,
-// the page as given, turned so that the zone reads left to right, and the
-// zone is read again there so that its box is in the page's coordinates.
-func (w *Worker) readZone(p *Page, g *image.Gray) zoneRead {
+// image and its decoding (nil when it does not decode; only check digits
+// and codes matter here, so the day given to Decode does not). When the
+// zone runs at an angle, p's image is made again from g, the page as
+// given, turned so that the zone reads left to right, and the zone is read
+// again there so that its box is in the page's coordinates.
+func (w *Worker) readZone(p *Page, g *image.Gray) (zoneRead, *mrz.Result) {
 	z := readZone(p.Image)
 	if z.reading.Empty() {
-		return z
+		return z, nil
 	}
 	p.MRZ, p.MRZBox = z.reading, z.box
+	decoded := mrz.Decode(z.reading, time.Now())
 	a := z.angle
 	if a > 180 {
 		a -= 360
 	}
 	quarter := int(math.Round(a/90)) * 90
 	tilt := a - float64(quarter)
-	if quarter == 0 && math.Abs(tilt) < minTilt {
-		return z
-	}
-	// Only a zone that decodes: rows of something else say nothing of
-	// the page's direction.
-	if mrz.Decode(z.reading, time.Now()) == nil {
-		return z
+	// Only a zone that decodes turns the page: rows of something else say
+	// nothing of the page's direction.
+	if quarter == 0 && math.Abs(tilt) < minTilt || decoded == nil {
+		return z, decoded
 	}
 	p.Rotation = ((p.Rotation-quarter)%360 + 360) % 360
 	p.Skew = math.Round((p.Skew+tilt)*10) / 10
@@ -185,13 +181,15 @@ func (w *Worker) readZone(p *Page, g *image.Gray) zoneRead {
 		// Not found again (cut off by the turn): its reading stands, its
 		// place is unknown.
 		z.box = image.Rectangle{}
-		return z
+		return z, decoded
 	}
-	if valid(again.reading) || !valid(z.reading) {
-		p.MRZ = again.reading
+	// The reading of the straightened zone, unless only the first checks
+	// out.
+	if d := mrz.Decode(again.reading, time.Now()); d != nil && (d.Valid || !decoded.Valid) {
+		p.MRZ, decoded = again.reading, d
 	}
 	again.reading = p.MRZ
-	return again
+	return again, decoded
 }
 
 // valid reports whether a zone's readings decode with every check digit

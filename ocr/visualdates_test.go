@@ -2,10 +2,6 @@ package ocr
 
 import (
 	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"slices"
 	"testing"
 	"time"
 
@@ -21,44 +17,12 @@ func TestVisualDatesRealWorld(t *testing.T) {
 	if testing.Short() {
 		t.Skip("needs Tesseract; run without -short")
 	}
-	dir := filepath.Join("..", "..", "shared", "realworld-dev")
-	data, err := os.ReadFile(filepath.Join(dir, "truth.json"))
-	if os.IsNotExist(err) {
-		t.Skipf("%s is absent: the real-world development set is not checked out here", dir)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	var truth struct {
-		Files map[string]struct {
-			Type    string `json:"type"`
-			Issued  string `json:"issued"`
-			Expires string `json:"expires"`
-		} `json:"files"`
-	}
-	if err := json.Unmarshal(data, &truth); err != nil {
-		t.Fatal(err)
-	}
+	names, truth := realworldSet(t, func(f realworldFile) bool { return f.Type == "passport" || f.Type == "id_card" })
 	w := newWorker(t)
-	var names []string
-	for name, f := range truth.Files {
-		if f.Type == "passport" || f.Type == "id_card" {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
 	found := 0
 	for _, name := range names {
-		f := truth.Files[name]
-		raw, err := os.ReadFile(filepath.Join(dir, "files", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		img, err := DecodeImage(raw)
-		if err != nil {
-			t.Fatal(err)
-		}
-		g, _ := Gray(img)
+		f := truth[name]
+		g := realworldPage(t, name)
 		// The resolution intake gives a photo that declares none: that of
 		// an A4 page of its size.
 		dpi := max(70, int(float64(max(g.Bounds().Dx(), g.Bounds().Dy()))/11.69))

@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/intake-app/intake/internal/golden"
 
 	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/intake"
@@ -44,7 +45,7 @@ func TestLanguageGolden(t *testing.T) {
 				if err := WriteText(&text, res, TextOptions{Lang: lang}); err != nil {
 					t.Fatal(err)
 				}
-				goldenFile(t, filepath.Join("..", "testdata", "golden", c.name+"."+lang+".txt"), text.Bytes())
+				golden.Check(t, filepath.Join("..", "testdata", "golden", c.name+"."+lang+".txt"), text.Bytes(), *update)
 				if res.Report.Ready {
 					return
 				}
@@ -52,7 +53,7 @@ func TestLanguageGolden(t *testing.T) {
 				if err := WriteHTML(context.Background(), &page, res, HTMLOptions{Lang: lang, Thumbnail: noThumbnail}); err != nil {
 					t.Fatal(err)
 				}
-				goldenFile(t, filepath.Join("..", "testdata", "golden", c.name+"."+lang+".html"), page.Bytes())
+				golden.Check(t, filepath.Join("..", "testdata", "golden", c.name+"."+lang+".html"), page.Bytes(), *update)
 			})
 		}
 	}
@@ -171,22 +172,5 @@ func TestStatusWords(t *testing.T) {
 			}
 			seen[w] = s
 		}
-	}
-}
-
-func goldenFile(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (write it with go test ./report -run '%s' -update)", err, t.Name())
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output; run go test ./report -run '%s' -update and review the diff:\n%s", path, t.Name(), got)
 	}
 }

@@ -3,11 +3,12 @@ package report
 import (
 	"bytes"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/intake-app/intake/internal/golden"
 
 	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/intake"
@@ -50,29 +51,12 @@ func input() *intake.Result {
 	}
 }
 
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output (run go test ./report -update and review the diff):\n%s", path, got)
-	}
-}
-
 func TestJSONGolden(t *testing.T) {
 	var b bytes.Buffer
 	if err := WriteJSON(&b, input()); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "report.json.golden", b.Bytes())
+	golden.Check(t, filepath.Join("testdata", "report.json.golden"), b.Bytes(), *update)
 }
 
 func TestTextGolden(t *testing.T) {
@@ -87,7 +71,7 @@ func TestTextGolden(t *testing.T) {
 		if !tc.color && bytes.Contains(b.Bytes(), []byte("\x1b[")) {
 			t.Error("colour codes in the plain text report")
 		}
-		golden(t, tc.name, b.Bytes())
+		golden.Check(t, filepath.Join("testdata", tc.name), b.Bytes(), *update)
 	}
 }
 

@@ -4,12 +4,13 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/intake-app/intake/internal/golden"
 
 	"github.com/intake-app/intake/document"
 	"github.com/intake-app/intake/ocr/mrz"
@@ -594,7 +595,7 @@ func TestEvaluate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var golden strings.Builder
+	var messages strings.Builder
 	for _, tc := range evalCases {
 		t.Run(tc.name, func(t *testing.T) {
 			ref := on
@@ -612,7 +613,7 @@ func TestEvaluate(t *testing.T) {
 			f := tc.facts
 			f.Reference = ref
 			rep := Evaluate(p, docs, f)
-			fmt.Fprintf(&golden, "## %s\n", tc.name)
+			fmt.Fprintf(&messages, "## %s\n", tc.name)
 			ready := true
 			var got []string
 			for _, o := range rep.Requirements {
@@ -651,7 +652,7 @@ func TestEvaluate(t *testing.T) {
 					t.Errorf("%s: no source", o.ID)
 				}
 				if o.Status != OK {
-					fmt.Fprintf(&golden, "%s: %s %q\n  %s\n", o.ID, o.Status, o.Files, o.Message)
+					fmt.Fprintf(&messages, "%s: %s %q\n  %s\n", o.ID, o.Status, o.Files, o.Message)
 				}
 			}
 			// The requirements in force that concern this applicant, in
@@ -688,7 +689,7 @@ func TestEvaluate(t *testing.T) {
 			}
 		})
 	}
-	checkGolden(t, "messages.golden", []byte(golden.String()))
+	golden.Check(t, filepath.Join("testdata", "messages.golden"), []byte(messages.String()), *update)
 }
 
 // requirementByID returns the version of requirement id in force on ref.
@@ -717,25 +718,7 @@ func TestReportJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "rs-report.json", append(b, '\n'))
-}
-
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	file := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != string(got) {
-		t.Errorf("%s differs from the output; run go test -update and review the diff:\n%s", file, got)
-	}
+	golden.Check(t, filepath.Join("testdata", "rs-report.json"), append(b, '\n'), *update)
 }
 
 func TestEvaluateZeroReferenceIsToday(t *testing.T) {
