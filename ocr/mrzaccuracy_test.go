@@ -169,15 +169,16 @@ func TestMRZAccuracyGenerated(t *testing.T) {
 	t.Logf("generated set: %d images, exact lines %.1f%%, fields %.1f%%; valid yet wrong in a checked field %d, in names or codes only %d; by width: %s; by pitch: %s; misses by layout %v; %.0f ms per image",
 		n, 100*float64(exact)/float64(n), 100*float64(fieldsOK)/float64(fields), falseValid, uncheckedWrong, strings.Join(bands, ", "),
 		strings.Join(pbands, ", "), failedBy, float64(reading.Milliseconds())/float64(n))
-	// Floors a little under what the reader measured (500 images: 68.4%
-	// exact; by width 152 of 155 at 800 px or more, 156 of 180 at 400–799
-	// px; by pitch 213 of 215 at 12 px or more, 92 of 112 at 8–12 px; 5
+	// Floors a little under what the reader measured (500 images: 69.2%
+	// exact; by width 153 of 155 at 800 px or more, 157 of 180 at 400–799
+	// px; by pitch 214 of 215 at 12 px or more, 93 of 112 at 8–12 px; 3
 	// wrong yet valid): a change that reads worse fails here. (Before the
 	// work on small images: 64.6% exact, 88 of 112 at 8–12 px, 7 wrong yet
-	// valid.)
+	// valid; before state codes were chosen from the known ones and zones
+	// screened: 68.4%.)
 	if n >= 100 {
-		if rate := float64(exact) / float64(n); rate < 0.67 {
-			t.Errorf("exact lines %.1f%%, below the floor of 67%%", 100*rate)
+		if rate := float64(exact) / float64(n); rate < 0.68 {
+			t.Errorf("exact lines %.1f%%, below the floor of 68%%", 100*rate)
 		}
 		floor := func(what string, ok, of int, share float64) {
 			if of >= 20 && float64(ok) < share*float64(of) {
@@ -409,4 +410,27 @@ func BenchmarkReadZoneNoMRZ(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+}
+
+// TestReadZoneAmongDashedRows reads a generated passport photographed
+// 20° askew on a busy table, whose background's dashed lines make more
+// regular rows than the zone, ranked above it (sample 298 of the accuracy
+// set: ten candidate zones before the zone, and only the first few are
+// read).
+func TestReadZoneAmongDashedRows(t *testing.T) {
+	gen, err := mrzsynth.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := gen.Sample(rand.New(rand.NewPCG(298, 2026)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(findZones(s.Image, binarisations[0])); n <= maxZonesRead {
+		t.Fatalf("the sample has %d candidate zones: the generator changed, pick another", n)
+	}
+	got := mrz.Decode(readZone(s.Image).reading, accuracyNow)
+	if got == nil || !slices.Equal(got.Lines, s.Zone.Lines) {
+		t.Fatalf("read %+v, want %q", got, s.Zone.Lines)
+	}
 }

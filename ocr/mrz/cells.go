@@ -270,6 +270,19 @@ func decodeLayout(lay layout, cells [][][]Alternative, now time.Time) *Result {
 			}
 		}
 	}
+	// The issuing state and the nationality name states from a closed
+	// list; the French identity card starts with IDFRA (layoutMatches
+	// found those among the first cells' close alternatives).
+	corr += chooseState(b, cells, lay.state)
+	corr += chooseState(b, cells, lay.nat)
+	if lay.format == FRAID {
+		for i, c := range []byte("IDFRA") {
+			if b[0][i] != c {
+				b[0][i] = c
+				corr++
+			}
+		}
+	}
 	// A lone letter among the fillers of a name, which the reader found
 	// nearly as like a filler, is one: a name's fillers run on, a one-letter
 	// name part between them is rare.

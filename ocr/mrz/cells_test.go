@@ -153,3 +153,51 @@ func TestDecodeCellsTie(t *testing.T) {
 		t.Errorf("not valid: %q", r.Lines)
 	}
 }
+
+func TestDecodeCellsStateCodes(t *testing.T) {
+	// td3 is issued by UTO to a UTO national (ICAO's specimen state).
+	// Each case sets the alternatives of some cells, best first.
+	type cell struct {
+		line, idx int
+		alts      string // characters, best first, scores 0.95, 0.90, 0.80, ...
+	}
+	for _, tc := range []struct {
+		name       string
+		cells      []cell
+		state, nat string
+	}{
+		{"as read", nil, "UTO", "UTO"},
+		{"a close alternative makes a known code", []cell{{0, 3, "IT"}}, "UTO", "UTO"},
+		{"CHN, not CMN", []cell{{1, 10, "C"}, {1, 11, "MH"}, {1, 12, "N"}}, "UTO", "CHN"},
+		{"the cheapest known code: CHN, not CHE", []cell{{1, 10, "C"}, {1, 11, "H"}, {1, 12, "MNXE"}}, "UTO", "CHN"},
+		{"no known code among the close alternatives: as read", []cell{{0, 4, "QG"}}, "UTQ", "UTO"},
+		{"alternatives too far are not taken", []cell{{0, 2, "QWXYU"}}, "QTO", "UTO"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := cellsOf(slices.Clone(td3))
+			for _, x := range tc.cells {
+				var alts []Alternative
+				for k := range x.alts {
+					alts = append(alts, Alternative{Char: x.alts[k], Score: 0.95 - 0.05*float64(k)})
+				}
+				c.Cells[x.line][x.idx] = alts
+				c.Lines[x.line] = c.Lines[x.line][:x.idx] + x.alts[:1] + c.Lines[x.line][x.idx+1:]
+			}
+			r := decodeOne(t, c)
+			if r.IssuingState != tc.state || r.Nationality != tc.nat {
+				t.Errorf("state %q nationality %q, want %q %q", r.IssuingState, r.Nationality, tc.state, tc.nat)
+			}
+		})
+	}
+}
+
+func TestKnownState(t *testing.T) {
+	for code, want := range map[string]bool{
+		"FRA": true, "D<<": true, "UTO": true, "XXA": true, "RKS": true, "GBD": true,
+		"CMN": false, "IB<": false, "D<K": false, "FR<": false, "": false, "BDR": false,
+	} {
+		if got := KnownState(code); got != want {
+			t.Errorf("KnownState(%q) = %v, want %v", code, got, want)
+		}
+	}
+}
