@@ -53,6 +53,15 @@ func accuracySamples() int {
 	return 500
 }
 
+// accuracySeed is the seed stream of the generated set; MRZ_SEED
+// overrides it, to measure on a set no parameter was chosen on.
+func accuracySeed() uint64 {
+	if n, err := strconv.ParseUint(os.Getenv("MRZ_SEED"), 10, 64); err == nil {
+		return n
+	}
+	return 2026
+}
+
 // widthBand names the band of image widths a sample falls in.
 func widthBand(w int) string {
 	switch {
@@ -89,7 +98,7 @@ func pitchBand(p float64) string {
 // reader (readZone, as ReadPage does first) and prints the share of zones
 // read with their exact lines and the share of fields read right, overall
 // and by width, and how many were read wrong yet valid. MRZ_SAMPLES sets
-// the number of images (500 by default).
+// the number of images (500 by default), MRZ_SEED the seed stream (2026).
 func TestMRZAccuracyGenerated(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads hundreds of generated images; run without -short")
@@ -98,14 +107,14 @@ func TestMRZAccuracyGenerated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := accuracySamples()
+	n, seed := accuracySamples(), accuracySeed()
 	exact, fields, fieldsOK, falseValid, uncheckedWrong := 0, 0, 0, 0, 0
 	failedBy := map[string]int{}
 	band, bandOK := map[string]int{}, map[string]int{}
 	pband, pbandOK := map[string]int{}, map[string]int{}
 	var reading time.Duration
 	for i := 0; i < n; i++ {
-		r := rand.New(rand.NewPCG(uint64(i), 2026))
+		r := rand.New(rand.NewPCG(uint64(i), seed))
 		s, err := gen.Sample(r)
 		if err != nil {
 			t.Fatal(err)
@@ -169,13 +178,14 @@ func TestMRZAccuracyGenerated(t *testing.T) {
 	t.Logf("generated set: %d images, exact lines %.1f%%, fields %.1f%%; valid yet wrong in a checked field %d, in names or codes only %d; by width: %s; by pitch: %s; misses by layout %v; %.0f ms per image",
 		n, 100*float64(exact)/float64(n), 100*float64(fieldsOK)/float64(fields), falseValid, uncheckedWrong, strings.Join(bands, ", "),
 		strings.Join(pbands, ", "), failedBy, float64(reading.Milliseconds())/float64(n))
-	// Floors a little under what the reader measured (500 images: 69.2%
-	// exact; by width 153 of 155 at 800 px or more, 157 of 180 at 400–799
-	// px; by pitch 214 of 215 at 12 px or more, 93 of 112 at 8–12 px; 3
+	// Floors a little under what the reader measured (500 images: 69.8%
+	// exact; by width 153 of 155 at 800 px or more, 160 of 180 at 400–799
+	// px; by pitch 214 of 215 at 12 px or more, 97 of 112 at 8–12 px; 3
 	// wrong yet valid): a change that reads worse fails here. (Before the
 	// work on small images: 64.6% exact, 88 of 112 at 8–12 px, 7 wrong yet
-	// valid; before state codes were chosen from the known ones and zones
-	// screened: 68.4%.)
+	// valid; before state codes were chosen from the known ones, zones
+	// screened and near ties in names decided by the letters around them:
+	// 68.4%, 92 of 112 at 8–12 px.)
 	if n >= 100 {
 		if rate := float64(exact) / float64(n); rate < 0.68 {
 			t.Errorf("exact lines %.1f%%, below the floor of 68%%", 100*rate)
@@ -188,7 +198,7 @@ func TestMRZAccuracyGenerated(t *testing.T) {
 		floor("images 800 px wide or more", bandOK["800-1600"], band["800-1600"], 0.97)
 		floor("images 400-799 px wide", bandOK["400-799"], band["400-799"], 0.85)
 		floor("zones of 12 px per cell or more", pbandOK[">=12"], pband[">=12"], 0.98)
-		floor("zones of 8-12 px per cell", pbandOK["8-12"], pband["8-12"], 0.80)
+		floor("zones of 8-12 px per cell", pbandOK["8-12"], pband["8-12"], 0.83)
 		// Check digits cannot catch everything: a letter whose value is
 		// a digit's plus 10 or 20 (S for 8: 28 and 8) leaves every sum
 		// unchanged modulo 10, two O read for 0 can cancel out, and a

@@ -307,6 +307,9 @@ func decodeLayout(lay layout, cells [][][]Alternative, now time.Time) *Result {
 			}
 		}
 	}
+	// Near ties among a name's letters, by the letters around them.
+	corr += chooseNameLetters(b, cells, lay.name)
+	corr += chooseNameLetters(b, cells, lay.given)
 	// The least certain positions first; the search looks at a few.
 	sort.SliceStable(uncertain, func(a, b int) bool { return uncertain[a][0].cost < uncertain[b][0].cost })
 	if len(uncertain) > maxUncertain {

@@ -201,3 +201,38 @@ func TestKnownState(t *testing.T) {
 		}
 	}
 }
+
+func TestChooseWord(t *testing.T) {
+	// Each case gives a word as read and, for some letters, an alternative
+	// and how far below the read letter it scored.
+	type near struct {
+		idx int
+		c   byte
+		gap float64
+	}
+	for _, tc := range []struct {
+		read string
+		alts []near
+		want string
+	}{
+		{"DIMZTRI", []near{{3, 'I', 0.002}}, "DIMITRI"},
+		{"SOPHIX", []near{{5, 'E', 0.004}}, "SOPHIE"},
+		{"DIMZTRI", []near{{3, 'I', 0.02}}, "DIMZTRI"},   // Z read clearly: it stays
+		{"XIAOMING", []near{{0, 'K', 0.02}}, "XIAOMING"}, // however rare its neighbours make it
+		{"NGUYEN", nil, "NGUYEN"},
+		{"ANNA", []near{{1, 'M', 0.001}}, "ANNA"},
+	} {
+		word := []byte(tc.read)
+		cells := make([][]Alternative, len(word))
+		for k := range word {
+			cells[k] = []Alternative{{Char: word[k], Score: 0.9}}
+		}
+		for _, a := range tc.alts {
+			cells[a.idx] = append(cells[a.idx], Alternative{Char: a.c, Score: 0.9 - a.gap})
+		}
+		chooseWord(word, cells)
+		if string(word) != tc.want {
+			t.Errorf("%s with %v: chose %s, want %s", tc.read, tc.alts, word, tc.want)
+		}
+	}
+}
