@@ -428,14 +428,7 @@ func BenchmarkReadZoneNoMRZ(b *testing.B) {
 // set: ten candidate zones before the zone, and only the first few are
 // read).
 func TestReadZoneAmongDashedRows(t *testing.T) {
-	gen, err := mrzsynth.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := gen.Sample(rand.New(rand.NewPCG(298, 2026)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := generatedSample(t, 298, 2026)
 	if zs, _ := findZones(s.Image, binarisations[0]); len(zs) <= maxZonesRead {
 		t.Fatalf("the sample has %d candidate zones: the generator changed, pick another", len(zs))
 	}
@@ -450,14 +443,7 @@ func TestReadZoneAmongDashedRows(t *testing.T) {
 // takes in the noise (sample 214 of the seed stream 4242): the second
 // threshold is tried too, though the image is large.
 func TestReadZoneNoisyPhoto(t *testing.T) {
-	gen, err := mrzsynth.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := gen.Sample(rand.New(rand.NewPCG(214, 4242)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := generatedSample(t, 214, 4242)
 	zs, ink := findZones(s.Image, binarisations[0])
 	if len(zs) > 0 || ink <= noisyInk || max(s.Image.Bounds().Dx(), s.Image.Bounds().Dy()) < zoneMinSide {
 		t.Fatalf("the sample is no longer a large image the first threshold finds noise in (%d zones, %.0f%% ink): the generator changed, pick another", len(zs), 100*ink)
@@ -466,4 +452,18 @@ func TestReadZoneNoisyPhoto(t *testing.T) {
 	if got == nil || !slices.Equal(got.Lines, s.Zone.Lines) {
 		t.Fatalf("read %+v, want %q", got, s.Zone.Lines)
 	}
+}
+
+// generatedSample draws sample i of a seed stream of the generated set.
+func generatedSample(t *testing.T, i, seed uint64) mrzsynth.Sample {
+	t.Helper()
+	gen, err := mrzsynth.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := gen.Sample(rand.New(rand.NewPCG(i, seed)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
