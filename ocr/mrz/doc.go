@@ -14,8 +14,14 @@
 // alternatives — never a character the reader did not propose, and only
 // when every check then holds and each change is paid for by a check it
 // makes hold. A zone printed with a wrong check digit stays invalid.
+// Where no check digit looks, two things choose among a cell's close
+// alternatives: the issuing state and the nationality must be codes a
+// zone may hold (KnownState: ISO 3166-1, through package country, and
+// ICAO's own), and a near tie between two letters of a name goes to the
+// one its neighbours make likelier (letter pairs of Debian's word lists,
+// bigrams.go).
 // Text candidates (OCR lines) are parsed by Parse and Find, which correct
 // OCR confusions by position.
 //
-// Standard library only; no OCR is done here.
+// No OCR is done here.
 package mrz

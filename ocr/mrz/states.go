@@ -44,13 +44,19 @@ func chooseState(b [][]byte, cells [][][]Alternative, s span) (changed int) {
 	if KnownState(string(line[s.from:s.to])) {
 		return 0
 	}
-	var opts [][]Alternative
+	// Each cell's letters within typeMargin of its best, and what taking
+	// each gives up.
+	type option struct {
+		c    byte
+		cost float64
+	}
+	var opts [][]option
 	for i := s.from; i < s.to; i++ {
 		alts := cells[s.line][i]
-		var o []Alternative
+		var o []option
 		for _, a := range alts {
 			if kindLetter.allows(a.Char) && alts[0].Score-a.Score <= typeMargin {
-				o = append(o, Alternative{a.Char, alts[0].Score - a.Score})
+				o = append(o, option{a.Char, alts[0].Score - a.Score})
 			}
 		}
 		if len(o) == 0 {
@@ -71,9 +77,9 @@ func chooseState(b [][]byte, cells [][][]Alternative, s span) (changed int) {
 			}
 			return
 		}
-		for _, a := range opts[i] {
-			code[i] = a.Char
-			rec(i+1, cost+a.Score)
+		for _, o := range opts[i] {
+			code[i] = o.c
+			rec(i+1, cost+o.cost)
 		}
 	}
 	rec(0, 0)
