@@ -727,20 +727,14 @@ func zoneLooks(g *image.Gray, z zoneGeom) float64 {
 	st := glyphStyle{len(templateHeights) / 2, 2}
 	p := make([]float32, patchW*patchH)
 	var ahead, back float64
-	count := 0
 	for i := 0; i < screenCells && n > 0; i++ {
 		k := (2*i + 1) * n / (2 * screenCells)
-		line := frames[k/seen]
-		if k%seen >= len(line) {
-			continue
-		}
-		samplePatch(g, line[k%seen], patchW, patchH, p)
+		samplePatch(g, frames[k/seen][k%seen], patchW, patchH, p)
 		ahead += float64(coarseBest(p, st))
 		slices.Reverse(p)
 		back += float64(coarseBest(p, st))
-		count++
 	}
-	return max(ahead, back) / float64(max(count, 1))
+	return max(ahead, back) / screenCells
 }
 
 // zoneRead is what readZone found: the readings of the zone's cells, the
