@@ -151,6 +151,11 @@ type Document struct {
 	Expires   Date
 	BirthDate Date // of the holder, when printed; never an issue date
 	Holder    string
+	// HolderAddressed is true when Holder is the name the document is
+	// addressed to (the block above a bill's or a letter's text), no label
+	// naming the holder. It is shown, never compared: the block read may
+	// be the sender's (a landlord's on a rent receipt).
+	HolderAddressed bool
 	// Number is the document's own number or reference, when printed.
 	Number string
 	// References are numbers of other documents this one cites (a

@@ -194,10 +194,13 @@ func holders(docs []document.Document) []Holder {
 }
 
 // holderName is the name of d's holder: its checked MRZ's, else the one
-// printed.
+// a label names on it.
 func holderName(d *document.Document) string {
 	if m := d.MRZ; m != nil && m.Valid && strings.TrimSpace(m.Surname) != "" {
 		return strings.TrimSpace(m.Surname + " " + m.GivenNames)
+	}
+	if d.HolderAddressed {
+		return "" // the name it is addressed to may be the sender's
 	}
 	return d.Holder
 }

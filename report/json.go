@@ -46,24 +46,27 @@ type Report struct {
 
 // Document is one file of the dossier in the JSON report.
 type Document struct {
-	File       string        `json:"file"`
-	Pages      int           `json:"pages"`
-	Type       document.Type `json:"type"`
-	Language   *string       `json:"language"`
-	Issued     document.Date `json:"issued"`
-	ValidFrom  document.Date `json:"valid_from"`
-	Expires    document.Date `json:"expires"`
-	Holder     *string       `json:"holder"`
-	MRZ        *MRZ          `json:"mrz"`
-	Photo      *Photo        `json:"photo"`
-	Error      *string       `json:"error"`
-	Warnings   []string      `json:"warnings"`
-	Format     string        `json:"format,omitempty"`
-	Script     *string       `json:"script"`
-	Country    *string       `json:"country"`
-	Number     *string       `json:"number"`
-	TextSource string        `json:"text_source,omitempty"`
-	Confidence float64       `json:"confidence"`
+	File      string        `json:"file"`
+	Pages     int           `json:"pages"`
+	Type      document.Type `json:"type"`
+	Language  *string       `json:"language"`
+	Issued    document.Date `json:"issued"`
+	ValidFrom document.Date `json:"valid_from"`
+	Expires   document.Date `json:"expires"`
+	Holder    *string       `json:"holder"`
+	// HolderAddressed: the holder is the name the document is addressed
+	// to, no label naming it; it is not compared with the applicant's.
+	HolderAddressed bool     `json:"holder_addressed,omitempty"`
+	MRZ             *MRZ     `json:"mrz"`
+	Photo           *Photo   `json:"photo"`
+	Error           *string  `json:"error"`
+	Warnings        []string `json:"warnings"`
+	Format          string   `json:"format,omitempty"`
+	Script          *string  `json:"script"`
+	Country         *string  `json:"country"`
+	Number          *string  `json:"number"`
+	TextSource      string   `json:"text_source,omitempty"`
+	Confidence      float64  `json:"confidence"`
 	// Evidence is why the type was chosen, strongest reason first.
 	Evidence []Evidence `json:"evidence"`
 	// Review, when not null, says why a person should check the type (the
@@ -201,7 +204,7 @@ func documentJSON(d document.Document) Document {
 	out := Document{
 		File: d.File, Pages: d.Pages, Type: d.Type, Language: optional(d.Language),
 		Issued: d.Issued, ValidFrom: d.ValidFrom, Expires: d.Expires,
-		Holder: optional(d.Holder), Error: optional(d.Error), Warnings: nonNil(d.Warnings),
+		Holder: optional(d.Holder), HolderAddressed: d.HolderAddressed, Error: optional(d.Error), Warnings: nonNil(d.Warnings),
 		Format: d.Format, Script: optional(d.Script), Country: optional(d.Country),
 		Number: optional(d.Number), TextSource: string(d.TextSource),
 		Confidence: float64(int(d.Confidence*10+0.5)) / 10,

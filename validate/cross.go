@@ -71,6 +71,9 @@ func (e *evaluator) checkNames() (Outcome, bool) {
 			}
 		}
 		name := d.Holder
+		if d.HolderAddressed {
+			name = "" // maybe the sender's: not compared
+		}
 		if d.MRZ != nil && d.MRZ.Valid && strings.TrimSpace(d.MRZ.Surname) != "" {
 			name = d.MRZ.Surname + " " + d.MRZ.GivenNames
 		}

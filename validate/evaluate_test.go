@@ -472,6 +472,8 @@ var evalCases = []evalCase{
 		contains: map[string][]string{CheckHolderName: {
 			"The name on certificat-travail.pdf (BENNANI YOUSSEF) is not the passport's (EL AMRANI YOUSSEF)", "attestation de concordance"}},
 		files: map[string][]string{CheckHolderName: {"certificat-travail.pdf", "passeport.pdf"}}},
+	{name: "fr résident a name read from the address block only is not compared", proc: "FR/carte-de-resident",
+		edits: []edit{set("certificat-travail.pdf", func(d *document.Document) { d.Holder, d.HolderAddressed = "BENNANI YOUSSEF", true })}},
 	{name: "fr résident name with an accent, a hyphen and one OCR slip", proc: "FR/carte-de-resident",
 		edits: []edit{set("bulletins.pdf", func(d *document.Document) { d.Holder = "El-Amrani Yousséf" }),
 			set("attestation-ameli.pdf", func(d *document.Document) { d.Holder = "EL AMRANl YOUSSEF" })}},

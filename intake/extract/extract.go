@@ -72,6 +72,10 @@ type Fields struct {
 	Issued, ValidFrom, Expires, BirthDate document.Date
 
 	Holder string // "SURNAME GIVEN NAMES", upper case
+	// HolderAddressed is true when no label named the holder and Holder is
+	// the name the document is addressed to (see recipient).
+	HolderAddressed bool
+
 	Number string // the document's own number, upper case, spaces removed
 
 	// References are the numbers of other documents this one cites (a
@@ -478,7 +482,7 @@ func Analyze(pages []string, hint Hint) Fields {
 	f.Language, f.Script = DetectLanguage(all.String())
 	f.classify(ps, hint)
 	f.readDates(ps)
-	f.Holder = holder(ps)
+	f.Holder, f.HolderAddressed = holder(ps)
 	f.Number, f.References = numbers(ps)
 	f.Sworn = sworn(ps)
 	f.Country = issuingCountry(ps, f.Type)
@@ -488,8 +492,9 @@ func Analyze(pages []string, hint Hint) Fields {
 
 	weakExpiry := f.Expires.IsZero() // an expiry no label and no checked MRZ gave
 	if z := hint.MRZ; z != nil {
-		if f.Holder == "" {
+		if f.Holder == "" || f.HolderAddressed {
 			f.Holder = strings.Join(strings.Fields(strings.ToUpper(z.Surname+" "+z.GivenNames)), " ")
+			f.HolderAddressed = false
 		}
 		if f.BirthDate.IsZero() && !z.BirthDate.IsZero() {
 			f.BirthDate = document.DateOf(z.BirthDate)

@@ -194,8 +194,10 @@ func (p *page) nameUnder(m match, nl int) []string {
 	return cleanName(rest)
 }
 
-// holder reads the holder's name: "SURNAME GIVEN NAMES".
-func holder(ps []*page) string {
+// holder reads the holder's name: "SURNAME GIVEN NAMES", from the labels
+// that name it; else, with addressed true, the name the first page is
+// addressed to.
+func holder(ps []*page) (name string, addressed bool) {
 	var got [nFields][]string
 	for _, p := range ps {
 		for k, m := range p.labels {
@@ -224,6 +226,12 @@ func holder(ps []*page) string {
 		ws = surnameFirst(got[fName], false)
 	case surname != nil:
 		ws = surname
+	case len(ps) > 0:
+		// No label names the holder: the block the first page is
+		// addressed to may.
+		if r := recipient(ps[0].n.orig); r != nil {
+			ws, addressed = surnameFirst(r, true), true
+		}
 	}
-	return strings.ToUpper(strings.Join(ws, " "))
+	return strings.ToUpper(strings.Join(ws, " ")), addressed
 }

@@ -42,6 +42,7 @@ func Interpret(d *document.Document, in Input) {
 	d.Language, d.Script, d.Country = f.Language, f.Script, f.Country
 	d.Issued, d.ValidFrom, d.Expires, d.BirthDate = f.Issued, f.ValidFrom, f.Expires, f.BirthDate
 	d.Holder, d.Number, d.References = f.Holder, f.Number, f.References
+	d.HolderAddressed = f.HolderAddressed
 	d.Translates, d.Sworn, d.Periods = f.Translates, f.Sworn, f.Periods
 	d.Level = f.Level
 	if m := in.MRZ; m != nil {
@@ -56,7 +57,7 @@ func Interpret(d *document.Document, in Input) {
 				d.BirthDate = document.DateOf(m.BirthDate)
 			}
 			if name := strings.TrimSpace(m.Surname + " " + m.GivenNames); name != "" {
-				d.Holder = name
+				d.Holder, d.HolderAddressed = name, false
 			}
 			if m.DocumentNumber != "" {
 				d.Number = m.DocumentNumber
