@@ -58,7 +58,9 @@ func date(t time.Time) *string {
 }
 
 // The generated corpus is read as well as issue 11 asks: types at least
-// 98 %, issue and expiry dates at least 95 %.
+// 98 %, issue and expiry dates at least 95 %; and holders at least 95 %
+// (99.7 % measured, the letters' and bills' from the block they are
+// addressed to).
 func TestGeneratedCorpus(t *testing.T) {
 	truth, docs := readCorpus(t)
 	r := eval.Score(truth, docs)
@@ -70,7 +72,7 @@ func TestGeneratedCorpus(t *testing.T) {
 	if r.Files < 300 {
 		t.Errorf("the corpus has only %d documents", r.Files)
 	}
-	for field, min := range map[string]float64{"type": 0.98, "issued": 0.95, "expires": 0.95} {
+	for field, min := range map[string]float64{"type": 0.98, "issued": 0.95, "expires": 0.95, "holder": 0.95} {
 		if a := r.Fields[field].Accuracy(); a < min {
 			t.Errorf("%s: %.1f%% right, want at least %.0f%%", field, 100*a, 100*min)
 		}
