@@ -80,6 +80,9 @@ func identityDocument(docs []*document.Document) *document.Document {
 // valid MRZ first, then the printed text.
 func readApplicant(id *document.Document) Applicant {
 	a := Applicant{File: id.File, Name: id.Holder, Passport: id.Number}
+	if id.HolderAddressed {
+		a.Name = "" // no label named the holder: not an identity's name
+	}
 	m := id.MRZ
 	valid := m != nil && m.Valid
 	if valid {
