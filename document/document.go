@@ -9,6 +9,7 @@ package document
 import (
 	"fmt"
 	"image"
+	"strings"
 	"time"
 
 	"github.com/intake-app/intake/ocr/layout"
@@ -212,6 +213,20 @@ type Signal struct {
 	Type   Type
 	Weight float64
 	Why    string
+}
+
+// HolderName is the name of d's holder, as it may be compared with
+// someone else's: its valid MRZ's, else the one printed on it; "" when
+// the only name read is the one it is addressed to (HolderAddressed: maybe
+// the sender's).
+func (d *Document) HolderName() string {
+	if m := d.MRZ; m != nil && m.Valid && strings.TrimSpace(m.Surname) != "" {
+		return strings.TrimSpace(m.Surname + " " + m.GivenNames)
+	}
+	if d.HolderAddressed {
+		return ""
+	}
+	return d.Holder
 }
 
 // Warnf adds a warning to d.

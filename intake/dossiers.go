@@ -129,7 +129,7 @@ func separate(res *Result) error {
 	var others []validate.Other
 	for i := range res.Documents {
 		d := &res.Documents[i]
-		name := holderName(d)
+		name := d.HolderName()
 		if d.File == applicant.File || !judgedOnHolder(d) || !personName(d, name) || sharesName(name, applicant.Name) {
 			kept = append(kept, *d)
 			continue
@@ -178,7 +178,7 @@ func holders(docs []document.Document) []Holder {
 		if !identity(d) || !judgedOnHolder(d) {
 			continue
 		}
-		name := holderName(d)
+		name := d.HolderName()
 		if !comparable(name) {
 			continue
 		}
@@ -191,18 +191,6 @@ func holders(docs []document.Document) []Holder {
 		}
 	}
 	return out
-}
-
-// holderName is the name of d's holder: its checked MRZ's, else the one
-// a label names on it.
-func holderName(d *document.Document) string {
-	if m := d.MRZ; m != nil && m.Valid && strings.TrimSpace(m.Surname) != "" {
-		return strings.TrimSpace(m.Surname + " " + m.GivenNames)
-	}
-	if d.HolderAddressed {
-		return "" // the name it is addressed to may be the sender's
-	}
-	return d.Holder
 }
 
 // personName reports whether name, the holder read on d, can be taken

@@ -46,20 +46,19 @@ func fieldsOf(r *mrz.Result) []string {
 }
 
 // accuracySamples is the size of the generated set; MRZ_SAMPLES overrides it.
-func accuracySamples() int {
-	if n, err := strconv.Atoi(os.Getenv("MRZ_SAMPLES")); err == nil && n > 0 {
-		return n
-	}
-	return 500
-}
+func accuracySamples() int { return int(envNumber("MRZ_SAMPLES", 500)) }
 
 // accuracySeed is the seed stream of the generated set; MRZ_SEED
 // overrides it, to measure on a set no parameter was chosen on.
-func accuracySeed() uint64 {
-	if n, err := strconv.ParseUint(os.Getenv("MRZ_SEED"), 10, 64); err == nil {
+func accuracySeed() uint64 { return envNumber("MRZ_SEED", 2026) }
+
+// envNumber is the positive number the environment variable name holds,
+// or def.
+func envNumber(name string, def uint64) uint64 {
+	if n, err := strconv.ParseUint(os.Getenv(name), 10, 64); err == nil && n > 0 {
 		return n
 	}
-	return 2026
+	return def
 }
 
 // widthBand names the band of image widths a sample falls in.

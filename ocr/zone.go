@@ -787,11 +787,6 @@ func readZone(g *image.Gray) zoneRead {
 	if templates() == nil {
 		return found
 	}
-	// Only check digits matter here: the day given to Decode does not.
-	valid := func(c mrz.Candidate) bool {
-		r := mrz.Decode(mrz.Reading{Candidates: []mrz.Candidate{c}}, time.Now())
-		return r != nil && r.Valid
-	}
 	// Twice if need be: glyphs of a blurred or small image run together
 	// when the threshold takes in their grey edges, and faint ones break
 	// up when it does not: the second pass keeps only the darker core.
@@ -841,8 +836,8 @@ func readZone(g *image.Gray) zoneRead {
 				}
 				span := zoneInk(g, z, seen, way.reversed)
 				for _, n := range span.widths(zoneWidths(len(z.lines), seen)) {
-					c, frames := readZoneCells(g, z, n, seen, way.reversed, way.style, span, valid)
-					if valid(c) {
+					c, frames, res := readZoneCells(g, z, n, seen, way.reversed, way.style, span)
+					if res != nil && res.Valid {
 						if readsClean(c) {
 							return newZoneRead(c, frames, g, z, n, way.reversed)
 						}
@@ -860,7 +855,7 @@ func readZone(g *image.Gray) zoneRead {
 					if score < minZoneScore {
 						continue
 					}
-					if d := decodes(c); d && !keptDecodes || d == keptDecodes && score > meanScore(kept) {
+					if d := res != nil; d && !keptDecodes || d == keptDecodes && score > meanScore(kept) {
 						kept, keptZone, keptDecodes = c, newZoneRead(c, frames, g, z, n, way.reversed), d
 					}
 				}
@@ -911,10 +906,11 @@ func fitZone(g *image.Gray, z zoneGeom, seen int) [2]wayFit {
 	return ways
 }
 
-// decodes reports whether c decodes as a zone (see mrz.Decode), its check
-// digits holding or not.
-func decodes(c mrz.Candidate) bool {
-	return mrz.Decode(mrz.Reading{Candidates: []mrz.Candidate{c}}, time.Now()) != nil
+// decodeOne decodes a single candidate (see mrz.Decode); nil when it does
+// not decode. Only check digits and the layout matter to the zone reader:
+// the day given to Decode does not.
+func decodeOne(c mrz.Candidate) *mrz.Result {
+	return mrz.Decode(mrz.Reading{Candidates: []mrz.Candidate{c}}, time.Now())
 }
 
 // zonePatches samples every third cell seen of a zone, read one way round.
@@ -965,8 +961,9 @@ func fitStyle(ps [][]float32) (best glyphStyle, score float64) {
 // read the way round and with the glyph style fitZone found.
 // The zone's ends are uncertain by a cell or two (a glyph missed, a speck
 // taken for one): of the windows of n cells, the one whose cells look most
-// like OCR-B is returned, unless another checks out (valid).
-func readZoneCells(g *image.Gray, z zoneGeom, n, seen int, reversed bool, st glyphStyle, span inkSpan, valid func(mrz.Candidate) bool) (mrz.Candidate, [][]frame) {
+// like OCR-B is returned, unless another checks out; with its decoding
+// (nil when it does not decode).
+func readZoneCells(g *image.Gray, z zoneGeom, n, seen int, reversed bool, st glyphStyle, span inkSpan) (mrz.Candidate, [][]frame, *mrz.Result) {
 	lo, hi := min(0, seen-n)-1, max(0, seen-n)+1 // first cells tried
 	if span.fits(n) {
 		// Where the ink is, rather than where glyphs were seen.
@@ -992,15 +989,17 @@ func readZoneCells(g *image.Gray, z zoneGeom, n, seen int, reversed bool, st gly
 		return out
 	}
 	first := window(cells, wins[0].at, n)
-	if valid(first) {
-		return first, frames(wins[0])
+	firstRes := decodeOne(first)
+	if firstRes != nil && firstRes.Valid {
+		return first, frames(wins[0]), firstRes
 	}
 	for _, w := range wins[1:] {
-		if c := window(cells, w.at, n); valid(c) {
-			return c, frames(w)
+		c := window(cells, w.at, n)
+		if r := decodeOne(c); r != nil && r.Valid {
+			return c, frames(w), r
 		}
 	}
-	return first, frames(wins[0])
+	return first, frames(wins[0]), firstRes
 }
 
 // inkSpan is the run of a zone's columns of cells that hold ink: from

@@ -79,10 +79,7 @@ func identityDocument(docs []*document.Document) *document.Document {
 // readApplicant is what the identity document id says of its holder: a
 // valid MRZ first, then the printed text.
 func readApplicant(id *document.Document) Applicant {
-	a := Applicant{File: id.File, Name: id.Holder, Passport: id.Number}
-	if id.HolderAddressed {
-		a.Name = "" // no label named the holder: not an identity's name
-	}
+	a := Applicant{File: id.File, Name: id.HolderName(), Passport: id.Number}
 	m := id.MRZ
 	valid := m != nil && m.Valid
 	if valid {

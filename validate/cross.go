@@ -70,13 +70,7 @@ func (e *evaluator) checkNames() (Outcome, bool) {
 				continue // maybe a child's
 			}
 		}
-		name := d.Holder
-		if d.HolderAddressed {
-			name = "" // maybe the sender's: not compared
-		}
-		if d.MRZ != nil && d.MRZ.Valid && strings.TrimSpace(d.MRZ.Surname) != "" {
-			name = d.MRZ.Surname + " " + d.MRZ.GivenNames
-		}
+		name := d.HolderName()
 		if !fold.NameLike(name) || sameName(name, want) {
 			continue
 		}
